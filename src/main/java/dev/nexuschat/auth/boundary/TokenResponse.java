@@ -1,0 +1,15 @@
+package dev.nexuschat.auth.boundary;
+
+import dev.nexuschat.auth.control.AccessTokens;
+import dev.nexuschat.auth.control.AuthService;
+import dev.nexuschat.user.control.UserViews;
+
+/** The answer to login and refresh. The refresh token is also set as an httpOnly cookie. */
+public record TokenResponse(
+    String accessToken, String refreshToken, String tokenType, long expiresIn, UserViews.Me user) {
+
+  static TokenResponse of(AuthService.Session session, boolean online) {
+    return new TokenResponse(session.accessToken(), session.refresh().token(), "bearer",
+        AccessTokens.LIFETIME.toSeconds(), UserViews.Me.of(session.user(), online));
+  }
+}

@@ -1,0 +1,109 @@
+package dev.nexuschat.auth.control;
+
+import dev.nexuschat.auth.entity.RefreshToken;
+import dev.nexuschat.platform.errors.Unauthenticated;
+import dev.nexuschat.platform.time.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Opaque refresh tokens in families: each login starts a family, each refresh rotates to a new
+ * token of it, and presenting a token that was already rotated revokes the whole family.
+ */
+@ApplicationScoped
+public class RefreshTokens {
+  public static final Duration LIFETIME = Duration.ofDays(7);
+  public static final Duration REMEMBERED_LIFETIME = Duration.ofDays(30);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @PersistenceContext EntityManager em;
+
+  public record Issued(String token, UUID userId, boolean rememberMe, OffsetDateTime expiresAt) {}
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Issued startFamily(UUID userId, boolean rememberMe) {
+    return issue(UUID.randomUUID(), userId, rememberMe);
+  }
+
+  /** Trades a live token for its successor. Unknown, expired, revoked or reused: 401. */
+  @Transactional(value = Transactional.TxType.REQUIRED, dontRollbackOn = Unauthenticated.class)
+  public Issued rotate(String presented) {
+    RefreshToken token = findLocked(presented);
+    OffsetDateTime now = Timestamps.now();
+    if (token == null || token.isRevoked() || token.isExpiredAt(now)) {
+      throw new Unauthenticated("Refresh token is invalid or expired");
+    }
+    if (token.wasUsed()) {
+      revokeFamily(token.familyId(), now);
+      throw new Unauthenticated("Refresh token was already used; all sessions of this login are revoked");
+    }
+    token.markUsed(now);
+    return issue(token.familyId(), token.userId(), token.rememberMe());
+  }
+
+  /** Logout: the token's family ends. Unknown tokens are ignored (logout is idempotent). */
+  @Transactional
+  public void revoke(String presented) {
+    RefreshToken token = findLocked(presented);
+    if (token != null) {
+      revokeFamily(token.familyId(), Timestamps.now());
+    }
+  }
+
+  private Issued issue(UUID familyId, UUID userId, boolean rememberMe) {
+    String token = newToken();
+    OffsetDateTime now = Timestamps.now();
+    RefreshToken stored = RefreshToken.issue(familyId, userId, hash(token), rememberMe, now,
+        rememberMe ? REMEMBERED_LIFETIME : LIFETIME);
+    em.persist(stored);
+    return new Issued(token, userId, rememberMe, stored.expiresAt());
+  }
+
+  private RefreshToken findLocked(String presented) {
+    if (presented == null || presented.isBlank() || presented.length() > 200) {
+      return null;
+    }
+    List<RefreshToken> found = em.createQuery(
+            "SELECT t FROM RefreshToken t WHERE t.tokenHash = :hash", RefreshToken.class)
+        .setParameter("hash", hash(presented))
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList();
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  private void revokeFamily(UUID familyId, OffsetDateTime now) {
+    em.createQuery("UPDATE RefreshToken t SET t.revokedAt = :now"
+            + " WHERE t.familyId = :family AND t.revokedAt IS NULL")
+        .setParameter("now", now)
+        .setParameter("family", familyId)
+        .executeUpdate();
+  }
+
+  static String newToken() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static String hash(String token) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

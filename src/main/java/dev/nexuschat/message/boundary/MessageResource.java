@@ -1,0 +1,129 @@
+package dev.nexuschat.message.boundary;
+
+import dev.nexuschat.auth.control.CurrentUser;
+import dev.nexuschat.message.control.HistoryCursor;
+import dev.nexuschat.message.control.MessageHistory;
+import dev.nexuschat.message.control.MessageService;
+import dev.nexuschat.message.control.MessageViews;
+import dev.nexuschat.message.control.ReadMarks;
+import dev.nexuschat.platform.config.NexusApplication;
+import dev.nexuschat.platform.json.OptionalBody;
+import dev.nexuschat.platform.web.Ids;
+import dev.nexuschat.platform.web.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /rooms/{id}/messages} and {@code /rooms/{id}/read}. */
+@Path("/rooms/{roomId}")
+@RequestScoped
+@RolesAllowed(NexusApplication.USER_ROLE)
+@Tag(name = "messages")
+@SecurityRequirement(name = NexusApplication.BEARER_SCHEME)
+@APIResponse(responseCode = "401", description = "UNAUTHORIZED: missing, invalid or expired access token")
+@APIResponse(responseCode = "403", description = "FORBIDDEN: not a member of the room")
+@APIResponse(responseCode = "404", description = "NOT_FOUND: no such room or message")
+@Produces(MediaType.APPLICATION_JSON)
+public class MessageResource {
+  @Inject MessageService messages;
+  @Inject MessageHistory history;
+  @Inject ReadMarks readMarks;
+  @Inject CurrentUser caller;
+
+  @PathParam("roomId")
+  String roomId;
+
+  @GET
+  @Path("/messages")
+  @Operation(summary = "A page of history, oldest first within the page",
+      description = "Without cursor: the newest messages. cursor=<id>: older than that message."
+          + " after=<id>: newer than it, for catching up after a reconnect. limit defaults to 50"
+          + " and is clamped to 100.")
+  @APIResponse(responseCode = "200", description = "The page",
+      content = @Content(schema = @Schema(implementation = MessageViews.Page.class)))
+  @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: bad cursor, after or limit")
+  public MessageViews.Page page(
+      @QueryParam("cursor") String cursor,
+      @QueryParam("after") String after,
+      @QueryParam("limit") String limit) {
+    UUID room = Ids.parse(roomId, "room");
+    return history.page(caller.id(), room, HistoryCursor.parse(cursor, after),
+        QueryParams.limit(limit, MessageHistory.DEFAULT_LIMIT, MessageHistory.MAX_LIMIT));
+  }
+
+  @POST
+  @Path("/messages")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Send a message",
+      description = "For API clients and for the web client while its socket is down. A repeated"
+          + " client_id returns the original message with 200 and stores nothing.")
+  @APIResponse(responseCode = "201", description = "Stored and broadcast",
+      content = @Content(schema = @Schema(implementation = MessageViews.Item.class)))
+  @APIResponse(responseCode = "200", description = "A repeat of an earlier client_id: the original message",
+      content = @Content(schema = @Schema(implementation = MessageViews.Item.class)))
+  @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: content, parent_id or client_id")
+  public Response send(@NotNull(message = "is required") MessageRequests.Send body) {
+    UUID room = Ids.parse(roomId, "room");
+    MessageService.Sent sent = messages.post(caller.id(), room, new MessageService.Draft(
+        body.content(), Ids.field(body.parentId(), "parent_id"), body.clientId()));
+    return Response.status(sent.created() ? Response.Status.CREATED : Response.Status.OK)
+        .entity(sent.message())
+        .build();
+  }
+
+  @PATCH
+  @Path("/messages/{messageId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Edit a message (its sender only)")
+  @APIResponse(responseCode = "200", description = "The edited message",
+      content = @Content(schema = @Schema(implementation = MessageViews.Item.class)))
+  @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: content")
+  public MessageViews.Item edit(
+      @PathParam("messageId") String messageId, @NotNull(message = "is required") MessageRequests.Edit body) {
+    return messages.edit(caller.id(), Ids.parse(roomId, "room"), Ids.parse(messageId, "message"),
+        body.content());
+  }
+
+  @DELETE
+  @Path("/messages/{messageId}")
+  @Operation(summary = "Delete a message (its sender, or the room's owner or an admin)")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  public Response delete(@PathParam("messageId") String messageId) {
+    messages.delete(caller.id(), Ids.parse(roomId, "room"), Ids.parse(messageId, "message"));
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("/read")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Mark the room read", description = "Up to message_id, or to the newest"
+      + " message without a body. The mark never moves backwards.")
+  @APIResponse(responseCode = "200", description = "The read position",
+      content = @Content(schema = @Schema(implementation = MessageViews.ReadState.class)))
+  @RequestBody(required = false, content = @Content(schema = @Schema(implementation = MessageRequests.Read.class)))
+  public MessageViews.ReadState read(String rawBody) {
+    MessageRequests.Read body = OptionalBody.parse(rawBody, MessageRequests.Read.class);
+    UUID messageId = body == null ? null : Ids.field(body.messageId(), "message_id");
+    return readMarks.markRead(caller.id(), Ids.parse(roomId, "room"), messageId);
+  }
+}

@@ -1,0 +1,135 @@
+package dev.nexuschat.message.control;
+
+import com.github.f4b6a3.uuid.UuidCreator;
+import dev.nexuschat.message.entity.Message;
+import dev.nexuschat.platform.errors.FieldError;
+import dev.nexuschat.platform.errors.Forbidden;
+import dev.nexuschat.platform.errors.Invalid;
+import dev.nexuschat.platform.errors.NotFound;
+import dev.nexuschat.platform.json.TextRules;
+import dev.nexuschat.room.control.Memberships;
+import dev.nexuschat.room.entity.Room;
+import dev.nexuschat.room.entity.RoomMember;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Sending, editing and deleting messages: the one implementation behind REST and WebSocket, so
+ * membership, content rules and client_id idempotency are the same on both.
+ */
+@ApplicationScoped
+public class MessageService {
+  public static final int MAX_CONTENT = 5000;
+  public static final int MAX_CLIENT_ID = 64;
+
+  @PersistenceContext EntityManager em;
+  @Inject Memberships memberships;
+  @Inject ReadMarks readMarks;
+  @Inject Event<MessagePosted> posted;
+  @Inject Event<MessageEdited> edited;
+  @Inject Event<MessageDeleted> deleted;
+
+  /** What a client sends. */
+  public record Draft(String content, UUID parentId, String clientId) {}
+
+  /** The stored message, and whether this call stored it ({@code false}: a client_id repeat). */
+  public record Sent(MessageViews.Item message, boolean created) {}
+
+  @Transactional
+  public Sent post(UUID senderId, UUID roomId, Draft draft) {
+    RoomMember sender = memberships.require(roomId, senderId);
+    List<FieldError> errors = new ArrayList<>();
+    String content = TextRules.trimmed(draft.content(), "content", 1, MAX_CONTENT, errors);
+    String clientId = draft.clientId() == null ? null
+        : TextRules.trimmed(draft.clientId(), "client_id", 1, MAX_CLIENT_ID, errors);
+    if (!errors.isEmpty()) {
+      throw new Invalid(errors);
+    }
+    // The room lock orders this room's messages and makes the client_id check race-free.
+    Room room = memberships.lockRoom(roomId);
+    if (clientId != null) {
+      List<Message> repeat = em.createQuery("SELECT m FROM Message m WHERE m.roomId = :room"
+              + " AND m.sender.id = :sender AND m.clientId = :clientId", Message.class)
+          .setParameter("room", roomId)
+          .setParameter("sender", senderId)
+          .setParameter("clientId", clientId)
+          .getResultList();
+      if (!repeat.isEmpty()) {
+        return new Sent(MessageViews.Item.of(repeat.get(0)), false);
+      }
+    }
+    Message parent = null;
+    if (draft.parentId() != null) {
+      parent = em.find(Message.class, draft.parentId());
+      if (parent == null || !parent.roomId().equals(roomId) || parent.isDeleted()) {
+        throw new Invalid("parent_id", "must be a message of this room");
+      }
+    }
+    long seq = room.nextSeq();
+    OffsetDateTime at = room.nextMessageTime();
+    Message message = Message.post(UuidCreator.getTimeOrderedEpoch(), roomId, seq, at,
+        sender.user(), content, parent, clientId);
+    em.persist(message);
+    room.messagePosted(message.id(), at);
+    readMarks.advance(sender, seq, at);
+    MessageViews.Item view = MessageViews.Item.of(message);
+    posted.fire(new MessagePosted(view));
+    return new Sent(view, true);
+  }
+
+  @Transactional
+  public MessageViews.Item edit(UUID editorId, UUID roomId, UUID messageId, String newContent) {
+    memberships.require(roomId, editorId);
+    List<FieldError> errors = new ArrayList<>();
+    String content = TextRules.trimmed(newContent, "content", 1, MAX_CONTENT, errors);
+    if (!errors.isEmpty()) {
+      throw new Invalid(errors);
+    }
+    Message message = visibleMessage(roomId, messageId);
+    if (!message.isSentBy(editorId)) {
+      throw new Forbidden("Only the sender may edit a message");
+    }
+    message.edit(content);
+    MessageViews.Item view = MessageViews.Item.of(message);
+    edited.fire(new MessageEdited(view));
+    return view;
+  }
+
+  /** The sender, or the room's owner or admins. Leaves a tombstone that history skips. */
+  @Transactional
+  public void delete(UUID callerId, UUID roomId, UUID messageId) {
+    RoomMember caller = memberships.require(roomId, callerId);
+    Room room = memberships.lockRoom(roomId);
+    Message message = visibleMessage(roomId, messageId);
+    if (!message.isSentBy(callerId) && !caller.mayDeleteMessagesOfOthers()) {
+      throw new Forbidden("Only the sender, the owner or an admin may delete a message");
+    }
+    message.delete();
+    if (message.id().equals(room.lastMessageId())) {
+      List<UUID> previous = em.createQuery("SELECT m.id FROM Message m WHERE m.roomId = :room"
+              + " AND m.deletedAt IS NULL AND m.seq < :seq ORDER BY m.seq DESC", UUID.class)
+          .setParameter("room", roomId)
+          .setParameter("seq", message.seq())
+          .setMaxResults(1)
+          .getResultList();
+      room.latestMessageIs(previous.isEmpty() ? null : previous.get(0));
+    }
+    deleted.fire(new MessageDeleted(roomId, messageId, callerId));
+  }
+
+  private Message visibleMessage(UUID roomId, UUID messageId) {
+    Message message = em.find(Message.class, messageId);
+    if (message == null || !message.roomId().equals(roomId) || message.isDeleted()) {
+      throw new NotFound("No message " + messageId + " in this room");
+    }
+    return message;
+  }
+}

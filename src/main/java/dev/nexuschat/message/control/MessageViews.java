@@ -1,0 +1,57 @@
+package dev.nexuschat.message.control;
+
+import dev.nexuschat.message.entity.Message;
+import dev.nexuschat.user.control.UserViews;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The API shapes of messages. */
+public final class MessageViews {
+  static final int PREVIEW_LENGTH = 100;
+
+  private MessageViews() {}
+
+  /** A message as history, the send answer and the {@code new_message} event show it. */
+  public record Item(
+      UUID id,
+      UUID roomId,
+      UserViews.Sender sender,
+      String content,
+      String messageType,
+      UUID parentId,
+      ParentPreview parent,
+      boolean isEdited,
+      Instant createdAt,
+      Instant updatedAt,
+      String clientId) {
+    public static Item of(Message message) {
+      Message parent = message.parent();
+      return new Item(message.id(), message.roomId(), UserViews.Sender.of(message.sender()),
+          message.content(), message.messageType(), parent == null ? null : parent.id(),
+          parent == null ? null : ParentPreview.of(parent), message.isEdited(),
+          message.createdAt().toInstant(), message.updatedAt().toInstant(), message.clientId());
+    }
+  }
+
+  /** What a reply shows of the message it answers: at most 100 characters of it. */
+  public record ParentPreview(UUID id, String senderDisplayName, String content, boolean isDeleted) {
+    static ParentPreview of(Message parent) {
+      return new ParentPreview(parent.id(), parent.sender().displayName(),
+          preview(parent.content()), parent.isDeleted());
+    }
+  }
+
+  /** One page of history. */
+  public record Page(List<Item> messages, UUID nextCursor, boolean hasMore) {}
+
+  /** The caller's read position in a room after {@code POST /rooms/{id}/read}. */
+  public record ReadState(Instant lastReadAt, long unreadCount) {}
+
+  static String preview(String content) {
+    if (content.codePointCount(0, content.length()) <= PREVIEW_LENGTH) {
+      return content;
+    }
+    return content.substring(0, content.offsetByCodePoints(0, PREVIEW_LENGTH));
+  }
+}

@@ -1,0 +1,45 @@
+package dev.nexuschat.platform.json;
+
+import dev.nexuschat.platform.errors.FieldError;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.List;
+
+/**
+ * One field of a PATCH body, which must tell "absent" (leave it) from "null" (clear it): a plain
+ * record cannot. Wrong JSON types become field errors, never a 500.
+ */
+public record Patch<T>(boolean present, T value) {
+  private static final Patch<?> ABSENT = new Patch<>(false, null);
+
+  @SuppressWarnings("unchecked")
+  public static <T> Patch<T> absent() {
+    return (Patch<T>) ABSENT;
+  }
+
+  public static <T> Patch<T> of(T value) {
+    return new Patch<>(true, value);
+  }
+
+  /** A string field; JSON null is allowed only when {@code nullable}. */
+  public static Patch<String> string(
+      JsonObject body, String field, boolean nullable, List<FieldError> errors) {
+    if (!body.containsKey(field)) {
+      return absent();
+    }
+    JsonValue value = body.get(field);
+    if (value.getValueType() == JsonValue.ValueType.NULL) {
+      if (nullable) {
+        return of(null);
+      }
+      errors.add(new FieldError(field, "must not be null"));
+      return absent();
+    }
+    if (value instanceof JsonString text) {
+      return of(text.getString());
+    }
+    errors.add(new FieldError(field, "must be a string"));
+    return absent();
+  }
+}

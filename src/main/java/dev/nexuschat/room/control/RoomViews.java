@@ -1,0 +1,65 @@
+package dev.nexuschat.room.control;
+
+import dev.nexuschat.room.entity.RoomMember;
+import dev.nexuschat.user.control.UserViews;
+import dev.nexuschat.user.entity.User;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The API shapes of rooms. */
+public final class RoomViews {
+  private RoomViews() {}
+
+  public record Member(
+      UUID id,
+      String username,
+      String displayName,
+      String avatarUrl,
+      String role,
+      boolean isOnline,
+      Instant lastSeenAt,
+      Instant joinedAt) {
+    public static Member of(RoomMember member, boolean online) {
+      User user = member.user();
+      return new Member(user.id(), user.username(), user.displayName(), user.avatarUrl(),
+          member.role().wireName(), online,
+          user.lastSeenAt() == null ? null : user.lastSeenAt().toInstant(),
+          member.joinedAt().toInstant());
+    }
+  }
+
+  /** {@code GET /rooms/{id}} and the answer to create and update. */
+  public record Detail(
+      UUID id,
+      String name,
+      String description,
+      boolean isDirect,
+      UUID createdBy,
+      Instant createdAt,
+      String myRole,
+      UserViews.Summary peer,
+      int memberCount,
+      List<Member> members) {}
+
+  /** The newest visible message of a room, for the room list. */
+  public record LastMessage(UUID id, String content, UUID senderId, String senderUsername, Instant createdAt) {}
+
+  /** One row of {@code GET /rooms}. */
+  public record ListItem(
+      UUID id,
+      String name,
+      String description,
+      boolean isDirect,
+      Instant createdAt,
+      String myRole,
+      UserViews.Summary peer,
+      LastMessage lastMessage,
+      long unreadCount,
+      int memberCount) {}
+
+  /** What a direct room is called for the one looking at it: the other person's name. */
+  static String directName(UserViews.Summary peer) {
+    return peer == null ? "Former member" : peer.displayName();
+  }
+}

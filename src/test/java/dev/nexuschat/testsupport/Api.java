@@ -1,0 +1,77 @@
+package dev.nexuschat.testsupport;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Request helpers. Each anonymous request comes from its own documentation-range IPv6 address
+ * (through the trusted-proxy header), so the 5-per-minute auth limit only bites where a test
+ * means it to.
+ */
+public final class Api {
+  public static final String PASSWORD = "Correct-Horse-9";
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  private Api() {}
+
+  public static String uniqueIp() {
+    return "2001:db8::" + Integer.toHexString(SEQUENCE.incrementAndGet() + 0x1000);
+  }
+
+  public static RequestSpecification anonymous() {
+    return given().baseUri(NexusServer.node().baseUrl())
+        .header("X-Forwarded-For", uniqueIp())
+        .contentType(ContentType.JSON)
+        .accept(ContentType.JSON);
+  }
+
+  public static RequestSpecification as(TestUser user) {
+    return anonymous().header("Authorization", "Bearer " + user.accessToken());
+  }
+
+  /** Registers and signs in a new user whose name starts with {@code prefix}. */
+  public static TestUser newUser(String prefix) {
+    int n = SEQUENCE.incrementAndGet();
+    String username = (prefix + "_" + n + "_" + System.nanoTime() % 100000).toLowerCase();
+    if (username.length() > 50) {
+      username = username.substring(0, 50);
+    }
+    String email = username + "@example.test";
+    String id = anonymous()
+        .body(Map.of("email", email, "username", username, "display_name", "User " + username,
+            "password", PASSWORD))
+        .post("/api/v1/auth/register")
+        .then().statusCode(201)
+        .extract().path("id");
+    Response login = anonymous()
+        .body(Map.of("email", email, "password", PASSWORD))
+        .post("/api/v1/auth/login");
+    login.then().statusCode(200);
+    return new TestUser(id, username, email, "User " + username,
+        login.path("access_token"), login.path("refresh_token"));
+  }
+
+  /** A group room created by {@code owner} with the given members. */
+  public static String newRoom(TestUser owner, TestUser... members) {
+    return as(owner)
+        .body(Map.of("name", "Room of " + owner.username(),
+            "member_ids", List.of(members).stream().map(TestUser::id).toList()))
+        .post("/api/v1/rooms")
+        .then().statusCode(201)
+        .extract().path("id");
+  }
+
+  public static String send(TestUser sender, String roomId, String content) {
+    return as(sender)
+        .body(Map.of("content", content))
+        .post("/api/v1/rooms/" + roomId + "/messages")
+        .then().statusCode(201)
+        .extract().path("id");
+  }
+}

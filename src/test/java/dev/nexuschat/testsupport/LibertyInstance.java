@@ -1,0 +1,172 @@
+package dev.nexuschat.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running NexusChat node: the Liberty server the build laid out under {@code target/liberty},
+ * started with its own port, output directory and environment, so several instances of the same
+ * server (a second node, the embedded-default smoke server) can run side by side.
+ */
+public final class LibertyInstance implements AutoCloseable {
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+  private final String name;
+  private final Path outputDir;
+  private final Map<String, String> environment;
+  private final int httpPort;
+  private boolean running;
+
+  private LibertyInstance(String name, Map<String, String> nexusEnvironment) {
+    this.name = name;
+    this.outputDir = workDir().resolve(name);
+    this.httpPort = FreePorts.next();
+    this.environment = new HashMap<>(nexusEnvironment);
+    environment.put("NEXUS_HTTP_PORT", Integer.toString(httpPort));
+    environment.put("NEXUS_HTTP_HOST", "127.0.0.1");
+    environment.putIfAbsent("NEXUS_DATA_DIR", outputDir.resolve("data").toString());
+    environment.put("WLP_OUTPUT_DIR", outputDir.toString());
+    environment.put("JAVA_HOME", System.getProperty("java.home"));
+    environment.putIfAbsent("JVM_ARGS", "-Xmx512m");
+  }
+
+  /** Starts an instance and waits until {@code /health/ready} answers UP. */
+  public static LibertyInstance start(String name, Map<String, String> nexusEnvironment) {
+    LibertyInstance instance = new LibertyInstance(name, nexusEnvironment);
+    instance.start();
+    return instance;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + httpPort;
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public Path logFile() {
+    return outputDir.resolve(serverName()).resolve("logs").resolve("messages.log");
+  }
+
+  public void start() {
+    run("start");
+    running = true;
+    try {
+      awaitReady();
+    } catch (RuntimeException notReady) {
+      stop();
+      throw notReady;
+    }
+  }
+
+  public void stop() {
+    if (running) {
+      run("stop");
+      running = false;
+    }
+  }
+
+  public void restart() {
+    stop();
+    start();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private void run(String action) {
+    Path script = Path.of(System.getProperty("nexus.wlp.dir", "target/liberty/wlp"), "bin", "server");
+    ProcessBuilder builder = new ProcessBuilder(List.of(script.toString(), action, serverName()))
+        .redirectErrorStream(true)
+        .redirectOutput(outputDir.resolveSibling(name + "-" + action + ".out").toFile());
+    // Only what this instance is given: a NEXUS_* variable of the developer's shell must not leak in.
+    builder.environment().keySet().removeIf(key -> key.startsWith("NEXUS_") || key.startsWith("WLP_"));
+    builder.environment().putAll(environment);
+    try {
+      Files.createDirectories(outputDir);
+      Process process = builder.start();
+      if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new IllegalStateException("server " + action + " of " + name + " failed; see "
+            + outputDir.resolveSibling(name + "-" + action + ".out") + "\n" + logTail());
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot run " + script, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void awaitReady() {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+        .timeout(Duration.ofSeconds(5)).build();
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      if (applicationFailed()) {
+        throw new IllegalStateException(name + ": the application failed to start\n" + logTail());
+      }
+      sleep();
+    }
+    throw new IllegalStateException(name + " did not become ready in " + START_TIMEOUT + "\n" + logTail());
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** CWWKZ0002E: the app failed to start; SRVE0283E: its context failed to initialise. */
+  private boolean applicationFailed() {
+    try {
+      String log = Files.exists(logFile()) ? Files.readString(logFile()) : "";
+      return log.contains("CWWKZ0002E") || log.contains("SRVE0283E") || log.contains("CWWKZ0004E");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(logFile());
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      return "(no log at " + logFile() + ")";
+    }
+  }
+
+  private static String serverName() {
+    return System.getProperty("nexus.server.name", "nexus");
+  }
+
+  private static Path workDir() {
+    return Path.of(System.getProperty("nexus.it.work.dir", "target/it"));
+  }
+}

@@ -1,0 +1,81 @@
+package dev.nexuschat.testsupport;
+
+import io.restassured.RestAssured;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * JUnit extension giving every IT the same running node on real PostgreSQL and Redis, started
+ * once per test run and stopped after the last test.
+ */
+public final class NexusServer implements BeforeAllCallback {
+  public static final String CORS_ORIGIN = "https://chat.example.test";
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NexusServer.class);
+  private static volatile Running running;
+
+  /** Everything the tests share; closed by JUnit when the run ends. */
+  private record Running(TestServices services, LibertyInstance node, String jwtSecret)
+      implements ExtensionContext.Store.CloseableResource {
+    @Override
+    public void close() throws Exception {
+      try {
+        node.close();
+      } finally {
+        services.close();
+      }
+    }
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
+    RestAssured.baseURI = node().baseUrl();
+  }
+
+  private static Running start() {
+    try {
+      TestServices services = TestServices.start();
+      try {
+        return startNode(services);
+      } catch (RuntimeException e) {
+        services.close();
+        throw e;
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot start the test environment: " + e.getMessage(), e);
+    }
+  }
+
+  private static Running startNode(TestServices services) {
+    byte[] random = new byte[48];
+    new SecureRandom().nextBytes(random);
+    String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    LibertyInstance node = LibertyInstance.start("node-a", Map.of(
+        "NEXUS_DB_URL", services.jdbcUrl(),
+        "NEXUS_DB_USER", services.dbUser(),
+        "NEXUS_DB_PASSWORD", services.dbPassword(),
+        "NEXUS_REDIS_URL", services.redisUrl(),
+        "NEXUS_JWT_SECRET", secret,
+        "NEXUS_TRUSTED_PROXIES", "127.0.0.1,::1",
+        "NEXUS_CORS_ORIGINS", CORS_ORIGIN));
+    running = new Running(services, node, secret);
+    return running;
+  }
+
+
+  public static LibertyInstance node() {
+    return running.node();
+  }
+
+  public static TestServices services() {
+    return running.services();
+  }
+
+  /** The node's signing secret, so tests can forge tokens the way an attacker cannot. */
+  public static String jwtSecret() {
+    return running.jwtSecret();
+  }
+}
