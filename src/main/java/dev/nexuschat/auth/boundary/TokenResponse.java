@@ -1,10 +1,12 @@
 package dev.nexuschat.auth.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.nexuschat.auth.control.AccessTokens;
 import dev.nexuschat.auth.control.AuthService;
 import dev.nexuschat.user.control.UserViews;
 
 /** The answer to login and refresh. The refresh token is also set as an httpOnly cookie. */
+@Schema(name = "Tokens")
 public record TokenResponse(
     String accessToken, String refreshToken, String tokenType, long expiresIn, UserViews.Me user) {
 

@@ -1,5 +1,6 @@
 package dev.nexuschat.message.control;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.nexuschat.message.entity.Message;
 import dev.nexuschat.user.control.UserViews;
 import java.time.Instant;
@@ -13,6 +14,7 @@ public final class MessageViews {
   private MessageViews() {}
 
   /** A message as history, the send answer and the {@code new_message} event show it. */
+  @Schema(name = "Message")
   public record Item(
       UUID id,
       UUID roomId,
@@ -35,6 +37,7 @@ public final class MessageViews {
   }
 
   /** What a reply shows of the message it answers: at most 100 characters of it. */
+  @Schema(name = "ParentPreview")
   public record ParentPreview(UUID id, String senderDisplayName, String content, boolean isDeleted) {
     static ParentPreview of(Message parent) {
       return new ParentPreview(parent.id(), parent.sender().displayName(),
@@ -43,9 +46,11 @@ public final class MessageViews {
   }
 
   /** One page of history. */
+  @Schema(name = "MessagePage")
   public record Page(List<Item> messages, UUID nextCursor, boolean hasMore) {}
 
   /** The caller's read position in a room after {@code POST /rooms/{id}/read}. */
+  @Schema(name = "ReadState")
   public record ReadState(Instant lastReadAt, long unreadCount) {}
 
   static String preview(String content) {

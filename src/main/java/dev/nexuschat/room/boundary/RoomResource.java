@@ -73,6 +73,7 @@ public class RoomResource {
   @GET
   @Operation(summary = "The caller's rooms", description = "Most recent activity first, then newest."
       + " unread_count counts others' visible messages past the caller's read mark.")
+  @APIResponse(responseCode = "200", description = "The rooms")
   public List<RoomViews.ListItem> list() {
     return rooms.list(caller.id());
   }
@@ -80,6 +81,8 @@ public class RoomResource {
   @GET
   @Path("/{roomId}")
   @Operation(summary = "A room with its members")
+  @APIResponse(responseCode = "200", description = "The room",
+      content = @Content(schema = @Schema(implementation = RoomViews.Detail.class)))
   @APIResponse(responseCode = "403", description = "FORBIDDEN: not a member")
   @APIResponse(responseCode = "404", description = "NOT_FOUND: no such room")
   public RoomViews.Detail detail(@PathParam("roomId") String roomId) {

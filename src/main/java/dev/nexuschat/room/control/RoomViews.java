@@ -1,5 +1,6 @@
 package dev.nexuschat.room.control;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.nexuschat.room.entity.RoomMember;
 import dev.nexuschat.user.control.UserViews;
 import dev.nexuschat.user.entity.User;
@@ -11,6 +12,7 @@ import java.util.UUID;
 public final class RoomViews {
   private RoomViews() {}
 
+  @Schema(name = "RoomMember")
   public record Member(
       UUID id,
       String username,
@@ -30,6 +32,7 @@ public final class RoomViews {
   }
 
   /** {@code GET /rooms/{id}} and the answer to create and update. */
+  @Schema(name = "Room")
   public record Detail(
       UUID id,
       String name,
@@ -43,9 +46,11 @@ public final class RoomViews {
       List<Member> members) {}
 
   /** The newest visible message of a room, for the room list. */
+  @Schema(name = "LastMessage")
   public record LastMessage(UUID id, String content, UUID senderId, String senderUsername, Instant createdAt) {}
 
   /** One row of {@code GET /rooms}. */
+  @Schema(name = "RoomListItem")
   public record ListItem(
       UUID id,
       String name,

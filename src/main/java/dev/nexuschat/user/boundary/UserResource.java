@@ -46,6 +46,8 @@ public class UserResource {
   @GET
   @Path("/me")
   @Operation(summary = "The caller's own account")
+  @APIResponse(responseCode = "200", description = "The account",
+      content = @Content(schema = @Schema(implementation = UserViews.Me.class)))
   public UserViews.Me me() {
     return users.me(caller.id());
   }
@@ -74,6 +76,7 @@ public class UserResource {
   @Operation(summary = "Find users by username or display name",
       description = "Case-insensitive; exact matches first, then prefixes. The caller is excluded."
           + " q needs 2+ characters; limit defaults to 20 and is clamped to 50.")
+  @APIResponse(responseCode = "200", description = "Matching users, best first")
   @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: q too short or limit below 1")
   public List<UserViews.Summary> search(@QueryParam("q") String q, @QueryParam("limit") String limit) {
     return users.search(caller.id(), q,
@@ -83,6 +86,8 @@ public class UserResource {
   @GET
   @Path("/{id}")
   @Operation(summary = "A user's public profile")
+  @APIResponse(responseCode = "200", description = "The profile",
+      content = @Content(schema = @Schema(implementation = UserViews.Profile.class)))
   @APIResponse(responseCode = "404", description = "NOT_FOUND: no such user (or a malformed id)")
   public UserViews.Profile profile(@PathParam("id") String id) {
     return users.profile(Ids.parse(id, "user"));

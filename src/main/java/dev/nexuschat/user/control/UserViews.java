@@ -1,5 +1,6 @@
 package dev.nexuschat.user.control;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.nexuschat.user.entity.User;
 import java.time.Instant;
 import java.util.UUID;
@@ -9,6 +10,7 @@ public final class UserViews {
   private UserViews() {}
 
   /** The caller's own account ({@code GET /users/me}); the only view with the email. */
+  @Schema(name = "Me")
   public record Me(
       UUID id,
       String email,
@@ -25,6 +27,7 @@ public final class UserViews {
   }
 
   /** Registration's answer: the new account, not yet online. */
+  @Schema(name = "RegisteredUser")
   public record Registered(
       UUID id, String email, String username, String displayName, String avatarUrl, Instant createdAt) {
     public static Registered of(User user) {
@@ -34,6 +37,7 @@ public final class UserViews {
   }
 
   /** Anyone's public profile ({@code GET /users/{id}}). */
+  @Schema(name = "UserProfile")
   public record Profile(
       UUID id, String username, String displayName, String avatarUrl, boolean isOnline, Instant lastSeenAt) {
     public static Profile of(User user, boolean online) {
@@ -43,6 +47,7 @@ public final class UserViews {
   }
 
   /** A search hit or a DM peer. */
+  @Schema(name = "UserSummary")
   public record Summary(UUID id, String username, String displayName, String avatarUrl, boolean isOnline) {
     public static Summary of(User user, boolean online) {
       return new Summary(user.id(), user.username(), user.displayName(), user.avatarUrl(), online);
@@ -50,6 +55,7 @@ public final class UserViews {
   }
 
   /** The sender block of a message: no presence, so it never goes stale in caches. */
+  @Schema(name = "MessageSender")
   public record Sender(UUID id, String username, String displayName, String avatarUrl) {
     public static Sender of(User user) {
       return new Sender(user.id(), user.username(), user.displayName(), user.avatarUrl());
