@@ -55,6 +55,10 @@ public final class LibertyInstance implements AutoCloseable {
     return httpPort;
   }
 
+  public Path dataDir() {
+    return Path.of(environment.get("NEXUS_DATA_DIR"));
+  }
+
   public Path logFile() {
     return outputDir.resolve(serverName()).resolve("logs").resolve("messages.log");
   }

@@ -1,0 +1,2 @@
+/** Cross-cutting plumbing: configuration, the one problem+json error mapping, JSON format, schema migration, Redis connection, health checks, rate limiting and HTTP filters. */
+package dev.nexuschat.platform;

@@ -1,0 +1,86 @@
+package dev.nexuschat.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.nexuschat.testsupport.LibertyInstance;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node with no NEXUS_DB_URL, NEXUS_REDIS_URL or NEXUS_JWT_SECRET, as `./mvnw liberty:run` starts
+ * it: embedded H2 under the data directory, in-process presence and limits, and a generated
+ * signing secret, all surviving a restart.
+ */
+class EmbeddedDefaultsIT {
+  private static LibertyInstance node;
+
+  @BeforeAll
+  static void start() {
+    node = LibertyInstance.start("embedded-defaults", Map.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (node != null) {
+      node.stop();
+    }
+  }
+
+  private static RequestSpecification request() {
+    return given().baseUri(node.baseUrl()).contentType(ContentType.JSON).accept(ContentType.JSON);
+  }
+
+  @Test
+  void chatsOnEmbeddedDefaultsAndKeepsEverythingAcrossARestart() throws Exception {
+    request().get("/health/ready").then().statusCode(200)
+        .body("checks.find { it.name == 'database' }.data.product", equalTo("H2"));
+
+    Map<String, String> alice = Map.of("email", "alice@example.test", "username", "alice",
+        "display_name", "Alice", "password", "Correct-Horse-9");
+    Map<String, String> bob = Map.of("email", "bob@example.test", "username", "bob",
+        "display_name", "Bob", "password", "Correct-Horse-9");
+    request().body(alice).post("/api/v1/auth/register").then().statusCode(201);
+    String bobId = request().body(bob).post("/api/v1/auth/register").then().statusCode(201)
+        .extract().path("id");
+    String token = login("alice@example.test");
+
+    String roomId = request().auth().oauth2(token)
+        .body(Map.of("name", "General", "member_ids", List.of(bobId)))
+        .post("/api/v1/rooms").then().statusCode(201).extract().path("id");
+    request().auth().oauth2(token).body(Map.of("content", "Hello from H2"))
+        .post("/api/v1/rooms/" + roomId + "/messages").then().statusCode(201);
+    request().auth().oauth2(token).get("/api/v1/rooms/" + roomId + "/messages").then()
+        .statusCode(200).body("messages", hasSize(1)).body("messages[0].content", equalTo("Hello from H2"));
+
+    assertThat(Files.readString(node.dataDir().resolve("generated-secrets.xml")))
+        .contains("nexus.generated.jwt.secret");
+
+    node.restart();
+
+    // The generated secret was kept: a token from before the restart still works.
+    request().auth().oauth2(token).get("/api/v1/users/me").then().statusCode(200)
+        .body("username", equalTo("alice"));
+    String bobToken = login("bob@example.test");
+    request().auth().oauth2(bobToken).get("/api/v1/rooms/" + roomId + "/messages").then()
+        .statusCode(200).body("messages[0].content", equalTo("Hello from H2"));
+    request().auth().oauth2(bobToken).get("/api/v1/rooms").then().statusCode(200)
+        .body("[0].unread_count", equalTo(1));
+  }
+
+  private static String login(String email) {
+    Response login = request().body(Map.of("email", email, "password", "Correct-Horse-9"))
+        .post("/api/v1/auth/login");
+    login.then().statusCode(200);
+    return login.path("access_token");
+  }
+}
