@@ -18,7 +18,10 @@ public final class AuthRequests {
       @NotNull(message = "is required")
           @Pattern(regexp = "[A-Za-z0-9_]{3,50}", message = "must be 3-50 letters, digits or underscores")
           String username,
-      @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters")
+      // At most 100 characters once trimmed, counted like everywhere else: @Size counts UTF-16
+      // units, so 100 emoji would fail; a regex dot matches one whole character.
+      @NotBlank(message = "is required")
+          @Pattern(regexp = "(?s)\\s*.{0,100}\\s*", message = "must be at most 100 characters")
           @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters")
           String displayName,
       @StrongPassword String password) {}

@@ -141,8 +141,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
   static String fieldName(Path path) {
     String name = "body";
     for (Path.Node node : path) {
-      if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
+      if (node.getKind() == ElementKind.PROPERTY) {
         name = node.getName();
+      } else if (node.getKind() == ElementKind.PARAMETER) {
+        // a constraint on the body parameter itself (@NotNull): its name is only arg0
+        name = "body";
       }
     }
     return SnakeCase.of(name);

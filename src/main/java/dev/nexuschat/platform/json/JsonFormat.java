@@ -23,6 +23,7 @@ public final class JsonFormat {
           new JsonbConfig()
               .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
               .withNullValues(true)
+              .withDeserializers(new StrictScalars.Text(), new StrictScalars.Flag())
               .withAdapters(new InstantAdapter()));
 
   private JsonFormat() {}

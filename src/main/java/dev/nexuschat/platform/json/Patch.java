@@ -1,6 +1,7 @@
 package dev.nexuschat.platform.json;
 
 import dev.nexuschat.platform.errors.FieldError;
+import dev.nexuschat.platform.errors.Invalid;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -20,6 +21,17 @@ public record Patch<T>(boolean present, T value) {
 
   public static <T> Patch<T> of(T value) {
     return new Patch<>(true, value);
+  }
+
+  /**
+   * The body of a PATCH: it must be a JSON object. Taken as a {@code JsonValue} because JAX-RS
+   * fails with a 500 when an array arrives for a {@code JsonObject} parameter.
+   */
+  public static JsonObject body(JsonValue body) {
+    if (body instanceof JsonObject object) {
+      return object;
+    }
+    throw new Invalid("body", "must be a JSON object");
   }
 
   /** A string field; JSON null is allowed only when {@code nullable}. */

@@ -13,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -61,7 +62,8 @@ public class UserResource {
   @APIResponse(responseCode = "200", description = "The updated account",
       content = @Content(schema = @Schema(implementation = UserViews.Me.class)))
   @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
-  public UserViews.Me updateMe(JsonObject body) {
+  public UserViews.Me updateMe(JsonValue rawBody) {
+    JsonObject body = Patch.body(rawBody);
     List<FieldError> errors = new ArrayList<>();
     Patch<String> displayName = Patch.string(body, "display_name", false, errors);
     Patch<String> avatarUrl = Patch.string(body, "avatar_url", true, errors);
