@@ -137,12 +137,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     return errors;
   }
 
-  /** The last property node of the path, in wire (snake_case) form. */
+  /**
+   * The last property node of the path, in wire (snake_case) form. A violation on a method
+   * parameter itself (the whole body missing) is the body's: its compiled name is {@code arg0}.
+   */
   static String fieldName(Path path) {
     String name = "body";
     for (Path.Node node : path) {
-      if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
+      if (node.getKind() == ElementKind.PROPERTY) {
         name = node.getName();
+      } else if (node.getKind() == ElementKind.PARAMETER) {
+        name = "body";
       }
     }
     return SnakeCase.of(name);
