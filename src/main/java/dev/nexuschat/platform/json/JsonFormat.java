@@ -23,7 +23,8 @@ public final class JsonFormat {
           new JsonbConfig()
               .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
               .withNullValues(true)
-              .withAdapters(new InstantAdapter()));
+              .withAdapters(new InstantAdapter())
+              .withDeserializers(new StrictBoolean()));
 
   private JsonFormat() {}
 
