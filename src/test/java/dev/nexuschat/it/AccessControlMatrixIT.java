@@ -262,6 +262,8 @@ class AccessControlMatrixIT {
         .post("/api/v1/rooms").then().statusCode(201).extract().path("id");
     assertProblem(as(cast.member()).body(Map.of("user_id", cast.newcomer().id()))
         .post("/api/v1/rooms/" + dm + "/members"), 400, "VALIDATION_FAILED");
+    assertProblem(as(cast.member()).body(Map.of("name", "Renamed DM")).patch("/api/v1/rooms/" + dm),
+        400, "VALIDATION_FAILED");
     assertProblem(as(cast.outsider()).get("/api/v1/rooms/" + dm), 403, "FORBIDDEN");
     assertProblem(as(cast.outsider()).get("/api/v1/rooms/" + dm + "/messages"), 403, "FORBIDDEN");
     assertProblem(as(cast.outsider()).body(Map.of("content", "let me in"))
@@ -289,6 +291,38 @@ class AccessControlMatrixIT {
     as(cast.newcomer()).get("/api/v1/rooms/" + theirs + "/messages").then().statusCode(200)
         .body("messages[0].content", equalTo("not for the others"))
         .body("messages[0].is_edited", equalTo(false));
+  }
+
+  @Test
+  void demotedAdminLosesAdminRightsAtOnce() {
+    Scene scene = freshScene();
+    changeRole(as(cast.owner()), scene, cast.admin(), "member").then().statusCode(200).body("role", equalTo("member"));
+    assertProblem(as(cast.admin()).body(Map.of("name", "Mine now")).patch("/api/v1/rooms/" + scene.room()),
+        403, "FORBIDDEN");
+    assertProblem(addMember(as(cast.admin()), scene, cast.newcomer().id()), 403, "FORBIDDEN");
+    assertProblem(removeMember(as(cast.admin()), scene, cast.member2().id()), 403, "FORBIDDEN");
+    assertProblem(deleteMessage(as(cast.admin()), scene, scene.member2Message()), 403, "FORBIDDEN");
+  }
+
+  @Test
+  void rolesAreOnlyGivenToMembers() {
+    Scene scene = freshScene();
+    assertProblem(changeRole(as(cast.owner()), scene, cast.outsider(), "owner"), 404, "NOT_FOUND");
+    assertProblem(changeRole(as(cast.owner()), scene, cast.outsider(), "admin"), 404, "NOT_FOUND");
+    assertProblem(removeMember(as(cast.owner()), scene, cast.outsider().id()), 404, "NOT_FOUND");
+    as(cast.owner()).get("/api/v1/rooms/" + scene.room()).then().statusCode(200)
+        .body("my_role", equalTo("owner"))
+        .body("members.id", not(hasItem(cast.outsider().id())));
+  }
+
+  @Test
+  void searchTakesWildcardsAndQuotesLiterally() {
+    as(cast.member()).queryParam("q", "%%").get("/api/v1/users/search").then().statusCode(200)
+        .body("size()", equalTo(0));
+    as(cast.member()).queryParam("q", "__").get("/api/v1/users/search").then().statusCode(200)
+        .body("size()", equalTo(0));
+    as(cast.member()).queryParam("q", "' OR '1'='1").get("/api/v1/users/search").then().statusCode(200)
+        .body("size()", equalTo(0));
   }
 
   /** What one user may see of another: never an email address or a password hash. */

@@ -12,6 +12,7 @@ import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -124,6 +125,13 @@ class AccessTokenIT {
     String token = Tokens.forge(bob, claims -> claims.setClaim("upn", alice.username()));
     request("Bearer " + token).get("/api/v1/users/me").then()
         .statusCode(200).body("id", equalTo(bob.id()));
+  }
+
+  /** Signed correctly, but for an account that does not exist (any more). */
+  @Test
+  void tokenOfAnUnknownAccountIsRefused() {
+    TestUser ghost = new TestUser(UUID.randomUUID().toString(), "ghost", "ghost@example.test", "Ghost", null, null);
+    assertProblem(request("Bearer " + Tokens.forge(ghost)).get("/api/v1/users/me"), 401, "UNAUTHORIZED");
   }
 
   @Test

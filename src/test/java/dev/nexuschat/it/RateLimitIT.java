@@ -18,7 +18,14 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,6 +99,37 @@ class RateLimitIT {
     // Refused before anything was stored.
     Api.anonymous().queryParam("username", "rl_c_" + suffix).get("/api/v1/auth/availability")
         .then().statusCode(200).body("username_available", equalTo(true));
+  }
+
+  @Test
+  void parallelAttemptsCannotSqueezePastTheLimit() throws Exception {
+    String ip = Api.uniqueIp();
+    int attempts = 12;
+    ExecutorService pool = Executors.newFixedThreadPool(attempts);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Response>> answers = new ArrayList<>();
+      for (int i = 0; i < attempts; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return login(ip, user.email(), "Wrong-Password-1");
+        }));
+      }
+      start.countDown();
+      int limited = 0;
+      for (Future<Response> answer : answers) {
+        Response response = answer.get(120, TimeUnit.SECONDS);
+        if (response.statusCode() == 429) {
+          assertRateLimited(response);
+          limited++;
+        } else {
+          assertProblem(response, 401, "UNAUTHORIZED");
+        }
+      }
+      assertThat(limited, equalTo(attempts - AUTH_LIMIT));
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

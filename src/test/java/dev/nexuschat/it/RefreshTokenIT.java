@@ -26,8 +26,15 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,6 +152,41 @@ class RefreshTokenIT {
     assertProblem(refreshWithCookie(third), 401, "UNAUTHORIZED");
     // Another login of the same user is a different family.
     refreshWithBody(otherLogin).then().statusCode(200);
+  }
+
+  /** Two tabs (or a tab and a thief) racing with one token: never two live successors. */
+  @Test
+  void concurrentRefreshesOfOneTokenHaveAtMostOneWinner() throws Exception {
+    String token = login(false).path("refresh_token");
+    int racers = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(racers);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Response>> answers = new ArrayList<>();
+      for (int i = 0; i < racers; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return refreshWithBody(token);
+        }));
+      }
+      start.countDown();
+      List<String> winners = new ArrayList<>();
+      for (Future<Response> answer : answers) {
+        Response response = answer.get(60, TimeUnit.SECONDS);
+        if (response.statusCode() == 200) {
+          winners.add(response.path("refresh_token"));
+        } else {
+          assertProblem(response, 401, "UNAUTHORIZED");
+        }
+      }
+      assertThat(winners.size(), lessThanOrEqualTo(1));
+      // The losers presented a used token: the family, the winner's successor included, is revoked.
+      for (String winner : winners) {
+        assertProblem(refreshWithBody(winner), 401, "UNAUTHORIZED");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
