@@ -1,8 +1,8 @@
 -- Fills a migrated NexusChat PostgreSQL database with a large, skewed data set for EXPLAIN and
 -- latency checks (docs/PERFORMANCE.md). Run against an EMPTY database that NexusChat has migrated
 -- (start NexusChat once with NEXUS_DB_URL pointing at it):
---   psql "$URL" -v hot_messages=1000000 -v room_messages=500 -f bench/db/seed.sql
--- 10 000 users, 2 000 group rooms of 10 members, one "heavy" user in 500 rooms, one hot room with
+--   psql "$URL" -v hot_messages=1000000 -v room_messages=500 -v extra_rooms=50000 -f bench/db/seed.sql
+-- 10 000 users, 2 000 group rooms of 10 members (and :extra_rooms quiet ones), one "heavy" user in 500 rooms, one hot room with
 -- :hot_messages messages and :room_messages in every other room; 50 messages share each
 -- created_at second (keyset paging must not rely on unique timestamps); 1% of messages deleted.
 \set ON_ERROR_STOP on
@@ -29,7 +29,17 @@ SELECT gen_random_uuid(), r.id, u.id, CASE WHEN j = 0 THEN 'owner' ELSE 'member'
        timestamptz '2026-01-01', 0
   FROM r CROSS JOIN generate_series(0, 9) j
   JOIN u ON u.n = ((r.n * 7 + j * 13) % 9999) + 2;
--- the heavy user (n = 1) is in the first 500 rooms
+-- the heavy user (n = 1) is in the first 500 rooms; :extra_rooms more rooms (two members, no
+-- messages) make the rooms table realistically larger than any one user's list
+INSERT INTO rooms (id, name, is_direct, created_by, created_at, updated_at, last_seq,
+                   last_message_id, last_activity_at, member_count)
+SELECT gen_random_uuid(), 'Quiet room ' || q, false, (SELECT id FROM u WHERE n = 2),
+       timestamptz '2025-06-01' + q * interval '1 second', now(), 0,
+       '00000000-0000-0000-0000-000000000000', timestamptz '2025-06-01' + q * interval '1 second', 0
+  FROM generate_series(1, :extra_rooms) q;
+INSERT INTO room_members (id, room_id, user_id, role, joined_at, last_read_seq)
+SELECT gen_random_uuid(), q.id, u.id, 'owner', q.created_at, 0
+  FROM rooms q JOIN u ON u.n = 2 + (abs(hashtext(q.id::text)) % 9999) WHERE q.name LIKE 'Quiet room %';
 INSERT INTO room_members (id, room_id, user_id, role, joined_at, last_read_seq)
 SELECT gen_random_uuid(), r.id, (SELECT id FROM u WHERE n = 1), 'member', timestamptz '2026-01-01', 0
   FROM r WHERE r.n <= 500;

@@ -18,7 +18,8 @@ import java.util.UUID;
  * The caller's room list in one query, whatever the number of rooms: last message, member count
  * and read position are denormalised on the rows, and the unread count is the distance between
  * the room's sequence and the caller's read mark, less the deleted messages in between (a seek on
- * a small partial index). Own messages never count: posting moves the poster's mark.
+ * a small partial index). Own messages never count: posting moves the poster's mark. The peer of a
+ * direct room is joined through a CASE so that group rooms do not even touch their member index.
  */
 @ApplicationScoped
 public class RoomList {
@@ -32,7 +33,8 @@ public class RoomList {
         JOIN rooms r ON r.id = me.room_id
         LEFT JOIN messages lm ON lm.id = r.last_message_id
         LEFT JOIN users lu ON lu.id = lm.sender_id
-        LEFT JOIN room_members pm ON r.is_direct = TRUE AND pm.room_id = r.id AND pm.user_id <> me.user_id
+        LEFT JOIN room_members pm
+               ON pm.room_id = CASE WHEN r.is_direct THEN r.id END AND pm.user_id <> me.user_id
         LEFT JOIN users p ON p.id = pm.user_id
        WHERE me.user_id = ?1
        ORDER BY r.last_activity_at DESC, r.created_at DESC, r.id

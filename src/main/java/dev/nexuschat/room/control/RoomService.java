@@ -8,6 +8,7 @@ import dev.nexuschat.platform.json.TextRules;
 import dev.nexuschat.room.entity.Room;
 import dev.nexuschat.room.entity.RoomMember;
 import dev.nexuschat.room.entity.RoomRole;
+import dev.nexuschat.user.control.UserService;
 import dev.nexuschat.user.control.UserViews;
 import dev.nexuschat.user.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,7 @@ public class RoomService {
 
   @PersistenceContext EntityManager em;
   @Inject Memberships memberships;
+  @Inject UserService users;
   @Inject RoomList roomList;
   @Inject Event<RoomCreated> roomCreated;
   @Inject Event<RoomUpdated> roomUpdated;
@@ -42,6 +44,7 @@ public class RoomService {
 
   @Transactional
   public Opened create(UUID callerId, NewRoom request) {
+    users.requireCaller(callerId);
     return request.direct() ? openDirect(callerId, request.memberIds()) : createGroup(callerId, request);
   }
 

@@ -1,0 +1,2 @@
+-- The statement EclipseLink generates for MessageHistory (newest page, limit 50 + 1).
+SELECT t1.*, t0.*, t2.*, t3.* FROM messages t1 LEFT OUTER JOIN messages t2 ON (t2.ID = t1.parent_id) LEFT OUTER JOIN users t3 ON (t3.ID = t2.sender_id), users t0 WHERE t1.room_id = '${HOT}' AND t1.deleted_at IS NULL AND t1.seq < 9223372036854775807 AND t0.ID = t1.sender_id ORDER BY t1.seq DESC LIMIT 51 OFFSET 0;
