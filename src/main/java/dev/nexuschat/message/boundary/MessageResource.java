@@ -5,9 +5,7 @@ import dev.nexuschat.message.control.HistoryCursor;
 import dev.nexuschat.message.control.MessageHistory;
 import dev.nexuschat.message.control.MessageService;
 import dev.nexuschat.message.control.MessageViews;
-import dev.nexuschat.message.control.ReadMarks;
 import dev.nexuschat.platform.config.NexusApplication;
-import dev.nexuschat.platform.json.OptionalBody;
 import dev.nexuschat.platform.web.Ids;
 import dev.nexuschat.platform.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,13 +27,15 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code /rooms/{id}/messages} and {@code /rooms/{id}/read}. */
-@Path("/rooms/{roomId}")
+/**
+ * {@code /rooms/{id}/messages}. Its own path, not {@code /rooms/{id}}: JAX-RS picks one root class
+ * per request, and a class at {@code /rooms/{id}} would hide {@code GET/PATCH /rooms/{id}} of the rooms resource.
+ */
+@Path("/rooms/{roomId}/messages")
 @RequestScoped
 @RolesAllowed(NexusApplication.USER_ROLE)
 @Tag(name = "messages")
@@ -47,14 +47,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MessageResource {
   @Inject MessageService messages;
   @Inject MessageHistory history;
-  @Inject ReadMarks readMarks;
   @Inject CurrentUser caller;
 
   @PathParam("roomId")
   String roomId;
 
   @GET
-  @Path("/messages")
   @Operation(summary = "A page of history, oldest first within the page",
       description = "Without cursor: the newest messages. cursor=<id>: older than that message."
           + " after=<id>: newer than it, for catching up after a reconnect. limit defaults to 50"
@@ -72,7 +70,6 @@ public class MessageResource {
   }
 
   @POST
-  @Path("/messages")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Send a message",
       description = "For API clients and for the web client while its socket is down. A repeated"
@@ -92,7 +89,7 @@ public class MessageResource {
   }
 
   @PATCH
-  @Path("/messages/{messageId}")
+  @Path("/{messageId}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Edit a message (its sender only)")
   @APIResponse(responseCode = "200", description = "The edited message",
@@ -105,25 +102,11 @@ public class MessageResource {
   }
 
   @DELETE
-  @Path("/messages/{messageId}")
+  @Path("/{messageId}")
   @Operation(summary = "Delete a message (its sender, or the room's owner or an admin)")
   @APIResponse(responseCode = "204", description = "Deleted")
   public Response delete(@PathParam("messageId") String messageId) {
     messages.delete(caller.id(), Ids.parse(roomId, "room"), Ids.parse(messageId, "message"));
     return Response.noContent().build();
-  }
-
-  @POST
-  @Path("/read")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Mark the room read", description = "Up to message_id, or to the newest"
-      + " message without a body. The mark never moves backwards.")
-  @APIResponse(responseCode = "200", description = "The read position",
-      content = @Content(schema = @Schema(implementation = MessageViews.ReadState.class)))
-  @RequestBody(required = false, content = @Content(schema = @Schema(implementation = MessageRequests.Read.class)))
-  public MessageViews.ReadState read(String rawBody) {
-    MessageRequests.Read body = OptionalBody.parse(rawBody, MessageRequests.Read.class);
-    UUID messageId = body == null ? null : Ids.field(body.messageId(), "message_id");
-    return readMarks.markRead(caller.id(), Ids.parse(roomId, "room"), messageId);
   }
 }
