@@ -32,7 +32,9 @@ const register = async (page, user) => {
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL('**/chat');
 };
-const messageIn = (page, text) => page.getByTestId('message').filter({ hasText: text });
+// A message by its own text (a reply also shows its parent's text in the preview).
+const messageIn = (page, text) =>
+  page.getByTestId('message').filter({ has: page.getByTestId('message-content').filter({ hasText: text }) });
 
 let failed = 1;
 try {
@@ -85,7 +87,7 @@ try {
   });
 
   await step('messages are exchanged and the unread badge rises and clears', async () => {
-    await a.getByLabel('Message').fill('Hello Bob, welcome!');
+    await a.getByRole('textbox', { name: 'Message', exact: true }).fill('Hello Bob, welcome!');
     await a.keyboard.press('Enter');
     await messageIn(a, 'Hello Bob, welcome!').waitFor();
     const badge = b.getByTestId('room-link').filter({ hasText: 'Project Nexus' }).getByTestId('unread-badge');
@@ -93,7 +95,7 @@ try {
     await b.getByTestId('room-link').filter({ hasText: 'Project Nexus' }).click();
     await messageIn(b, 'Hello Bob, welcome!').waitFor();
     await badge.waitFor({ state: 'detached' });
-    await b.getByLabel('Message').fill('Hi Alice!');
+    await b.getByRole('textbox', { name: 'Message', exact: true }).fill('Hi Alice!');
     await b.getByRole('button', { name: 'Send' }).click();
     await messageIn(a, 'Hi Alice!').waitFor({ timeout: LIVE });
   });
@@ -103,7 +105,7 @@ try {
     await parent.hover();
     await parent.getByRole('button', { name: /Reply to/ }).click();
     await b.getByTestId('composer-context').getByText('Replying to').waitFor();
-    await b.getByLabel('Message').fill('Thanks for the invite');
+    await b.getByRole('textbox', { name: 'Message', exact: true }).fill('Thanks for the invite');
     await b.keyboard.press('Enter');
     const reply = messageIn(a, 'Thanks for the invite');
     await reply.waitFor({ timeout: LIVE });
@@ -115,12 +117,12 @@ try {
     await mine.hover();
     await mine.getByRole('button', { name: 'Edit message' }).click();
     await a.getByTestId('composer-context').getByText('Editing message').waitFor();
-    await a.getByLabel('Message').fill('Hello Bob, welcome aboard!');
+    await a.getByRole('textbox', { name: 'Message', exact: true }).fill('Hello Bob, welcome aboard!');
     await a.keyboard.press('Enter');
     await messageIn(a, 'welcome aboard!').getByText('(edited)').waitFor();
     await messageIn(b, 'welcome aboard!').getByText('(edited)').waitFor({ timeout: LIVE });
 
-    await a.getByLabel('Message').fill('This one is a mistake');
+    await a.getByRole('textbox', { name: 'Message', exact: true }).fill('This one is a mistake');
     await a.keyboard.press('Enter');
     await messageIn(b, 'This one is a mistake').waitFor({ timeout: LIVE });
     const mistake = messageIn(a, 'This one is a mistake');
@@ -140,7 +142,12 @@ try {
     await panel
       .getByTestId('member-row')
       .filter({ hasText: bob.name })
-      .getByText('member', { exact: false })
+      .getByText(/^member ·/)
+      .waitFor();
+    await panel
+      .getByTestId('member-row')
+      .filter({ hasText: alice.name })
+      .getByText(/^owner ·/)
       .waitFor();
     await expectNoAxeViolations(a, 'room info');
     await a.keyboard.press('Escape');
@@ -159,9 +166,12 @@ try {
 
   await step('bob opens a direct message from the people search', async () => {
     await b.getByRole('searchbox', { name: 'Message someone' }).fill(alice.username);
-    await b.getByRole('button', { name: new RegExp(alice.name) }).click();
+    await b
+      .getByRole('list', { name: 'Message someone results' })
+      .getByRole('button', { name: new RegExp(alice.name) })
+      .click();
     await b.getByRole('heading', { name: alice.name }).waitFor();
-    await b.getByLabel('Message').fill('A private hello');
+    await b.getByRole('textbox', { name: 'Message', exact: true }).fill('A private hello');
     await b.keyboard.press('Enter');
     await a.getByTestId('room-link').filter({ hasText: bob.name }).waitFor({ timeout: LIVE });
   });
@@ -212,8 +222,8 @@ try {
       await k.keyboard.press('ArrowDown');
       await k.keyboard.press('ArrowUp');
       await k.keyboard.press('Enter');
-      await k.getByLabel('Message').waitFor();
-      await k.getByLabel('Message').focus();
+      await k.getByRole('textbox', { name: 'Message', exact: true }).waitFor();
+      await k.getByRole('textbox', { name: 'Message', exact: true }).focus();
       await k.keyboard.type('Typed without a mouse');
       await k.keyboard.press('Enter');
       await messageIn(k, 'Typed without a mouse').waitFor();

@@ -63,7 +63,7 @@ export function MessageList({ roomId, myId, canModerate }: MessageListProps) {
             item.kind === 'divider' ? (
               <li
                 key={item.key}
-                role="separator"
+
                 className="my-3 flex items-center gap-3 px-4 text-xs font-semibold text-slate-600"
               >
                 <span className="h-px flex-1 bg-slate-300" aria-hidden="true" />

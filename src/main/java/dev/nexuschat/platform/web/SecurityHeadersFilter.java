@@ -1,5 +1,6 @@
 package dev.nexuschat.platform.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -11,9 +12,12 @@ import java.io.IOException;
 /**
  * Browser hardening on every response of the application, plus the caching policy of the web
  * client: hashed assets for a year, {@code index.html} never without revalidation.
- * Headers are set before the chain runs so they are there even when a later stage commits early.
+ * Headers are set before the chain runs so they are there even when a later stage commits early;
+ * it also runs on forwards and error dispatches, so the SPA fallback (which may run first, filter
+ * order is not defined for annotated filters) and error pages get them too.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+@WebFilter(urlPatterns = "/*", asyncSupported = true,
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
   /** No inline script anywhere; the socket and the API are same-origin; avatars may be any https image. */
   static final String CONTENT_SECURITY_POLICY = String.join("; ",
