@@ -1,0 +1,155 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useAnnouncer } from '@/components/live-region';
+import { fetchMessagePage, messageKeys, type RoomMessages } from '@/features/messages/api/get-messages';
+import {
+  applyEdit,
+  mergeNewer,
+  newestConfirmedId,
+  reconcileLatest,
+  removeMessage,
+  upsertMessage,
+} from '@/features/messages/hooks/message-cache';
+import { useTypingStore } from '@/features/messages/hooks/typing-store';
+import { roomKeys } from '@/features/rooms/api/rooms-api';
+import { messageArrived, peerPresenceChanged, roomRead } from '@/features/rooms/hooks/room-list-cache';
+import type { ServerEvent } from '@/lib/realtime/frames';
+import type { MessagePage, RoomDetail, RoomListItem } from '@/lib/schemas';
+import { useSessionStore } from '@/lib/session-store';
+import { useChatUiStore } from './chat-ui-store';
+import { playNotificationSound } from './notification-sound';
+
+const isHidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
+
+/** Applies one server event to the query cache and the client stores (TkDodo: the cache is the truth). */
+export function applyServerEvent(queryClient: QueryClient, event: ServerEvent) {
+  const me = useSessionStore.getState().user?.id;
+  const ui = useChatUiStore.getState();
+  switch (event.event) {
+    case 'new_message': {
+      const message = event.data;
+      const mine = message.sender.id === me;
+      const open = ui.activeRoomId === message.room_id;
+      if (queryClient.getQueryData(messageKeys.room(message.room_id))) {
+        queryClient.setQueryData<RoomMessages>(messageKeys.room(message.room_id), (d) =>
+          upsertMessage(d, message),
+        );
+      }
+      const rooms = queryClient.getQueryData<RoomListItem[]>(roomKeys.list());
+      if (rooms && !rooms.some((r) => r.id === message.room_id))
+        void queryClient.invalidateQueries({ queryKey: roomKeys.list() });
+      else
+        queryClient.setQueryData<RoomListItem[]>(roomKeys.list(), (list) =>
+          messageArrived(list, message, !mine && (!open || isHidden())),
+        );
+      useTypingStore.getState().userStoppedTyping(message.room_id, message.sender.id);
+      if (mine) return;
+      if (open)
+        useAnnouncer.getState().announced(`${message.sender.display_name}: ${message.content.slice(0, 200)}`);
+      if (isHidden()) {
+        ui.messageArrivedWhileHidden();
+        if (!ui.muted) playNotificationSound();
+      }
+      return;
+    }
+    case 'message_edited':
+      queryClient.setQueryData<RoomMessages>(messageKeys.room(event.data.room_id), (d) =>
+        applyEdit(d, event.data),
+      );
+      return;
+    case 'message_deleted':
+      queryClient.setQueryData<RoomMessages>(messageKeys.room(event.data.room_id), (d) =>
+        removeMessage(d, event.data.id),
+      );
+      void queryClient.invalidateQueries({ queryKey: roomKeys.list() });
+      return;
+    case 'user_typing':
+      if (event.data.user_id !== me) {
+        useTypingStore
+          .getState()
+          .userStartedTyping(
+            event.data.room_id,
+            event.data.user_id,
+            event.data.display_name ?? event.data.username,
+          );
+      }
+      return;
+    case 'user_stop_typing':
+      useTypingStore.getState().userStoppedTyping(event.data.room_id, event.data.user_id);
+      return;
+    case 'user_online':
+    case 'user_offline': {
+      const online = event.event === 'user_online';
+      const lastSeen = event.event === 'user_offline' ? event.data.last_seen_at : undefined;
+      queryClient.setQueryData<RoomListItem[]>(roomKeys.list(), (list) =>
+        peerPresenceChanged(list, event.data.user_id, online),
+      );
+      queryClient.setQueriesData<RoomDetail>({ queryKey: ['rooms', 'detail'] }, (room) =>
+        room?.members.some((m) => m.id === event.data.user_id)
+          ? {
+              ...room,
+              members: room.members.map((m) =>
+                m.id === event.data.user_id
+                  ? { ...m, is_online: online, last_seen_at: lastSeen ?? m.last_seen_at }
+                  : m,
+              ),
+            }
+          : room,
+      );
+      return;
+    }
+    case 'read_updated':
+      queryClient.setQueryData<RoomListItem[]>(roomKeys.list(), (list) => roomRead(list, event.data.room_id));
+      return;
+    case 'room_created':
+    case 'room_updated':
+    case 'member_joined':
+    case 'member_left':
+    case 'member_updated': {
+      const roomId = 'room_id' in event.data ? event.data.room_id : event.data.id;
+      void queryClient.invalidateQueries({ queryKey: roomKeys.list() });
+      if (roomId) void queryClient.invalidateQueries({ queryKey: roomKeys.detail(roomId) });
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/**
+ * After a reconnect (or, without a socket, on a timer): fetch what each cached room got since its
+ * newest known message, following pages forward, and refresh the room list. Merging by id and
+ * client_id means nothing is missed or doubled.
+ */
+export async function catchUp(queryClient: QueryClient, roomIds?: string[]) {
+  const cached = queryClient.getQueriesData<RoomMessages>({ queryKey: messageKeys.all });
+  await Promise.all(
+    cached.map(async ([key, data]) => {
+      const roomId = key[1] as string;
+      if (roomIds && !roomIds.includes(roomId)) return;
+      let after = newestConfirmedId(data);
+      if (!after) return void queryClient.invalidateQueries({ queryKey: key });
+      for (let guard = 0; guard < 50 && after; guard++) {
+        const page: MessagePage | null = await fetchMessagePage(roomId, { after, limit: 100 }).catch(
+          () => null,
+        );
+        if (!page) return;
+        if (page.messages.length)
+          queryClient.setQueryData<RoomMessages>(key, (d) => mergeNewer(d, page.messages));
+        after = page.has_more ? (page.messages.at(-1)?.id ?? null) : null;
+      }
+    }),
+  );
+  void queryClient.invalidateQueries({ queryKey: roomKeys.list() });
+}
+
+/** The REST-only fallback, on a timer: the open room's newest page (new, edited, deleted) and the room list. */
+export async function pollOpenRoom(queryClient: QueryClient, roomId: string | null) {
+  if (roomId && queryClient.getQueryData(messageKeys.room(roomId))) {
+    const page = await fetchMessagePage(roomId, {}).catch(() => null);
+    if (page)
+      queryClient.setQueryData<RoomMessages>(messageKeys.room(roomId), (d) =>
+        reconcileLatest(d, page.messages),
+      );
+  }
+  void queryClient.invalidateQueries({ queryKey: roomKeys.list() });
+}

@@ -1,0 +1,93 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Avatar } from '@/components/avatar';
+import { RelativeTime } from '@/components/relative-time';
+import { MessageComposer } from '@/features/messages/components/message-composer';
+import { MessageList } from '@/features/messages/components/message-list';
+import { TypingIndicator } from '@/features/messages/components/typing-indicator';
+import { RoomInfoPanel } from '@/features/rooms/components/room-info-panel';
+import { roomQuery } from '@/features/rooms/api/rooms-api';
+import { UserSearch } from '@/features/users/components/user-search';
+import { isApiError } from '@/lib/api-error';
+import { useSessionStore } from '@/lib/session-store';
+import { Button } from '@/components/button';
+import { useChatUiStore } from './chat-ui-store';
+import { useMarkRead } from './use-mark-read';
+
+export function RoomView({ roomId }: { roomId: string }) {
+  const me = useSessionStore((s) => s.user)!;
+  const room = useQuery(roomQuery(roomId));
+  const [infoOpen, setInfoOpen] = useState(false);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  useMarkRead(roomId);
+
+  useEffect(() => {
+    useChatUiStore.getState().roomOpened(roomId);
+    return () => useChatUiStore.getState().roomClosed();
+  }, [roomId]);
+
+  if (room.isError) {
+    const gone = isApiError(room.error) && (room.error.status === 403 || room.error.status === 404);
+    return (
+      <div className="flex flex-1 flex-col items-center justify-center gap-2 p-6 text-center">
+        <p>
+          {gone ? 'This room does not exist or you are no longer a member.' : 'Could not load this room.'}
+        </p>
+        <Button variant="secondary" onClick={() => navigate('/chat')}>
+          Back to rooms
+        </Button>
+      </div>
+    );
+  }
+  const data = room.data;
+  const myRole = data?.my_role ?? data?.members.find((m) => m.id === me.id)?.role;
+  const peer = data?.is_direct ? (data.members.find((m) => m.id !== me.id) ?? data.peer) : null;
+  return (
+    <>
+      <div className="flex items-center gap-3 border-b border-slate-200 px-4 py-2">
+        {peer && <Avatar name={peer.display_name} url={peer.avatar_url} online={peer.is_online ?? false} />}
+        <div className="min-w-0 flex-1">
+          <h1 className="truncate text-lg font-semibold">
+            {data ? (data.is_direct ? `${peer?.display_name ?? data.name}` : `# ${data.name}`) : '…'}
+          </h1>
+          <p className="truncate text-xs text-slate-600">
+            {peer ? (
+              peer.is_online ? (
+                'Online'
+              ) : peer.last_seen_at ? (
+                <RelativeTime iso={peer.last_seen_at} prefix="Last seen " />
+              ) : (
+                'Offline'
+              )
+            ) : (
+              data && `${data.members.length} members${data.description ? ` · ${data.description}` : ''}`
+            )}
+          </p>
+        </div>
+        <Button variant="secondary" onClick={() => setInfoOpen(true)} aria-haspopup="dialog">
+          Room info
+        </Button>
+      </div>
+      <MessageList roomId={roomId} myId={me.id} canModerate={myRole === 'owner' || myRole === 'admin'} />
+      <TypingIndicator roomId={roomId} />
+      <MessageComposer roomId={roomId} />
+      {infoOpen && (
+        <RoomInfoPanel
+          roomId={roomId}
+          myId={me.id}
+          onClose={() => setInfoOpen(false)}
+          onLeft={() => {
+            setInfoOpen(false);
+            queryClient.removeQueries({ queryKey: ['messages', roomId] });
+            navigate('/chat');
+          }}
+          renderUserSearch={({ onPick, selectedIds }) => (
+            <UserSearch label="Add member" onPick={onPick} selectedIds={selectedIds} />
+          )}
+        />
+      )}
+    </>
+  );
+}

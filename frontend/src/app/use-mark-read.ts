@@ -1,0 +1,29 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { messageKeys, type RoomMessages } from '@/features/messages/api/get-messages';
+import { newestConfirmedId } from '@/features/messages/hooks/message-cache';
+import { markRoomRead, roomKeys } from '@/features/rooms/api/rooms-api';
+import { roomRead } from '@/features/rooms/hooks/room-list-cache';
+import type { RoomListItem } from '@/lib/schemas';
+
+/** Opening a room, and each new message seen in it while the tab is visible, clears its badge. */
+export function useMarkRead(roomId: string) {
+  const queryClient = useQueryClient();
+  const newest = useQuery({
+    queryKey: messageKeys.room(roomId),
+    enabled: false,
+    select: (data: RoomMessages) => newestConfirmedId(data),
+  }).data;
+
+  useEffect(() => {
+    if (!newest) return;
+    const mark = () => {
+      if (document.visibilityState === 'hidden') return;
+      queryClient.setQueryData<RoomListItem[]>(roomKeys.list(), (list) => roomRead(list, roomId));
+      markRoomRead(roomId, newest).catch(() => undefined);
+    };
+    mark();
+    document.addEventListener('visibilitychange', mark);
+    return () => document.removeEventListener('visibilitychange', mark);
+  }, [roomId, newest, queryClient]);
+}

@@ -1,0 +1,22 @@
+import { apiRequest } from '@/lib/api-client';
+import { messageSchema } from '@/lib/schemas';
+
+export interface SendBody {
+  content: string;
+  parent_id?: string;
+  client_id: string;
+}
+
+/** The REST send: used when the socket is down. client_id makes a repeat harmless. */
+export const sendMessageRest = (roomId: string, body: SendBody) =>
+  apiRequest(`/rooms/${roomId}/messages`, { method: 'POST', body, schema: messageSchema });
+
+export const editMessage = (roomId: string, messageId: string, content: string) =>
+  apiRequest(`/rooms/${roomId}/messages/${messageId}`, {
+    method: 'PATCH',
+    body: { content },
+    schema: messageSchema,
+  });
+
+export const deleteMessage = (roomId: string, messageId: string) =>
+  apiRequest(`/rooms/${roomId}/messages/${messageId}`, { method: 'DELETE' });

@@ -1,0 +1,133 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Button, IconButton } from '@/components/button';
+import { messageKeys, type RoomMessages } from '../api/get-messages';
+import { editMessage } from '../api/message-mutations';
+import { useComposerStore } from '../hooks/composer-store';
+import { applyEdit } from '../hooks/message-cache';
+import { useSendMessage } from '../hooks/use-send-message';
+import { useTypingEmitter } from '../hooks/use-typing-emitter';
+
+const MAX = 5000;
+
+/** Enter sends (or saves an edit), Shift+Enter is a newline, Escape cancels a reply or edit. */
+export function MessageComposer({ roomId }: { roomId: string }) {
+  const queryClient = useQueryClient();
+  const { send } = useSendMessage(roomId);
+  const { typed, stopped } = useTypingEmitter(roomId);
+  const { replyTo, editing, composerReset } = useComposerStore();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+
+  // Starting an edit loads the message into the box (state adjusted during render, not in an effect).
+  const [loaded, setLoaded] = useState(editing);
+  if (editing !== loaded) {
+    setLoaded(editing);
+    if (editing) setText(editing.content);
+  }
+  useEffect(() => {
+    if (editing || replyTo) input.current?.focus();
+  }, [editing, replyTo]);
+  useEffect(() => composerReset, [roomId, composerReset]);
+
+  const submit = async () => {
+    const content = text.trim();
+    if (!content || content.length > MAX) return;
+    setError(null);
+    stopped();
+    if (editing) {
+      try {
+        const saved = await editMessage(roomId, editing.id, content);
+        queryClient.setQueryData<RoomMessages>(messageKeys.room(roomId), (data) => applyEdit(data, saved));
+      } catch (e) {
+        setError(e instanceof Error ? e.message : 'Could not save the edit');
+        return;
+      }
+    } else {
+      void send(content, replyTo);
+    }
+    setText('');
+    composerReset();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void submit();
+    } else if (event.key === 'Escape' && (editing || replyTo)) {
+      event.preventDefault();
+      if (editing) setText('');
+      composerReset();
+    }
+  };
+
+  const remaining = MAX - text.length;
+  return (
+    <div className="border-t border-slate-200 bg-white p-3">
+      {(replyTo || editing) && (
+        <div
+          className="mb-2 flex items-center gap-2 rounded bg-slate-100 px-3 py-1.5 text-sm"
+          data-testid="composer-context"
+        >
+          <span className="min-w-0 flex-1 truncate">
+            {editing ? (
+              <strong>Editing message</strong>
+            ) : (
+              <>
+                Replying to <strong>{replyTo!.sender.display_name}</strong>: {replyTo!.content.slice(0, 100)}
+              </>
+            )}
+          </span>
+          <IconButton
+            label={editing ? 'Cancel editing' : 'Cancel reply'}
+            onClick={() => (setText(editing ? '' : text), composerReset())}
+          >
+            <span aria-hidden="true">✕</span>
+          </IconButton>
+        </div>
+      )}
+      <form
+        className="flex items-end gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <label htmlFor="composer" className="sr-only">
+          Message
+        </label>
+        <textarea
+          id="composer"
+          ref={input}
+          rows={Math.min(6, text.split('\n').length)}
+          value={text}
+          placeholder="Write a message…"
+          onChange={(e) => {
+            setText(e.target.value);
+            if (!editing) typed();
+          }}
+          onKeyDown={onKeyDown}
+          aria-describedby={remaining < 500 ? 'composer-count' : undefined}
+          className="max-h-40 flex-1 resize-none rounded-md border border-slate-400 px-3 py-2 text-sm"
+        />
+        <Button type="submit" disabled={!text.trim() || remaining < 0}>
+          {editing ? 'Save' : 'Send'}
+        </Button>
+      </form>
+      {remaining < 500 && (
+        <p
+          id="composer-count"
+          className={`mt-1 text-xs ${remaining < 0 ? 'text-red-700' : 'text-slate-600'}`}
+        >
+          {remaining < 0 ? `${-remaining} characters over the limit` : `${remaining} characters left`}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="mt-1 text-xs text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

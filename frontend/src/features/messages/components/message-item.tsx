@@ -1,0 +1,86 @@
+import { memo } from 'react';
+import { Avatar } from '@/components/avatar';
+import { LinkifiedText } from '@/components/linkified-text';
+import { RelativeTime } from '@/components/relative-time';
+import type { ChatMessage } from '../api/get-messages';
+import { MessageActions } from './message-actions';
+
+interface MessageItemProps {
+  message: ChatMessage;
+  startsGroup: boolean;
+  mine: boolean;
+  canModerate: boolean;
+  onRetry: (message: ChatMessage) => void;
+  onDelete: (message: ChatMessage) => void;
+}
+
+function jumpTo(messageId: string) {
+  const target = document.getElementById(`message-${messageId}`);
+  if (!target) return;
+  target.scrollIntoView({ block: 'center' });
+  target.focus();
+}
+
+export const MessageItem = memo(function MessageItem({
+  message,
+  startsGroup,
+  mine,
+  canModerate,
+  onRetry,
+  onDelete,
+}: MessageItemProps) {
+  const name = message.sender.display_name;
+  return (
+    <li
+      id={`message-${message.id}`}
+      tabIndex={-1}
+      data-testid="message"
+      data-mine={mine}
+      aria-label={`${name}: ${message.content}`}
+      className={`group relative flex gap-3 px-4 ${startsGroup ? 'mt-3 pt-1' : 'mt-0.5'} ${mine ? 'bg-indigo-50/60' : ''} rounded hover:bg-slate-100 focus-within:bg-slate-100`}
+    >
+      <div className="w-9 shrink-0">
+        {startsGroup && <Avatar name={name} url={message.sender.avatar_url} />}
+      </div>
+      <div className="min-w-0 flex-1">
+        {startsGroup && (
+          <div className="flex items-baseline gap-2">
+            <span className={`text-sm font-semibold ${mine ? 'text-brand-700' : ''}`}>
+              {mine ? `${name} (you)` : name}
+            </span>
+            <RelativeTime iso={message.created_at} />
+          </div>
+        )}
+        {message.parent && (
+          <button
+            type="button"
+            onClick={() => jumpTo(message.parent!.id)}
+            className="mb-0.5 block max-w-full truncate border-l-2 border-slate-400 pl-2 text-left text-xs text-slate-600 hover:text-slate-900"
+            data-testid="reply-link"
+          >
+            ↪{' '}
+            {message.parent.is_deleted
+              ? 'Deleted message'
+              : `${message.parent.sender_display_name}: ${message.parent.content}`}
+          </button>
+        )}
+        <p className="text-sm break-words whitespace-pre-wrap" data-testid="message-content">
+          <LinkifiedText text={message.content} />
+          {message.is_edited && <span className="ml-1 text-xs text-slate-600">(edited)</span>}
+        </p>
+        {message.delivery === 'pending' && <p className="text-xs text-slate-600">Sending…</p>}
+        {message.delivery === 'failed' && (
+          <p role="alert" className="text-xs text-red-700">
+            Not sent.{' '}
+            <button type="button" className="font-semibold underline" onClick={() => onRetry(message)}>
+              Retry
+            </button>
+          </p>
+        )}
+      </div>
+      {!message.delivery && (
+        <MessageActions message={message} mine={mine} canModerate={canModerate} onDelete={onDelete} />
+      )}
+    </li>
+  );
+});

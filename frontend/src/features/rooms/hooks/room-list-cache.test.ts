@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { aMessage } from '@/testing/fixtures';
+import type { RoomListItem } from '@/lib/schemas';
+import { messageArrived, peerPresenceChanged, roomRead } from './room-list-cache';
+
+const room = (id: string, at: string, unread = 0): RoomListItem => ({
+  id,
+  name: id,
+  is_direct: false,
+  created_at: at,
+  last_message: null,
+  unread_count: unread,
+});
+
+describe('room list cache', () => {
+  it('moves the room with a new message to the top and counts it unread', () => {
+    const rooms = [room('a', '2026-02-16T10:00:00Z'), room('b', '2026-02-15T10:00:00Z')];
+    const next = messageArrived(
+      rooms,
+      aMessage({ room_id: 'b', created_at: '2026-02-16T11:00:00Z', content: 'yo' }),
+      true,
+    )!;
+    expect(next.map((r) => r.id)).toEqual(['b', 'a']);
+    expect(next[0]).toMatchObject({
+      unread_count: 1,
+      last_message: { content: 'yo', sender_username: 'alice' },
+    });
+  });
+
+  it('does not count a message in the open room, and clears on read', () => {
+    const rooms = [room('a', '2026-02-16T10:00:00Z', 3)];
+    expect(messageArrived(rooms, aMessage({ room_id: 'a' }), false)![0]!.unread_count).toBe(3);
+    expect(roomRead(rooms, 'a')![0]!.unread_count).toBe(0);
+  });
+
+  it('updates the online state of a DM peer', () => {
+    const dm = {
+      ...room('d', '2026-02-16T10:00:00Z'),
+      is_direct: true,
+      peer: { id: 'u2', username: 'b', display_name: 'B', avatar_url: null, is_online: false },
+    };
+    expect(peerPresenceChanged([dm], 'u2', true)![0]!.peer!.is_online).toBe(true);
+  });
+});

@@ -1,0 +1,42 @@
+import type { Message, RoomListItem } from '@/lib/schemas';
+
+// Pure updates of the cached room list, driven by socket events and local actions.
+
+const byActivity = (a: RoomListItem, b: RoomListItem) =>
+  (b.last_message?.created_at ?? b.created_at ?? '').localeCompare(
+    a.last_message?.created_at ?? a.created_at ?? '',
+  );
+
+/** A message arrived: new preview, room to the top, and one more unread unless it counts as read. */
+export function messageArrived(rooms: RoomListItem[] | undefined, message: Message, countsAsUnread: boolean) {
+  if (!rooms) return rooms;
+  return rooms
+    .map((room) =>
+      room.id === message.room_id
+        ? {
+            ...room,
+            last_message: {
+              id: message.id,
+              content: message.content,
+              sender_id: message.sender.id,
+              sender_username: message.sender.username,
+              created_at: message.created_at,
+            },
+            unread_count: countsAsUnread ? room.unread_count + 1 : room.unread_count,
+          }
+        : room,
+    )
+    .sort(byActivity);
+}
+
+export function roomRead(rooms: RoomListItem[] | undefined, roomId: string) {
+  return rooms?.map((room) =>
+    room.id === roomId && room.unread_count !== 0 ? { ...room, unread_count: 0 } : room,
+  );
+}
+
+export function peerPresenceChanged(rooms: RoomListItem[] | undefined, userId: string, online: boolean) {
+  return rooms?.map((room) =>
+    room.peer?.id === userId ? { ...room, peer: { ...room.peer, is_online: online } } : room,
+  );
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { memberSchema, messageSchema, roomDetailSchema, userSummarySchema } from '@/lib/schemas';
+
+/** Every frame on /ws, both ways: `{event, data, ref?}` (contract section 6). */
+const envelopeSchema = z.object({
+  event: z.string(),
+  data: z.unknown().optional(),
+  ref: z.string().optional(),
+});
+
+const roomRef = z.object({ room_id: z.string() });
+
+const serverEventSchema = z.discriminatedUnion('event', [
+  z.object({ event: z.literal('ack'), ref: z.string(), data: z.unknown() }),
+  z.object({
+    event: z.literal('error'),
+    ref: z.string().optional(),
+    data: z.object({ code: z.string(), message: z.string().default('') }),
+  }),
+  z.object({ event: z.literal('new_message'), data: messageSchema }),
+  z.object({
+    event: z.literal('message_edited'),
+    data: z.object({
+      id: z.string(),
+      room_id: z.string(),
+      content: z.string(),
+      is_edited: z.boolean().default(true),
+      updated_at: z.string().optional(),
+    }),
+  }),
+  z.object({ event: z.literal('message_deleted'), data: z.object({ id: z.string(), room_id: z.string() }) }),
+  z.object({
+    event: z.literal('user_typing'),
+    data: roomRef.extend({ user_id: z.string(), username: z.string(), display_name: z.string().optional() }),
+  }),
+  z.object({ event: z.literal('user_stop_typing'), data: roomRef.extend({ user_id: z.string() }) }),
+  z.object({
+    event: z.literal('user_online'),
+    data: z.object({ user_id: z.string(), username: z.string().optional() }),
+  }),
+  z.object({
+    event: z.literal('user_offline'),
+    data: z.object({
+      user_id: z.string(),
+      username: z.string().optional(),
+      last_seen_at: z.string().nullable().optional(),
+    }),
+  }),
+  z.object({ event: z.literal('room_created'), data: roomDetailSchema.partial({ members: true }) }),
+  z.object({ event: z.literal('room_updated'), data: roomDetailSchema.partial({ members: true }) }),
+  z.object({ event: z.literal('member_joined'), data: roomRef.extend({ user: userSummarySchema }) }),
+  z.object({ event: z.literal('member_left'), data: roomRef.extend({ user_id: z.string() }) }),
+  z.object({
+    event: z.literal('member_updated'),
+    data: roomRef.extend({
+      user_id: z.string().optional(),
+      role: z.string().optional(),
+      member: memberSchema.optional(),
+    }),
+  }),
+  z.object({
+    event: z.literal('read_updated'),
+    data: roomRef.extend({ last_read_at: z.string(), unread_count: z.number().optional() }),
+  }),
+  z.object({ event: z.literal('pong'), data: z.unknown().optional() }),
+]);
+
+export type ServerEvent = z.infer<typeof serverEventSchema>;
+export type ServerEventName = ServerEvent['event'];
+export type EventData<E extends ServerEventName> = Extract<ServerEvent, { event: E }>['data'];
+
+export type ParsedFrame =
+  | { kind: 'event'; frame: ServerEvent }
+  | { kind: 'unknown'; event: string }
+  | { kind: 'invalid'; reason: string };
+
+/** Parses one text frame. Never throws: a bad frame is reported, not fatal to the connection. */
+export function parseServerFrame(text: string): ParsedFrame {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { kind: 'invalid', reason: 'not JSON' };
+  }
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) return { kind: 'invalid', reason: 'not an {event, data} frame' };
+  const known = serverEventSchema.safeParse({ data: {}, ...envelope.data });
+  if (known.success) return { kind: 'event', frame: known.data };
+  const isKnownName = serverEventSchema.options.some(
+    (option) => option.shape.event.value === envelope.data.event,
+  );
+  return isKnownName
+    ? { kind: 'invalid', reason: `bad ${envelope.data.event} data` }
+    : { kind: 'unknown', event: envelope.data.event };
+}
+
+export type ClientEventName = 'send_message' | 'typing_start' | 'typing_stop' | 'mark_read' | 'ping';
+
+export function encodeClientFrame(event: ClientEventName, data: object, ref?: string): string {
+  return JSON.stringify(ref ? { event, data, ref } : { event, data });
+}

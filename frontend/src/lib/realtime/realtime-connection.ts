@@ -1,0 +1,35 @@
+import { env } from '@/config/env';
+import { refreshSession } from '@/lib/api-client';
+import { currentAccessToken } from '@/lib/session-store';
+import { useConnectionStore } from './connection-store';
+import type { ServerEvent } from './frames';
+import { RealtimeClient } from './realtime-client';
+
+// The tab's one socket. Started after sign-in, stopped on sign-out.
+let client: RealtimeClient | null = null;
+
+export function startRealtime(handlers: {
+  onEvent: (event: ServerEvent) => void;
+  onReconnected: () => void;
+}) {
+  client?.stop();
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  client = new RealtimeClient({
+    url: `${scheme}//${location.host}${env.wsPath}`,
+    getToken: currentAccessToken,
+    refreshToken: async () => (await refreshSession())?.access_token ?? null,
+    onEvent: handlers.onEvent,
+    onReconnected: handlers.onReconnected,
+    onStatus: (status) => useConnectionStore.getState().statusChanged(status),
+  });
+  client.start();
+  return client;
+}
+
+export function stopRealtime() {
+  client?.stop();
+  client = null;
+  useConnectionStore.getState().statusChanged('idle');
+}
+
+export const getRealtime = () => client;

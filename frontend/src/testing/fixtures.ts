@@ -1,0 +1,20 @@
+import type { ChatMessage } from '@/features/messages/api/get-messages';
+
+let seq = 0;
+export function aMessage(overrides: Partial<ChatMessage> = {}): ChatMessage {
+  seq++;
+  return {
+    id: `m${seq}`,
+    room_id: 'r1',
+    sender: { id: 'u1', username: 'alice', display_name: 'Alice', avatar_url: null },
+    content: `message ${seq}`,
+    message_type: 'text',
+    parent_id: null,
+    parent: null,
+    is_edited: false,
+    created_at: '2026-02-16T14:30:00.000Z',
+    updated_at: null,
+    client_id: null,
+    ...overrides,
+  };
+}

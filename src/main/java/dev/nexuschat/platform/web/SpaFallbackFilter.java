@@ -1,0 +1,32 @@
+package dev.nexuschat.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Serves the web client's {@code index.html} for its routes ({@code /}, {@code /chat/...},
+ * {@code /login}), so a reload or a shared link opens the app instead of the container's 404.
+ * Server paths pass through untouched (see {@link ClientRoutes}).
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class SpaFallbackFilter extends HttpFilter {
+  static final String INDEX = "/index.html";
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    boolean readOnly = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    if (readOnly && ClientRoutes.isClientRoute(path)) {
+      response.setHeader("Cache-Control", "no-cache");
+      request.getRequestDispatcher(INDEX).forward(request, response);
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+}
