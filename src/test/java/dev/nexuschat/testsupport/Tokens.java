@@ -50,6 +50,12 @@ public final class Tokens {
     return forge(user, claims -> {});
   }
 
+  /** A valid token for {@code user} that expires {@code secondsFromNow} from now (negative: already expired). */
+  public static String expiringIn(TestUser user, long secondsFromNow) {
+    return forge(user, claims -> claims.setExpirationTime(
+        NumericDate.fromSeconds(NumericDate.now().getValue() + secondsFromNow)));
+  }
+
   /** Signs {@code claims} with an HMAC algorithm ({@code HS256}, {@code HS512}) and the given key. */
   public static String hmac(JwtClaims claims, String algorithm, byte[] key) {
     JsonWebSignature jws = new JsonWebSignature();

@@ -93,6 +93,7 @@ public class AuthResource {
       content = @Content(schema = @Schema(implementation = TokenResponse.class)))
   @APIResponse(responseCode = "401", description = "UNAUTHORIZED: invalid, expired, revoked or reused token")
   @RequestBody(required = false, content = @Content(schema = @Schema(implementation = AuthRequests.Refresh.class)))
+  @Consumes(MediaType.WILDCARD) // the body is optional: no Content-Type either
   public Response refresh(String rawBody, @CookieParam(REFRESH_COOKIE) String cookie) {
     String token = refreshToken(rawBody, cookie);
     if (token == null || token.isBlank()) {
@@ -106,6 +107,7 @@ public class AuthResource {
   @Operation(summary = "Sign out", description = "Revokes the refresh token's family and clears the cookie.")
   @APIResponse(responseCode = "204", description = "Signed out")
   @RequestBody(required = false, content = @Content(schema = @Schema(implementation = AuthRequests.Refresh.class)))
+  @Consumes(MediaType.WILDCARD) // the body is optional: no Content-Type either
   public Response logout(String rawBody, @CookieParam(REFRESH_COOKIE) String cookie) {
     String token = refreshToken(rawBody, cookie);
     if (token != null) {

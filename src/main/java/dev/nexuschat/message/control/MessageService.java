@@ -81,7 +81,7 @@ public class MessageService {
     room.messagePosted(message.id(), at);
     readMarks.advance(sender, seq, at);
     MessageViews.Item view = MessageViews.Item.of(message);
-    posted.fire(new MessagePosted(view));
+    posted.fire(new MessagePosted(view, seq));
     return new Sent(view, true);
   }
 

@@ -1,0 +1,128 @@
+package dev.nexuschat.realtime.boundary;
+
+import dev.nexuschat.platform.errors.ApiException;
+import dev.nexuschat.platform.errors.NotFound;
+import dev.nexuschat.realtime.control.ClientCommand;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.util.UUID;
+
+/**
+ * The one place frames are read and written: {@code {"event", "data", "ref"?}} in, and
+ * {@code ack} / {@code error} replies out. Shape errors are {@link BadFrame}s; malformed ids are
+ * NOT_FOUND, as in REST.
+ */
+final class FrameCodec {
+  /** A decoded client frame; {@code ref} is null when the client wants no reply. */
+  record ClientFrame(String ref, ClientCommand command) {}
+
+  private FrameCodec() {}
+
+  /** The ref of a frame, if it is readable enough to have one: errors still reach the right request. */
+  static String refOf(String text) {
+    try {
+      JsonObject frame = Json.createReader(new StringReader(text)).readObject();
+      JsonValue ref = frame.get("ref");
+      return ref instanceof JsonString s ? s.getString() : null;
+    } catch (JsonException | IllegalStateException | ClassCastException e) {
+      return null;
+    }
+  }
+
+  static ClientFrame decode(String text) {
+    JsonObject frame;
+    try {
+      JsonValue value = Json.createReader(new StringReader(text)).readValue();
+      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        throw new BadFrame("A frame is a JSON object {event, data, ref?}");
+      }
+      frame = value.asJsonObject();
+    } catch (JsonParsingException e) {
+      throw new BadFrame("Not JSON");
+    } catch (JsonException e) {
+      throw new BadFrame("Not JSON");
+    }
+    JsonValue ref = frame.get("ref");
+    if (ref != null && ref != JsonValue.NULL && !(ref instanceof JsonString)) {
+      throw new BadFrame("ref must be a string");
+    }
+    String refText = ref instanceof JsonString s ? s.getString() : null;
+    String event = string(frame, "event", true);
+    JsonValue dataValue = frame.get("data");
+    JsonObject data;
+    if (dataValue == null || dataValue == JsonValue.NULL) {
+      data = JsonValue.EMPTY_JSON_OBJECT;
+    } else if (dataValue.getValueType() == JsonValue.ValueType.OBJECT) {
+      data = dataValue.asJsonObject();
+    } else {
+      throw new BadFrame("data must be an object");
+    }
+    return new ClientFrame(refText, command(event, data));
+  }
+
+  private static ClientCommand command(String event, JsonObject data) {
+    switch (event) {
+      case "send_message":
+        return new ClientCommand.SendMessage(id(data, "room_id", true), string(data, "content", true),
+            id(data, "parent_id", false), string(data, "client_id", false));
+      case "typing_start":
+        return new ClientCommand.TypingStart(id(data, "room_id", true));
+      case "typing_stop":
+        return new ClientCommand.TypingStop(id(data, "room_id", true));
+      case "mark_read":
+        return new ClientCommand.MarkRead(id(data, "room_id", true), id(data, "message_id", false));
+      case "ping":
+        return new ClientCommand.Ping();
+      default:
+        throw new BadFrame("Unknown event " + event);
+    }
+  }
+
+  private static String string(JsonObject object, String field, boolean required) {
+    JsonValue value = object.get(field);
+    if (value == null || value == JsonValue.NULL) {
+      if (required) {
+        throw new BadFrame("Missing field " + field);
+      }
+      return null;
+    }
+    if (!(value instanceof JsonString s)) {
+      throw new BadFrame(field + " must be a string");
+    }
+    return s.getString();
+  }
+
+  private static UUID id(JsonObject object, String field, boolean required) {
+    String text = string(object, field, required);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      throw new NotFound("No such " + field.replace("_id", "") + ": " + text);
+    }
+  }
+
+  static String ack(String ref, String dataJson) {
+    return "{\"event\":\"ack\",\"ref\":" + quoted(ref) + ",\"data\":" + dataJson + "}";
+  }
+
+  static String error(String ref, ApiException e) {
+    return error(ref, e.code(), e.getMessage());
+  }
+
+  static String error(String ref, String code, String message) {
+    return "{\"event\":\"error\"" + (ref == null ? "" : ",\"ref\":" + quoted(ref))
+        + ",\"data\":{\"code\":" + quoted(code) + ",\"message\":" + quoted(message) + "}}";
+  }
+
+  private static String quoted(String text) {
+    return text == null ? "null" : Json.createValue(text).toString();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.nexuschat.realtime.control;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One server event on its way to the connections of every node: the frame's {@code event} and
+ * pre-serialised {@code data}, and who gets it. Recipients are the members of {@code roomIds} (the
+ * union, so a user sharing several rooms gets it once) or the connections of {@code userId}, less
+ * {@code exceptUserId}. {@code joiningUserIds} enter {@code roomIds} before delivery and
+ * {@code leavingUserId} leaves them after it, so membership changes take effect on every node at
+ * the same point of the event stream. {@code seq} > 0 marks a room's message number for ordering.
+ */
+public record Broadcast(
+    String event,
+    String data,
+    List<UUID> roomIds,
+    UUID userId,
+    UUID exceptUserId,
+    long seq,
+    List<UUID> joiningUserIds,
+    UUID leavingUserId) {
+
+  public Broadcast {
+    roomIds = roomIds == null ? List.of() : List.copyOf(roomIds);
+    joiningUserIds = joiningUserIds == null ? List.of() : List.copyOf(joiningUserIds);
+  }
+
+  public static Broadcast toRoom(UUID roomId, String event, String data) {
+    return new Broadcast(event, data, List.of(roomId), null, null, 0, List.of(), null);
+  }
+
+  public static Broadcast toRooms(List<UUID> roomIds, String event, String data) {
+    return new Broadcast(event, data, roomIds, null, null, 0, List.of(), null);
+  }
+
+  public static Broadcast toUser(UUID userId, String event, String data) {
+    return new Broadcast(event, data, List.of(), userId, null, 0, List.of(), null);
+  }
+
+  public Broadcast except(UUID userId) {
+    return new Broadcast(event, data, roomIds, this.userId, userId, seq, joiningUserIds, leavingUserId);
+  }
+
+  public Broadcast numbered(long messageSeq) {
+    return new Broadcast(event, data, roomIds, userId, exceptUserId, messageSeq, joiningUserIds, leavingUserId);
+  }
+
+  public Broadcast joining(List<UUID> userIds) {
+    return new Broadcast(event, data, roomIds, userId, exceptUserId, seq, userIds, leavingUserId);
+  }
+
+  public Broadcast leaving(UUID user) {
+    return new Broadcast(event, data, roomIds, userId, exceptUserId, seq, joiningUserIds, user);
+  }
+
+  /** The text frame every recipient gets, built once per node. */
+  String frame() {
+    return "{\"event\":\"" + event + "\",\"data\":" + data + "}";
+  }
+}

@@ -1,0 +1,160 @@
+package dev.nexuschat.realtime.control;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One open socket of one user. Every outgoing frame goes through a bounded queue drained by one
+ * asynchronous send at a time, so a slow reader never blocks the thread that fans an event out;
+ * a reader that falls a whole queue behind is closed (1008) and catches up on reconnect.
+ */
+public final class Connection {
+  /** Application close code: the access token expired; the client refreshes and reconnects. */
+  public static final int TOKEN_EXPIRED = 4001;
+  private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+
+  private final Session session;
+  private final UUID userId;
+  private final String username;
+  private final Instant tokenExpiresAt;
+  private final BlockingQueue<String> outbox;
+  private final AtomicBoolean sending = new AtomicBoolean();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final Set<UUID> rooms = ConcurrentHashMap.newKeySet();
+  private volatile long lastHeardNanos = System.nanoTime();
+  private volatile long lastPingNanos = System.nanoTime();
+  private volatile Future<?> expiryTimer;
+
+  public Connection(Session session, UUID userId, String username, Instant tokenExpiresAt, int queueCapacity) {
+    this.session = session;
+    this.userId = userId;
+    this.username = username;
+    this.tokenExpiresAt = tokenExpiresAt;
+    this.outbox = new ArrayBlockingQueue<>(queueCapacity);
+  }
+
+  public UUID userId() {
+    return userId;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public String id() {
+    return session.getId();
+  }
+
+  public Instant tokenExpiresAt() {
+    return tokenExpiresAt;
+  }
+
+  Set<UUID> rooms() {
+    return rooms;
+  }
+
+  public boolean isIn(UUID roomId) {
+    return rooms.contains(roomId);
+  }
+
+  public void heard() {
+    lastHeardNanos = System.nanoTime();
+  }
+
+  long silentNanos(long now) {
+    return now - lastHeardNanos;
+  }
+
+  long sincePingNanos(long now) {
+    return now - lastPingNanos;
+  }
+
+  void expiryTimer(Future<?> timer) {
+    expiryTimer = timer;
+  }
+
+  /** Queues a text frame; never blocks. */
+  public void send(String frame) {
+    if (closing.get()) {
+      return;
+    }
+    if (!outbox.offer(frame)) {
+      close(CloseReason.CloseCodes.VIOLATED_POLICY, "Too slow: reconnect and catch up");
+      return;
+    }
+    drain();
+  }
+
+  private void drain() {
+    while (!outbox.isEmpty() && sending.compareAndSet(false, true)) {
+      String next = outbox.poll();
+      if (next == null) {
+        sending.set(false);
+        continue;
+      }
+      try {
+        session.getAsyncRemote().sendText(next, result -> {
+          sending.set(false);
+          if (!result.isOK()) {
+            close(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "Send failed");
+            return;
+          }
+          drain();
+        });
+      } catch (RuntimeException e) {
+        sending.set(false);
+        close(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "Send failed");
+      }
+      return;
+    }
+  }
+
+  void ping() {
+    lastPingNanos = System.nanoTime();
+    try {
+      session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.FINE, "Ping failed", e);
+    }
+  }
+
+  public void close(CloseReason.CloseCode code, String reason) {
+    close(code.getCode(), reason);
+  }
+
+  public void close(int code, String reason) {
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    Future<?> timer = expiryTimer;
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    try {
+      if (session.isOpen()) {
+        session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.FINE, "Close failed", e);
+    }
+  }
+
+  void forgetTimers() {
+    Future<?> timer = expiryTimer;
+    if (timer != null) {
+      timer.cancel(false);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.nexuschat.realtime.control;
+
+import dev.nexuschat.platform.json.JsonFormat;
+import dev.nexuschat.room.control.RoomViews;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Names and payloads of the server events (API contract section 6, PRD section 5). */
+public final class ServerEvents {
+  public static final String NEW_MESSAGE = "new_message";
+  public static final String MESSAGE_EDITED = "message_edited";
+  public static final String MESSAGE_DELETED = "message_deleted";
+  public static final String ROOM_CREATED = "room_created";
+  public static final String ROOM_UPDATED = "room_updated";
+  public static final String MEMBER_JOINED = "member_joined";
+  public static final String MEMBER_LEFT = "member_left";
+  public static final String MEMBER_UPDATED = "member_updated";
+  public static final String READ_UPDATED = "read_updated";
+  public static final String USER_TYPING = "user_typing";
+  public static final String USER_STOP_TYPING = "user_stop_typing";
+  public static final String USER_ONLINE = "user_online";
+  public static final String USER_OFFLINE = "user_offline";
+
+  private ServerEvents() {}
+
+  public record MessageRemoved(UUID id, UUID roomId) {}
+
+  public record RoomRef(UUID roomId) {}
+
+  public record RoomChanged(UUID roomId, String name, String description) {}
+
+  public record MemberChanged(UUID roomId, RoomViews.Member user) {}
+
+  public record MemberGone(UUID roomId, UUID userId) {}
+
+  public record ReadPosition(UUID roomId, Instant lastReadAt, long unreadCount) {}
+
+  public record Typing(UUID userId, String username, UUID roomId) {}
+
+  public record TypingStopped(UUID userId, UUID roomId) {}
+
+  public record Online(UUID userId, String username) {}
+
+  public record Offline(UUID userId, String username, Instant lastSeenAt) {}
+
+  static String json(Object payload) {
+    return JsonFormat.JSONB.toJson(payload);
+  }
+}

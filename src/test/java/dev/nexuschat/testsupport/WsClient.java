@@ -1,0 +1,215 @@
+package dev.nexuschat.testsupport;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A test client of {@code /ws} on the JDK WebSocket. Keeps every frame it received, so a test can
+ * wait (with a timeout, never a sleep) for the frame it expects and later check what else came.
+ */
+public final class WsClient implements WebSocket.Listener, AutoCloseable {
+  public static final Duration WAIT = Duration.ofSeconds(15);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final AtomicInteger REFS = new AtomicInteger();
+
+  private final List<JsonObject> frames = new ArrayList<>();
+  private final StringBuilder partial = new StringBuilder();
+  private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+  private WebSocket socket;
+
+  private WsClient() {}
+
+  /** Connects as {@code user} with the browser form of authentication (subprotocol). */
+  public static WsClient connect(TestUser user) {
+    return connect(NexusServer.node().baseUrl(), user.accessToken());
+  }
+
+  /**
+   * Connects and waits until the server has registered the connection: a ping's ack can only come
+   * after the server's open callback, so events fired from now on reach this client.
+   */
+  public static WsClient connect(String baseUrl, String token) {
+    WsClient client = open(URI.create(wsUrl(baseUrl)), Map.of(), "bearer", token);
+    client.reply(client.send("ping", "{}"));
+    return client;
+  }
+
+  public static WsClient open(URI uri, Map<String, String> headers, String... subprotocols) {
+    WsClient client = new WsClient();
+    WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+    headers.forEach(builder::header);
+    if (subprotocols.length > 0) {
+      builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+    }
+    try {
+      client.socket = builder.buildAsync(uri, client).get(20, TimeUnit.SECONDS);
+    } catch (InterruptedException | ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Cannot connect to " + uri, e);
+    }
+    return client;
+  }
+
+  /** The HTTP status of a handshake attempt: 101 when it upgraded. */
+  public static int handshakeStatus(URI uri, Map<String, String> headers, String... subprotocols) {
+    try {
+      open(uri, headers, subprotocols).close();
+      return 101;
+    } catch (IllegalStateException e) {
+      Throwable cause = e.getCause();
+      while (cause != null && !(cause instanceof WebSocketHandshakeException)) {
+        cause = cause.getCause();
+      }
+      if (cause instanceof WebSocketHandshakeException handshake) {
+        return handshake.getResponse().statusCode();
+      }
+      throw e;
+    }
+  }
+
+  public static String wsUrl(String baseUrl) {
+    return baseUrl.replaceFirst("^http", "ws") + "/ws";
+  }
+
+  public static String nextRef() {
+    return "r" + REFS.incrementAndGet();
+  }
+
+  public String subprotocol() {
+    return socket.getSubprotocol();
+  }
+
+  public void sendRaw(String text) {
+    socket.sendText(text, true).join();
+  }
+
+  /** Sends {@code {"event", "data", "ref"}} and returns the ref. */
+  public String send(String event, String dataJson) {
+    String ref = nextRef();
+    sendRaw("{\"event\":\"" + event + "\",\"ref\":\"" + ref + "\",\"data\":" + dataJson + "}");
+    return ref;
+  }
+
+  /** The reply (ack or error) to the frame with {@code ref}. */
+  public JsonObject reply(String ref) {
+    return await(f -> ref.equals(f.getString("ref", null)));
+  }
+
+  public JsonObject await(String event, Predicate<JsonObject> data) {
+    return await(f -> event.equals(f.getString("event")) && data.test(f.getJsonObject("data")));
+  }
+
+  public JsonObject await(Predicate<JsonObject> frame) {
+    return awaitAll(frame, 1).get(0);
+  }
+
+  /** Waits until {@code count} frames match; returns them in arrival order. */
+  public List<JsonObject> awaitAll(Predicate<JsonObject> frame, int count) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    synchronized (frames) {
+      while (true) {
+        List<JsonObject> matching = frames.stream().filter(frame).toList();
+        if (matching.size() >= count) {
+          return matching;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("Expected " + count + " matching frames, got " + matching.size()
+              + "; all frames: " + frames);
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(frames, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError(e);
+        }
+      }
+    }
+  }
+
+  public List<JsonObject> received(Predicate<JsonObject> frame) {
+    synchronized (frames) {
+      return frames.stream().filter(frame).toList();
+    }
+  }
+
+  /** The close code the server sent, waiting for it. */
+  public int awaitClose() {
+    try {
+      return closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException | ExecutionException | TimeoutException e) {
+      throw new AssertionError("The server did not close the socket", e);
+    }
+  }
+
+  public int awaitClose(Duration timeout) {
+    try {
+      return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException | ExecutionException | TimeoutException e) {
+      throw new AssertionError("The server did not close the socket", e);
+    }
+  }
+
+  public boolean isOpen() {
+    return !closed.isDone() && !socket.isInputClosed();
+  }
+
+  @Override
+  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+    partial.append(data);
+    if (last) {
+      JsonObject frame = Json.createReader(new StringReader(partial.toString())).readObject();
+      partial.setLength(0);
+      synchronized (frames) {
+        frames.add(frame);
+        frames.notifyAll();
+      }
+    }
+    webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+    return WebSocket.Listener.super.onPing(webSocket, message);
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    closed.complete(statusCode);
+    return null;
+  }
+
+  @Override
+  public void onError(WebSocket webSocket, Throwable error) {
+    closed.completeExceptionally(error);
+  }
+
+  @Override
+  public void close() {
+    if (!socket.isOutputClosed()) {
+      try {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).join();
+      } catch (CompletionException ignored) {
+        socket.abort();
+      }
+    }
+  }
+}
