@@ -16,6 +16,7 @@ import dev.nexuschat.testsupport.StoredRows;
 import dev.nexuschat.testsupport.TestUser;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -105,7 +106,10 @@ class ValidationIT {
 
   @Test
   void numberWhereTextIsExpectedIsA400() {
-    assertProblem(as(alice).body("{\"content\": 5}").post(messages()), 400, "VALIDATION_FAILED");
+    Response response = as(alice).body("{\"content\": 5}").post(messages());
+    assertProblem(response, 400, "VALIDATION_FAILED");
+    assertEquals(List.of("content"), response.jsonPath().getList("errors.field"));
+    assertEquals(List.of("must be a string, not a number"), response.jsonPath().getList("errors.message"));
     assertEquals(0, StoredRows.count("SELECT COUNT(*) FROM messages WHERE room_id = ? AND content = '5'", room));
   }
 
@@ -130,8 +134,11 @@ class ValidationIT {
   void wrongTypesInAuthBodiesAreA400() {
     assertProblem(Api.anonymous().body("{\"email\": 5, \"password\": true}").post("/api/v1/auth/login"),
         400, "VALIDATION_FAILED");
-    assertProblem(Api.anonymous().body("{\"email\": \"a@example.test\", \"password\": \"x\", \"remember_me\": \"always\"}")
-        .post("/api/v1/auth/login"), 400, "VALIDATION_FAILED");
+    Response response = Api.anonymous()
+        .body("{\"email\": \"a@example.test\", \"password\": \"x\", \"remember_me\": \"always\"}")
+        .post("/api/v1/auth/login");
+    assertProblem(response, 400, "VALIDATION_FAILED");
+    assertEquals(List.of("remember_me"), response.jsonPath().getList("errors.field"));
   }
 
   @Test

@@ -42,8 +42,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (isUnreadableBody(failure)) {
       LOG.log(Level.FINE, "Unreadable request body", failure);
-      return fromApiException(
-          new Invalid("body", "Request body is not valid JSON of the expected shape"));
+      FieldError field = UnreadableBody.describe(failure);
+      return fromApiException(new Invalid(field.field(), field.message()));
     }
     if (failure instanceof WebApplicationException web) {
       return fromWebApplicationException(web);
