@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.time.Duration;
 
-/** Applies {@link AttemptLimited} per client IP. */
+/** Applies {@link AttemptLimited} per client (IPv4 address or IPv6 /64). */
 @Provider
 @AttemptLimited
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -28,6 +28,6 @@ public class AttemptLimitFilter implements ContainerRequestFilter {
     if (limit == null || limit.perMinute() <= 0) {
       return;
     }
-    limiter.hit(limit.bucket(), clientAddress.of(request), limit.perMinute(), Duration.ofMinutes(1));
+    limiter.hit(limit.bucket(), clientAddress.rateLimitKey(request), limit.perMinute(), Duration.ofMinutes(1));
   }
 }

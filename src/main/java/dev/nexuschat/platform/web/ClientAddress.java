@@ -33,6 +33,30 @@ public class ClientAddress {
     return resolve(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
   }
 
+  /**
+   * Whom a per-client rate limit counts: the IPv4 address, or an IPv6 client's /64 network, since
+   * one subscriber usually holds a whole /64 and could otherwise rotate addresses at will.
+   */
+  public String rateLimitKey(HttpServletRequest request) {
+    return rateLimitKey(of(request));
+  }
+
+  static String rateLimitKey(String address) {
+    byte[] bytes = AddressRange.literal(address);
+    if (bytes == null) {
+      return address;
+    }
+    if (bytes.length == 4) {
+      // also folds an IPv4-mapped IPv6 literal into the plain IPv4 form
+      return (bytes[0] & 0xFF) + "." + (bytes[1] & 0xFF) + "." + (bytes[2] & 0xFF) + "." + (bytes[3] & 0xFF);
+    }
+    StringBuilder network = new StringBuilder();
+    for (int i = 0; i < 8; i += 2) {
+      network.append(Integer.toHexString((bytes[i] & 0xFF) << 8 | bytes[i + 1] & 0xFF)).append(':');
+    }
+    return network.append(":/64").toString();
+  }
+
   /** Whether the client reached us over HTTPS, directly or through a trusted proxy. */
   public boolean isHttps(HttpServletRequest request) {
     if (request.isSecure()) {
@@ -112,7 +136,7 @@ public class ClientAddress {
     }
 
     /** Parses IP literals only: never a DNS lookup. */
-    private static byte[] literal(String text) {
+    static byte[] literal(String text) {
       String candidate = text.trim();
       if (candidate.startsWith("[") && candidate.endsWith("]")) {
         candidate = candidate.substring(1, candidate.length() - 1);

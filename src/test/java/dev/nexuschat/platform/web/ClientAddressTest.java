@@ -93,4 +93,22 @@ class ClientAddressTest {
   void malformedTrustedProxySettingFailsLoudly() {
     assertThrows(IllegalArgumentException.class, () -> trusting("proxy.internal"));
   }
+
+  @Test
+  void ipv4ClientsAreLimitedPerAddress() {
+    assertEquals("203.0.113.7", ClientAddress.rateLimitKey("203.0.113.7"));
+  }
+
+  @Test
+  void ipv6ClientsAreLimitedPerSlash64SoRotatingTheInterfaceIdDoesNotHelp() {
+    String first = ClientAddress.rateLimitKey("2001:db8:a:b:1111:2222:3333:4444");
+    assertEquals("2001:db8:a:b::/64", first);
+    assertEquals(first, ClientAddress.rateLimitKey("2001:db8:a:b::9"));
+    assertEquals("2001:db8:a:c::/64", ClientAddress.rateLimitKey("2001:db8:a:c::9"));
+  }
+
+  @Test
+  void ipv4MappedIpv6IsTheIpv4Client() {
+    assertEquals("203.0.113.7", ClientAddress.rateLimitKey("::ffff:203.0.113.7"));
+  }
 }
