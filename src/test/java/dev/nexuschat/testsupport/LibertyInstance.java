@@ -47,6 +47,29 @@ public final class LibertyInstance implements AutoCloseable {
     return instance;
   }
 
+  /**
+   * Starts an instance without waiting for readiness, for tests of a node that must not become
+   * ready; {@link #awaitApplicationFailed()} waits for its application to have failed.
+   */
+  public static LibertyInstance launch(String name, Map<String, String> nexusEnvironment) {
+    LibertyInstance instance = new LibertyInstance(name, nexusEnvironment);
+    instance.run("start");
+    instance.running = true;
+    return instance;
+  }
+
+  /** Waits until the log says the application failed to start; throws if it started or hung. */
+  public void awaitApplicationFailed() {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (applicationFailed()) {
+        return;
+      }
+      sleep();
+    }
+    throw new IllegalStateException(name + ": the application did not fail within " + START_TIMEOUT + "\n" + logTail());
+  }
+
   public String baseUrl() {
     return "http://127.0.0.1:" + httpPort;
   }
