@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LibertyInstance implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+  // HTTP/1.1: the JDK client's h2c upgrade attempt stalls on some Liberty and nginx responses.
+  private static final HttpClient PROBE_CLIENT = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
   private final String name;
   private final Path outputDir;
@@ -138,20 +141,10 @@ public final class LibertyInstance implements AutoCloseable {
   }
 
   private void awaitReady() {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-        .timeout(Duration.ofSeconds(5)).build();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      try {
-        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
+      if (isReady(baseUrl())) {
+        return;
       }
       if (applicationFailed()) {
         throw new IllegalStateException(name + ": the application failed to start\n" + logTail());
@@ -159,6 +152,20 @@ public final class LibertyInstance implements AutoCloseable {
       sleep();
     }
     throw new IllegalStateException(name + " did not become ready in " + START_TIMEOUT + "\n" + logTail());
+  }
+
+  /** One look at {@code baseUrl}'s /health/ready: true on 200, false on anything else or no answer. */
+  static boolean isReady(String baseUrl) {
+    HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
+        .timeout(Duration.ofSeconds(5)).build();
+    try {
+      return PROBE_CLIENT.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException notYet) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void sleep() {

@@ -1,10 +1,6 @@
 package dev.nexuschat.testsupport;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,24 +56,13 @@ public final class LocalProxy implements AutoCloseable {
   }
 
   private void awaitReady() {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-        .timeout(Duration.ofSeconds(5)).build();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!nginx.isAlive()) {
         throw new IllegalStateException("nginx exited with " + nginx.exitValue() + ":\n" + output());
       }
-      try {
-        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
+      if (LibertyInstance.isReady(baseUrl())) {
+        return;
       }
       try {
         nginx.waitFor(200, TimeUnit.MILLISECONDS);
