@@ -30,6 +30,7 @@ public class LocalConnections {
   private final ConcurrentHashMap<UUID, RoomOrder> orders = new ConcurrentHashMap<>();
   private final Set<UUID> roomsWithGaps = ConcurrentHashMap.newKeySet();
 
+  // At start-up, so the gauge is on /metrics before the first socket opens.
   void exposeCount(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     metrics.connectedSockets(this::count);
   }
