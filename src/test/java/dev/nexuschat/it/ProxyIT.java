@@ -13,6 +13,7 @@ import dev.nexuschat.testsupport.LocalProxy;
 import dev.nexuschat.testsupport.Metrics;
 import dev.nexuschat.testsupport.NexusIT;
 import dev.nexuschat.testsupport.NexusServer;
+import dev.nexuschat.testsupport.ServerPackage;
 import dev.nexuschat.testsupport.TestServices;
 import dev.nexuschat.testsupport.TestUser;
 import dev.nexuschat.testsupport.WsClient;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The deployment of docker/compose.yaml, minus Docker: nginx with docker/nginx/nginx.conf in
- * front of two nodes on one PostgreSQL and one Redis, used only through the proxy.
+ * front of two nodes on one PostgreSQL and one Redis, used only through the proxy. The second
+ * node is started from the server package.
  */
 @NexusIT
 class ProxyIT {
@@ -37,13 +39,18 @@ class ProxyIT {
   @BeforeAll
   static void startSecondNodeAndProxy() {
     TestServices services = NexusServer.services();
-    nodeB = LibertyInstance.start("node-proxied", Map.of(
+    Map<String, String> environment = Map.of(
         "NEXUS_DB_URL", services.jdbcUrl(),
         "NEXUS_DB_USER", services.dbUser(),
         "NEXUS_DB_PASSWORD", services.dbPassword(),
         "NEXUS_REDIS_URL", services.redisUrl(),
         "NEXUS_JWT_SECRET", NexusServer.jwtSecret(),
-        "NEXUS_TRUSTED_PROXIES", "127.0.0.1,::1"));
+        "NEXUS_TRUSTED_PROXIES", "127.0.0.1,::1");
+    // The second node runs from the trimmed server package when the build made one (it does
+    // unless -Dnexus.package.skip): what operators deploy is what serves half of this test.
+    nodeB = ServerPackage.unpacked()
+        .map(wlp -> LibertyInstance.start("node-packaged", environment, wlp))
+        .orElseGet(() -> LibertyInstance.start("node-proxied", environment));
     proxy = LocalProxy.start(NexusServer.node(), nodeB);
   }
 

@@ -25,13 +25,19 @@ public final class LibertyInstance implements AutoCloseable {
       .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
   private final String name;
+  private final Path wlpDir;
   private final Path outputDir;
   private final Map<String, String> environment;
   private final int httpPort;
   private boolean running;
 
   private LibertyInstance(String name, Map<String, String> nexusEnvironment) {
+    this(name, nexusEnvironment, Path.of(System.getProperty("nexus.wlp.dir", "target/liberty/wlp")));
+  }
+
+  private LibertyInstance(String name, Map<String, String> nexusEnvironment, Path wlpDir) {
     this.name = name;
+    this.wlpDir = wlpDir;
     this.outputDir = workDir().resolve(name);
     this.httpPort = FreePorts.next();
     this.environment = new HashMap<>(nexusEnvironment);
@@ -46,6 +52,16 @@ public final class LibertyInstance implements AutoCloseable {
   /** Starts an instance and waits until {@code /health/ready} answers UP. */
   public static LibertyInstance start(String name, Map<String, String> nexusEnvironment) {
     LibertyInstance instance = new LibertyInstance(name, nexusEnvironment);
+    instance.start();
+    return instance;
+  }
+
+  /**
+   * Starts an instance of the server in another Liberty installation {@code wlpDir} (an unpacked
+   * server package) and waits until {@code /health/ready} answers UP.
+   */
+  public static LibertyInstance start(String name, Map<String, String> nexusEnvironment, Path wlpDir) {
+    LibertyInstance instance = new LibertyInstance(name, nexusEnvironment, wlpDir);
     instance.start();
     return instance;
   }
@@ -118,7 +134,7 @@ public final class LibertyInstance implements AutoCloseable {
   }
 
   private void run(String action) {
-    Path script = Path.of(System.getProperty("nexus.wlp.dir", "target/liberty/wlp"), "bin", "server");
+    Path script = wlpDir.resolve("bin").resolve("server");
     ProcessBuilder builder = new ProcessBuilder(List.of(script.toString(), action, serverName()))
         .redirectErrorStream(true)
         .redirectOutput(outputDir.resolveSibling(name + "-" + action + ".out").toFile());
