@@ -25,7 +25,12 @@ public final class Api {
   }
 
   public static RequestSpecification anonymous() {
-    return given().baseUri(NexusServer.node().baseUrl())
+    return anonymous(NexusServer.node().baseUrl());
+  }
+
+  /** Anonymous requests to {@code baseUrl}: another node, or a proxy in front of the nodes. */
+  public static RequestSpecification anonymous(String baseUrl) {
+    return given().baseUri(baseUrl)
         .header("X-Forwarded-For", uniqueIp())
         .contentType(ContentType.JSON)
         .accept(ContentType.JSON);
@@ -37,19 +42,24 @@ public final class Api {
 
   /** Registers and signs in a new user whose name starts with {@code prefix}. */
   public static TestUser newUser(String prefix) {
+    return newUser(NexusServer.node().baseUrl(), prefix);
+  }
+
+  /** Registers and signs in a new user through {@code baseUrl}. */
+  public static TestUser newUser(String baseUrl, String prefix) {
     int n = SEQUENCE.incrementAndGet();
     String username = (prefix + "_" + n + "_" + System.nanoTime() % 100000).toLowerCase();
     if (username.length() > 50) {
       username = username.substring(0, 50);
     }
     String email = username + "@example.test";
-    String id = anonymous()
+    String id = anonymous(baseUrl)
         .body(Map.of("email", email, "username", username, "display_name", "User " + username,
             "password", PASSWORD))
         .post("/api/v1/auth/register")
         .then().statusCode(201)
         .extract().path("id");
-    Response login = anonymous()
+    Response login = anonymous(baseUrl)
         .body(Map.of("email", email, "password", PASSWORD))
         .post("/api/v1/auth/login");
     login.then().statusCode(200);

@@ -20,15 +20,24 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LibertyInstance implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+  // HTTP/1.1: the JDK client's h2c upgrade attempt stalls on some Liberty and nginx responses.
+  private static final HttpClient PROBE_CLIENT = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
   private final String name;
+  private final Path wlpDir;
   private final Path outputDir;
   private final Map<String, String> environment;
   private final int httpPort;
   private boolean running;
 
   private LibertyInstance(String name, Map<String, String> nexusEnvironment) {
+    this(name, nexusEnvironment, Path.of(System.getProperty("nexus.wlp.dir", "target/liberty/wlp")));
+  }
+
+  private LibertyInstance(String name, Map<String, String> nexusEnvironment, Path wlpDir) {
     this.name = name;
+    this.wlpDir = wlpDir;
     this.outputDir = workDir().resolve(name);
     this.httpPort = FreePorts.next();
     this.environment = new HashMap<>(nexusEnvironment);
@@ -45,6 +54,39 @@ public final class LibertyInstance implements AutoCloseable {
     LibertyInstance instance = new LibertyInstance(name, nexusEnvironment);
     instance.start();
     return instance;
+  }
+
+  /**
+   * Starts an instance of the server in another Liberty installation {@code wlpDir} (an unpacked
+   * server package) and waits until {@code /health/ready} answers UP.
+   */
+  public static LibertyInstance start(String name, Map<String, String> nexusEnvironment, Path wlpDir) {
+    LibertyInstance instance = new LibertyInstance(name, nexusEnvironment, wlpDir);
+    instance.start();
+    return instance;
+  }
+
+  /**
+   * Starts an instance without waiting for readiness, for tests of a node that must not become
+   * ready; {@link #awaitApplicationFailed()} waits for its application to have failed.
+   */
+  public static LibertyInstance launch(String name, Map<String, String> nexusEnvironment) {
+    LibertyInstance instance = new LibertyInstance(name, nexusEnvironment);
+    instance.run("start");
+    instance.running = true;
+    return instance;
+  }
+
+  /** Waits until the log says the application failed to start; throws if it started or hung. */
+  public void awaitApplicationFailed() {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (applicationFailed()) {
+        return;
+      }
+      sleep();
+    }
+    throw new IllegalStateException(name + ": the application did not fail within " + START_TIMEOUT + "\n" + logTail());
   }
 
   public String baseUrl() {
@@ -92,7 +134,7 @@ public final class LibertyInstance implements AutoCloseable {
   }
 
   private void run(String action) {
-    Path script = Path.of(System.getProperty("nexus.wlp.dir", "target/liberty/wlp"), "bin", "server");
+    Path script = wlpDir.resolve("bin").resolve("server");
     ProcessBuilder builder = new ProcessBuilder(List.of(script.toString(), action, serverName()))
         .redirectErrorStream(true)
         .redirectOutput(outputDir.resolveSibling(name + "-" + action + ".out").toFile());
@@ -115,20 +157,10 @@ public final class LibertyInstance implements AutoCloseable {
   }
 
   private void awaitReady() {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
-        .timeout(Duration.ofSeconds(5)).build();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      try {
-        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
+      if (isReady(baseUrl())) {
+        return;
       }
       if (applicationFailed()) {
         throw new IllegalStateException(name + ": the application failed to start\n" + logTail());
@@ -136,6 +168,20 @@ public final class LibertyInstance implements AutoCloseable {
       sleep();
     }
     throw new IllegalStateException(name + " did not become ready in " + START_TIMEOUT + "\n" + logTail());
+  }
+
+  /** One look at {@code baseUrl}'s /health/ready: true on 200, false on anything else or no answer. */
+  static boolean isReady(String baseUrl) {
+    HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
+        .timeout(Duration.ofSeconds(5)).build();
+    try {
+      return PROBE_CLIENT.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException notYet) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void sleep() {

@@ -28,6 +28,8 @@ public class SchemaMigrator {
   @Resource(lookup = "jdbc/nexus-migration")
   DataSource dataSource;
 
+  private volatile boolean migrated;
+
   void migrateOnStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     long started = System.nanoTime();
     try (Connection connection = dataSource.getConnection()) {
@@ -44,8 +46,13 @@ public class SchemaMigrator {
                   .execute());
       LOG.info(() -> "Schema is up to date on " + database.getDatabaseProductName() + " ("
           + (System.nanoTime() - started) / 1_000_000 + " ms)");
+      migrated = true;
     } catch (Exception e) {
       throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);
     }
+  }
+
+  public boolean isMigrated() {
+    return migrated;
   }
 }

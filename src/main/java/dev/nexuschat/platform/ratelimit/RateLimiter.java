@@ -1,6 +1,7 @@
 package dev.nexuschat.platform.ratelimit;
 
 import dev.nexuschat.platform.errors.RateLimited;
+import dev.nexuschat.platform.metrics.NexusMetrics;
 import dev.nexuschat.platform.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ public class RateLimiter {
           + "return {n, ttl}";
 
   @Inject RedisConnection redis;
+  @Inject NexusMetrics metrics;
 
   private final LocalWindows local = new LocalWindows();
 
@@ -40,6 +42,7 @@ public class RateLimiter {
       count = local.hit(key, window);
     }
     if (count.value() > limit) {
+      metrics.rateLimited();
       throw new RateLimited(Math.max(1, (count.millisLeft() + 999) / 1000));
     }
   }

@@ -1,7 +1,11 @@
 package dev.nexuschat.realtime.control;
 
+import dev.nexuschat.platform.metrics.NexusMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,11 +23,17 @@ public class LocalConnections {
   private static final String ROOM_CREATED = "room_created";
 
   @Inject RoomMemberships memberships;
+  @Inject NexusMetrics metrics;
 
   private final ConcurrentHashMap<UUID, Set<Connection>> byUser = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<UUID, Set<Connection>> byRoom = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<UUID, RoomOrder> orders = new ConcurrentHashMap<>();
   private final Set<UUID> roomsWithGaps = ConcurrentHashMap.newKeySet();
+
+  // At start-up, so the gauge is on /metrics before the first socket opens.
+  void exposeCount(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    metrics.connectedSockets(this::count);
+  }
 
   /** Starts delivering to {@code connection}: first by user, then the rooms the database says it is in. */
   public void register(Connection connection) {
@@ -109,30 +119,43 @@ public class LocalConnections {
   }
 
   private void deliverNow(Broadcast broadcast) {
+    int frames = queueFrames(broadcast);
+    if (frames > 0 && broadcast.createdAtMillis() > 0) {
+      metrics.fannedOut(frames, Duration.ofMillis(System.currentTimeMillis() - broadcast.createdAtMillis()));
+    }
+  }
+
+  /** Queues the broadcast's frame on each local recipient; returns how many. */
+  private int queueFrames(Broadcast broadcast) {
     String frame = broadcast.frame();
     UUID except = broadcast.exceptUserId();
+    int frames = 0;
     if (broadcast.userId() != null) {
       for (Connection connection : byUser.getOrDefault(broadcast.userId(), Set.of())) {
         connection.send(frame);
+        frames++;
       }
-      return;
+      return frames;
     }
     if (broadcast.roomIds().size() == 1) {
       for (Connection connection : byRoom.getOrDefault(broadcast.roomIds().get(0), Set.of())) {
         if (!connection.userId().equals(except)) {
           connection.send(frame);
+          frames++;
         }
       }
-      return;
+      return frames;
     }
     Set<Connection> reached = new HashSet<>();
     for (UUID room : broadcast.roomIds()) {
       for (Connection connection : byRoom.getOrDefault(room, Set.of())) {
         if (!connection.userId().equals(except) && reached.add(connection)) {
           connection.send(frame);
+          frames++;
         }
       }
     }
+    return frames;
   }
 
   private void enter(Connection connection, UUID room, long newestSeq) {

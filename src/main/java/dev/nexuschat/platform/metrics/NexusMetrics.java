@@ -1,0 +1,62 @@
+package dev.nexuschat.platform.metrics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.function.IntSupplier;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Timer;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * The application's own metrics, in one place so that instrumenting a feature is one call here
+ * and the names stay consistent. Served by Liberty's mpMetrics on {@code /metrics} in Prometheus
+ * format (a {@code nexus.messages.posted} counter reads {@code nexus_messages_posted_total} there);
+ * runtime metrics (JVM, threads, pools) come with the feature. See docs/OPERATIONS.md.
+ */
+@ApplicationScoped
+public class NexusMetrics {
+  static final String CONNECTED_SOCKETS = "nexus.connected.sockets";
+  static final String MESSAGES_POSTED = "nexus.messages.posted";
+  static final String DELIVERIES = "nexus.deliveries";
+  static final String FAN_OUT = "nexus.fanout";
+  static final String RATE_LIMITED = "nexus.ratelimit.rejections";
+
+  @Inject
+  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+  MetricRegistry registry;
+
+  /** The node's open WebSocket connections, read at scrape time. */
+  public void connectedSockets(IntSupplier count) {
+    registry.gauge(Metadata.builder().withName(CONNECTED_SOCKETS)
+            .withDescription("WebSocket connections open on this node").build(),
+        count, IntSupplier::getAsInt);
+  }
+
+  public void messagePosted() {
+    counter(MESSAGES_POSTED, "Messages stored (REST and WebSocket)").inc();
+  }
+
+  /**
+   * One server event handed to {@code frames} local connections, {@code sinceCommit} after its
+   * change committed (on whichever node: wall clocks, so keep nodes on NTP).
+   */
+  public void fannedOut(int frames, Duration sinceCommit) {
+    counter(DELIVERIES, "Frames queued to WebSocket connections").inc(frames);
+    Timer timer = registry.timer(Metadata.builder().withName(FAN_OUT)
+        .withDescription("From a change's commit to its frames being queued on this node's connections")
+        .withUnit(MetricUnits.SECONDS).build());
+    timer.update(sinceCommit.isNegative() ? Duration.ZERO : sinceCommit);
+  }
+
+  public void rateLimited() {
+    counter(RATE_LIMITED, "Requests refused with 429 by a rate limit").inc();
+  }
+
+  private Counter counter(String name, String description) {
+    return registry.counter(Metadata.builder().withName(name).withDescription(description).build());
+  }
+}
