@@ -57,6 +57,13 @@ class WebClientServingIT {
   }
 
   @Test
+  void errorResponsesCarryNoContainerInternalHeaders() throws Exception {
+    HttpResponse<String> refused = get("/ws");
+    assertEquals(401, refused.statusCode());
+    assertTrue(refused.headers().firstValue("$WSEP").isEmpty(), refused.headers().toString());
+  }
+
+  @Test
   void hashedAssetsAreCachedForAYear() throws Exception {
     Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(get("/").body());
     assertTrue(script.find(), "index.html references a hashed script");
