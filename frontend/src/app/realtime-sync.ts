@@ -115,6 +115,19 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent) {
   }
 }
 
+// Per cached room, the newest message the socket had delivered when it dropped. The catch-up starts
+// there, not at the newest message now cached: one of our own sent over REST meanwhile may be newer
+// than messages other people sent while we were away.
+const deliveredUpTo = new Map<string, string>();
+
+export function socketLost(queryClient: QueryClient) {
+  deliveredUpTo.clear();
+  for (const [key, data] of queryClient.getQueriesData<RoomMessages>({ queryKey: messageKeys.all })) {
+    const newest = newestConfirmedId(data);
+    if (newest) deliveredUpTo.set(key[1] as string, newest);
+  }
+}
+
 /**
  * After a reconnect (or, without a socket, on a timer): fetch what each cached room got since its
  * newest known message, following pages forward, and refresh the room list. Merging by id and
@@ -126,7 +139,7 @@ export async function catchUp(queryClient: QueryClient, roomIds?: string[]) {
     cached.map(async ([key, data]) => {
       const roomId = key[1] as string;
       if (roomIds && !roomIds.includes(roomId)) return;
-      let after = newestConfirmedId(data);
+      let after = deliveredUpTo.get(roomId) ?? newestConfirmedId(data);
       if (!after) return void queryClient.invalidateQueries({ queryKey: key });
       for (let guard = 0; guard < 50 && after; guard++) {
         const page: MessagePage | null = await fetchMessagePage(roomId, { after, limit: 100 }).catch(
@@ -139,6 +152,7 @@ export async function catchUp(queryClient: QueryClient, roomIds?: string[]) {
       }
     }),
   );
+  deliveredUpTo.clear();
   void queryClient.invalidateQueries({ queryKey: roomKeys.list() });
 }
 
