@@ -2,6 +2,8 @@ import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messageKeys, type RoomMessages } from '@/features/messages/api/get-messages';
 import { flattenMessages, mergeNewer, upsertMessage } from '@/features/messages/hooks/message-cache';
+import { useTypingStore } from '@/features/messages/hooks/typing-store';
+import { roomKeys } from '@/features/rooms/api/rooms-api';
 import { useSessionStore } from '@/lib/session-store';
 import { aMessage } from '@/testing/fixtures';
 import { useChatUiStore } from './chat-ui-store';
@@ -118,5 +120,23 @@ describe('a new message while the tab is hidden', () => {
   it('keeps the mute choice in local storage', () => {
     useChatUiStore.getState().muteToggled();
     expect(JSON.parse(localStorage.getItem('nexus-preferences')!).state).toEqual({ muted: true });
+  });
+});
+
+describe('typing', () => {
+  it("names the typist by display name when the room's members are cached, else by username", () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(roomKeys.detail('r1'), {
+      members: [{ id: 'bob', display_name: 'Bob Builder' }],
+    });
+    const typing = (room_id: string) =>
+      applyServerEvent(queryClient, {
+        event: 'user_typing',
+        data: { room_id, user_id: 'bob', username: 'bob' },
+      });
+    typing('r1');
+    typing('r2');
+    expect(Object.values(useTypingStore.getState().typists['r1'] ?? {})).toEqual(['Bob Builder']);
+    expect(Object.values(useTypingStore.getState().typists['r2'] ?? {})).toEqual(['bob']);
   });
 });

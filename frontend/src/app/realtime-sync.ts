@@ -64,12 +64,16 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent) {
       return;
     case 'user_typing':
       if (event.data.user_id !== me) {
+        // The event carries the username; the room's member list (when cached) has the display name.
+        const member = queryClient
+          .getQueryData<RoomDetail>(roomKeys.detail(event.data.room_id))
+          ?.members.find((m) => m.id === event.data.user_id);
         useTypingStore
           .getState()
           .userStartedTyping(
             event.data.room_id,
             event.data.user_id,
-            event.data.display_name ?? event.data.username,
+            event.data.display_name ?? member?.display_name ?? event.data.username,
           );
       }
       return;
@@ -105,9 +109,8 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent) {
     case 'member_joined':
     case 'member_left':
     case 'member_updated': {
-      const roomId = 'room_id' in event.data ? event.data.room_id : event.data.id;
       void queryClient.invalidateQueries({ queryKey: roomKeys.list() });
-      if (roomId) void queryClient.invalidateQueries({ queryKey: roomKeys.detail(roomId) });
+      void queryClient.invalidateQueries({ queryKey: roomKeys.detail(event.data.room_id) });
       return;
     }
     default:
