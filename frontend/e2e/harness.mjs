@@ -72,8 +72,8 @@ export async function api(path, { method = 'GET', token, body } = {}) {
 
 /**
  * Runs in every page before the app (an init script, so the CSP does not apply): counts socket
- * opens, keeps close codes, and can make new sockets dial a closed local port, which fails the way
- * an unreachable server does. Only the test reads or sets `window.__socketProbe`.
+ * opens, keeps close codes, and can refuse new sockets while the test keeps the client offline.
+ * Only the test reads or sets `window.__socketProbe`.
  */
 export function socketProbe() {
   const Native = window.WebSocket;
@@ -81,8 +81,10 @@ export function socketProbe() {
   window.__socketProbe = probe;
   window.WebSocket = class ProbedWebSocket extends Native {
     constructor(url, protocols) {
-      // 49151: a reserved port nothing listens on (port 9 and the like are refused by the browser outright).
-      super(probe.blocked ? 'ws://127.0.0.1:49151/blocked' : url, protocols);
+      // Blocked: refuse the way a browser refuses a URL (the client must wait and retry). Dialling a
+      // dead local port instead left Chromium's socket hanging in CONNECTING.
+      if (probe.blocked) throw new DOMException('blocked by the test', 'SecurityError');
+      super(url, protocols);
       let opened = false;
       this.addEventListener('open', () => {
         opened = true;

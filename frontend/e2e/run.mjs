@@ -13,7 +13,7 @@ import {
   trackFrames,
   uniqueIp,
 } from './harness.mjs';
-import { liveSteps } from './live-steps.mjs';
+import { liveSteps, restartStep } from './live-steps.mjs';
 
 const PASSWORD = 'Correct-Horse-9';
 const suffix = `${Date.now() % 1_000_000}`;
@@ -380,6 +380,8 @@ try {
       if (!(await mute.isChecked())) throw new Error('the mute choice was lost on reload');
     },
   );
+
+  await restartStep({ a, bob, password: PASSWORD, roomId: projectRoomId });
 
   failed = summary();
 } catch {
