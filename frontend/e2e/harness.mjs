@@ -1,6 +1,8 @@
 // A tiny sequential test runner for the browser flows: each step shares the two users' pages.
+import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -67,3 +69,94 @@ export async function api(path, { method = 'GET', token, body } = {}) {
   if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
   return response.status === 204 ? null : response.json();
 }
+
+/**
+ * Runs in every page before the app (an init script, so the CSP does not apply): counts socket
+ * opens, keeps close codes, and can refuse new sockets while the test keeps the client offline.
+ * Only the test reads or sets `window.__socketProbe`.
+ */
+export function socketProbe() {
+  const Native = window.WebSocket;
+  const probe = { opens: 0, live: 0, closeCodes: [], blocked: false };
+  window.__socketProbe = probe;
+  window.WebSocket = class ProbedWebSocket extends Native {
+    constructor(url, protocols) {
+      // Blocked: refuse the way a browser refuses a URL (the client must wait and retry). Dialling a
+      // dead local port instead left Chromium's socket hanging in CONNECTING.
+      if (probe.blocked) throw new DOMException('blocked by the test', 'SecurityError');
+      super(url, protocols);
+      let opened = false;
+      this.addEventListener('open', () => {
+        opened = true;
+        probe.opens++;
+        probe.live++;
+      });
+      this.addEventListener('close', (event) => {
+        if (opened) probe.live--;
+        probe.closeCodes.push(event.code);
+      });
+    }
+  };
+}
+
+const framesByPage = new WeakMap();
+
+/** Starts keeping the text of every frame the page's sockets receive: call it before the page loads. */
+export function trackFrames(page) {
+  const frames = [];
+  framesByPage.set(page, frames);
+  page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => frames.push(String(payload))));
+  return page;
+}
+
+/** The frames received so far, in order (the array keeps growing). */
+export function receivedFrames(page) {
+  const frames = framesByPage.get(page);
+  if (!frames) throw new Error('trackFrames(page) was not called before the page loaded');
+  return frames;
+}
+
+/** Waits until the page holds one open socket that is its `opens`-th. */
+export const socketOpen = (page, opens = 1, timeout = 15_000) =>
+  page.waitForFunction((n) => window.__socketProbe.live === 1 && window.__socketProbe.opens >= n, opens, {
+    timeout,
+  });
+
+/**
+ * Asks the process that runs this script (WebClientE2EIT) to stop or start the server, and waits
+ * for its answer on standard input. Null when no one controls the server (a run by hand).
+ */
+const control = process.env.E2E_SERVER_CONTROL === 'stdio' ? createInterface({ input: process.stdin }) : null;
+const answers = control ? control[Symbol.asyncIterator]() : null;
+export const canControlServer = control !== null;
+
+export async function serverControl(action) {
+  if (!answers) throw new Error('no server control: run through WebClientE2EIT');
+  console.log(`@@e2e ${action}`);
+  const { value } = await answers.next();
+  if (!value?.startsWith(action === 'stop-server' ? 'stopped' : 'started'))
+    throw new Error(`${action}: ${value}`);
+}
+
+export function closeServerControl() {
+  control?.close();
+}
+
+/**
+ * The same access token with a new expiry, signed with the node's secret (the IT passes it in):
+ * lets a test watch the server close a socket with 4001 without a 30-minute wait.
+ */
+export function withExpiry(token, secondsFromNow) {
+  const secret = process.env.E2E_JWT_SECRET;
+  if (!secret) throw new Error('E2E_JWT_SECRET is not set: run through WebClientE2EIT');
+  const [header, payload] = token.split('.');
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  claims.exp = Math.floor(Date.now() / 1000) + secondsFromNow;
+  claims.jti = randomUUID();
+  const body = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+}
+
+/** A message by its own text (a reply also shows its parent's text in the preview). */
+export const messageIn = (page, text) =>
+  page.getByTestId('message').filter({ has: page.getByTestId('message-content').filter({ hasText: text }) });

@@ -1,13 +1,25 @@
 // End-to-end flows in a real Chromium against a running server: BASE_URL=http://host:port npm run e2e
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { api, BASE_URL, expectNoAxeViolations, step, summary, uniqueIp } from './harness.mjs';
+import {
+  api,
+  BASE_URL,
+  closeServerControl,
+  expectNoAxeViolations,
+  messageIn,
+  socketProbe,
+  step,
+  summary,
+  trackFrames,
+  uniqueIp,
+} from './harness.mjs';
+import { liveSteps, restartStep } from './live-steps.mjs';
 
 const PASSWORD = 'Correct-Horse-9';
 const suffix = `${Date.now() % 1_000_000}`;
 const alice = { username: `alice_${suffix}`, email: `alice_${suffix}@example.test`, name: `Alice ${suffix}` };
 const bob = { username: `bob_${suffix}`, email: `bob_${suffix}@example.test`, name: `Bob ${suffix}` };
-const LIVE = 15_000; // socket or, without it, the REST polling fallback
+const LIVE = 15_000; // socket or, without it, the REST polling fallback (live-steps.mjs holds the socket to less)
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -19,7 +31,8 @@ const newUserPage = async () => {
     extraHTTPHeaders: { 'X-Forwarded-For': uniqueIp() },
     viewport: { width: 1280, height: 800 },
   });
-  return context.newPage();
+  await context.addInitScript(socketProbe);
+  return trackFrames(await context.newPage());
 };
 
 const register = async (page, user) => {
@@ -32,11 +45,93 @@ const register = async (page, user) => {
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL('**/chat');
 };
-// A message by its own text (a reply also shows its parent's text in the preview).
-const messageIn = (page, text) =>
-  page.getByTestId('message').filter({ has: page.getByTestId('message-content').filter({ hasText: text }) });
+
+/** When the sidebar's room list (or its empty state) first showed, in ms from navigation start. */
+const roomListShownAt = async (page) =>
+  Math.round(
+    await (
+      await page.waitForFunction(
+        () =>
+          document.querySelector('ul[aria-label="Rooms"]') ||
+          document.body.textContent?.includes('No rooms yet')
+            ? performance.now()
+            : null,
+        null,
+        { polling: 'raf', timeout: 15_000 },
+      )
+    ).jsonValue(),
+  );
+
+/** A room of Alice's holding these messages, posted `parallel` at a time over the API. */
+async function seedRoom(name, texts, parallel) {
+  const { access_token: token } = await api('/auth/login', {
+    method: 'POST',
+    body: { email: alice.email, password: PASSWORD },
+  });
+  const room = await api('/rooms', { method: 'POST', token, body: { name, member_ids: [] } });
+  for (let i = 0; i < texts.length; i += parallel) {
+    await Promise.all(
+      texts
+        .slice(i, i + parallel)
+        .map((content) => api(`/rooms/${room.id}/messages`, { method: 'POST', token, body: { content } })),
+    );
+  }
+  return room;
+}
+
+/** Scrolls the open room up until every page is loaded ("Beginning of conversation"). */
+async function scrollToBeginning(page) {
+  const scroller = page.getByTestId('message-scroller');
+  for (let i = 0; i < 60 && !(await page.getByTestId('conversation-start').isVisible()); i++) {
+    await scroller.evaluate((el) => (el.scrollTop = 0));
+    await page.waitForTimeout(250);
+  }
+  await page.getByTestId('conversation-start').waitFor();
+}
+
+/**
+ * Runs in the page: scrolls the list from the top to the bottom and back, 150 px a frame, timing
+ * every animation frame and counting long tasks (main-thread work over 50 ms) meanwhile.
+ */
+async function measureScroll(el) {
+  const longTasks = [];
+  const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
+  observer.observe({ type: 'longtask' });
+  const deltas = [];
+  let maxRows = 0;
+  let px = 0;
+  const started = performance.now();
+  let last = started;
+  for (const direction of [1, -1]) {
+    for (let guard = 0; guard < 2000; guard++) {
+      const now = await new Promise((resolve) => requestAnimationFrame(resolve));
+      deltas.push(now - last);
+      last = now;
+      maxRows = Math.max(maxRows, el.querySelectorAll('[data-testid="message"]').length);
+      const before = el.scrollTop;
+      el.scrollTop += 150 * direction;
+      px += Math.abs(el.scrollTop - before);
+      if (el.scrollTop === before) break;
+    }
+  }
+  observer.disconnect();
+  const sorted = deltas.slice(1).sort((x, y) => x - y);
+  const at = (q) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]);
+  return {
+    frames: sorted.length,
+    ms: Math.round(last - started),
+    px,
+    median: at(0.5),
+    p95: at(0.95),
+    worst: Math.round(sorted.at(-1)),
+    longTasks: longTasks.length,
+    longTaskMs: Math.round(longTasks.reduce((sum, t) => sum + t.duration, 0)),
+    maxRows,
+  };
+}
 
 let failed = 1;
+let projectRoomId = null;
 try {
   const a = await newUserPage();
   const b = await newUserPage();
@@ -58,19 +153,22 @@ try {
   });
 
   await step('the chat view loads within a second and has no accessibility violations', async () => {
-    await a.goto('/chat');
-    await a.getByText('No rooms yet').waitFor();
-    // Meaningful paint: the session restored and the room list rendered (measured from navigation start).
-    const paint = await a.evaluate(() => ({
-      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-      ready: performance.now(),
-      domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
-    }));
+    // Meaningful paint: the session restored and the room list rendered, in page time from navigation
+    // start (rAF polling, so within a frame). Several loads: one run on a shared machine is noise.
+    const loads = [];
+    for (let i = 0; i < 5; i++) {
+      await a.goto('/chat');
+      loads.push(await roomListShownAt(a));
+    }
+    const sorted = loads.toSorted((x, y) => x - y);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    const worst = sorted.at(-1);
     console.log(
-      `    /chat: DOMContentLoaded ${Math.round(paint.domContentLoaded)} ms, first contentful paint ${paint.fcp === null ? 'n/a' : Math.round(paint.fcp)} ms, room list shown by ${Math.round(paint.ready)} ms`,
+      `    /chat room list shown after ${loads.join(', ')} ms: median ${median} ms, worst ${worst} ms`,
     );
     // The target is 1 s; the guard is looser because CI shares two cores with a Liberty and a database.
-    if (paint.ready > 3000) throw new Error(`the room list took ${paint.ready} ms to appear`);
+    if (median > 2000) throw new Error(`the room list took a median ${median} ms to appear`);
+    await a.getByText('No rooms yet').waitFor();
     await expectNoAxeViolations(a, 'chat');
   });
 
@@ -84,6 +182,7 @@ try {
     await expectNoAxeViolations(a, 'create room dialog');
     await dialog.getByRole('button', { name: 'Create' }).click();
     await a.getByRole('heading', { name: '# Project Nexus' }).waitFor();
+    projectRoomId = new URL(a.url()).pathname.split('/').pop();
   });
 
   await step('messages are exchanged and the unread badge rises and clears', async () => {
@@ -136,7 +235,7 @@ try {
     await messageIn(b, 'This one is a mistake').waitFor({ state: 'detached', timeout: LIVE });
   });
 
-  await step('room info shows members and roles without accessibility violations', async () => {
+  await step('room info shows members and roles; the owner renames the room, a member cannot', async () => {
     await a.getByRole('button', { name: 'Room info' }).click();
     const panel = a.getByRole('dialog', { name: 'Project Nexus' });
     await panel
@@ -150,6 +249,27 @@ try {
       .getByText(/^owner ·/)
       .waitFor();
     await expectNoAxeViolations(a, 'room info');
+
+    // The owner renames the room; a bad name gets the server's field error first.
+    await panel.getByRole('button', { name: 'Edit room' }).click();
+    const form = panel.getByRole('form', { name: 'Edit room' });
+    await form.getByLabel('Room name').fill('x'.repeat(101));
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('alert').waitFor();
+    await form.getByLabel('Room name').fill('Project Nexus HQ');
+    await form.getByLabel('Description').fill('Where the launch is planned');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await panel.getByText('Where the launch is planned').waitFor();
+    await a.getByRole('heading', { name: '# Project Nexus HQ' }).waitFor();
+    await b.getByRole('heading', { name: '# Project Nexus HQ' }).waitFor({ timeout: LIVE });
+    // A plain member sees the room's details but no control to change them.
+    await b.getByRole('button', { name: 'Room info' }).click();
+    const bobsPanel = b.getByRole('dialog', { name: 'Project Nexus HQ' });
+    await bobsPanel.getByText('Where the launch is planned').waitFor();
+    if (await bobsPanel.getByRole('button', { name: 'Edit room' }).count())
+      throw new Error('a plain member was offered the room edit');
+    await b.keyboard.press('Escape');
+
     await a.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
     const focused = await a.evaluate(() => document.activeElement?.textContent);
@@ -176,34 +296,37 @@ try {
     await a.getByTestId('room-link').filter({ hasText: bob.name }).waitFor({ timeout: LIVE });
   });
 
+  await liveSteps({ a, b, newUserPage, alice, bob, password: PASSWORD, roomId: projectRoomId });
+
   await step('infinite scroll walks 120 seeded messages back to the beginning', async () => {
-    const login = await api('/auth/login', {
-      method: 'POST',
-      body: { email: alice.email, password: PASSWORD },
-    });
-    const room = await api('/rooms', {
-      method: 'POST',
-      token: login.access_token,
-      body: { name: 'History', member_ids: [] },
-    });
-    for (let i = 1; i <= 120; i++) {
-      await api(`/rooms/${room.id}/messages`, {
-        method: 'POST',
-        token: login.access_token,
-        body: { content: `Seeded message ${i}` },
-      });
-    }
+    const texts = Array.from({ length: 120 }, (_, i) => `Seeded message ${i + 1}`);
+    const room = await seedRoom('History', texts, 1); // one at a time: their order is the test
     await a.goto(`/chat/${room.id}`);
     await messageIn(a, 'Seeded message 120').waitFor();
-    const scroller = a.getByTestId('message-scroller');
-    for (let i = 0; i < 10 && !(await a.getByTestId('conversation-start').isVisible()); i++) {
-      await scroller.evaluate((el) => (el.scrollTop = 0));
-      await a.waitForTimeout(300);
-    }
-    await a.getByTestId('conversation-start').waitFor();
+    await scrollToBeginning(a);
     await messageIn(a, 'Seeded message 1').first().waitFor();
     const count = await a.getByTestId('message').count();
     if (count !== 120) throw new Error(`expected 120 messages, saw ${count}`);
+  });
+
+  await step('a 1000-message room scrolls (frame times measured)', async () => {
+    const texts = Array.from(
+      { length: 1000 },
+      (_, i) =>
+        `Message ${i + 1}${i % 7 === 0 ? ': a longer one that wraps onto a second line '.repeat(3) : ''}`,
+    );
+    const room = await seedRoom('Thousand', texts, 10);
+    await a.goto(`/chat/${room.id}`);
+    await a.getByTestId('message').first().waitFor();
+    await scrollToBeginning(a);
+    const result = await a.getByTestId('message-scroller').evaluate(measureScroll);
+    console.log(
+      `    1000 messages: ${result.frames} frames over ${result.ms} ms of scripted scrolling (${result.px} px): ` +
+        `median ${result.median} ms, p95 ${result.p95} ms, worst ${result.worst} ms a frame; ` +
+        `${result.longTasks} long tasks (${result.longTaskMs} ms); ${result.maxRows} rows in the DOM`,
+    );
+    // Loose for a shared 2-core CI machine; the numbers are in docs/PERFORMANCE.md.
+    if (result.p95 > 100) throw new Error(`p95 frame time ${result.p95} ms while scrolling`);
   });
 
   await step(
@@ -236,11 +359,36 @@ try {
     },
   );
 
+  await step(
+    'settings: a new display name and avatar are saved and shown; the mute choice persists',
+    async () => {
+      await a.goto('/settings');
+      const profile = a.getByRole('form', { name: 'Profile' });
+      await profile.getByLabel('Display name').fill(`${alice.name} (Ops)`);
+      await profile.getByLabel('Avatar URL').fill('https://avatars.example.test/alice.png');
+      await profile.getByRole('button', { name: 'Save profile' }).click();
+      await profile.getByRole('status').getByText('Saved.').waitFor();
+      const account = a.getByRole('navigation', { name: 'Account' });
+      await account.getByText(`${alice.name} (Ops)`).waitFor();
+      const src = await account.locator('img').getAttribute('src');
+      if (src !== 'https://avatars.example.test/alice.png') throw new Error(`the header avatar is ${src}`);
+      const mute = a.getByRole('checkbox', { name: 'Mute the new-message sound' });
+      if (await mute.isChecked()) throw new Error('muted before anyone asked');
+      await mute.check();
+      await a.reload();
+      await account.getByText(`${alice.name} (Ops)`).waitFor();
+      if (!(await mute.isChecked())) throw new Error('the mute choice was lost on reload');
+    },
+  );
+
+  await restartStep({ a, bob, password: PASSWORD, roomId: projectRoomId });
+
   failed = summary();
 } catch {
   summary();
   failed = 1;
 } finally {
+  closeServerControl();
   await browser.close();
 }
 process.exit(failed ? 1 : 0);

@@ -1,12 +1,13 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { LiveRegion } from '@/components/live-region';
-import { LoginPage, RegisterPage } from './auth-pages';
-import { ChatPage } from './chat-page';
+import { loadChatPage } from './chat-page-loader';
 import { queryClient } from './query-client';
 import { RedirectIfSignedIn, RequireAuth } from './require-auth';
 import { RouteErrorBoundary } from './route-error-boundary';
-import { SettingsPage } from './settings-page';
+
+// Each screen is its own chunk: the first load carries only the shell and the screen it shows.
+const chat = async () => ({ Component: (await loadChatPage()).ChatPage });
 
 const router = createBrowserRouter([
   {
@@ -15,16 +16,22 @@ const router = createBrowserRouter([
       {
         element: <RedirectIfSignedIn />,
         children: [
-          { path: '/login', element: <LoginPage /> },
-          { path: '/register', element: <RegisterPage /> },
+          { path: '/login', lazy: async () => ({ Component: (await import('./auth-pages')).LoginPage }) },
+          {
+            path: '/register',
+            lazy: async () => ({ Component: (await import('./auth-pages')).RegisterPage }),
+          },
         ],
       },
       {
         element: <RequireAuth />,
         children: [
-          { path: '/chat', element: <ChatPage /> },
-          { path: '/chat/:roomId', element: <ChatPage /> },
-          { path: '/settings', element: <SettingsPage /> },
+          { path: '/chat', lazy: chat },
+          { path: '/chat/:roomId', lazy: chat },
+          {
+            path: '/settings',
+            lazy: async () => ({ Component: (await import('./settings-page')).SettingsPage }),
+          },
         ],
       },
       { path: '*', element: <Navigate to="/chat" replace /> },

@@ -64,12 +64,16 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent) {
       return;
     case 'user_typing':
       if (event.data.user_id !== me) {
+        // The event carries the username; the room's member list (when cached) has the display name.
+        const member = queryClient
+          .getQueryData<RoomDetail>(roomKeys.detail(event.data.room_id))
+          ?.members.find((m) => m.id === event.data.user_id);
         useTypingStore
           .getState()
           .userStartedTyping(
             event.data.room_id,
             event.data.user_id,
-            event.data.display_name ?? event.data.username,
+            event.data.display_name ?? member?.display_name ?? event.data.username,
           );
       }
       return;
@@ -105,13 +109,25 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent) {
     case 'member_joined':
     case 'member_left':
     case 'member_updated': {
-      const roomId = 'room_id' in event.data ? event.data.room_id : event.data.id;
       void queryClient.invalidateQueries({ queryKey: roomKeys.list() });
-      if (roomId) void queryClient.invalidateQueries({ queryKey: roomKeys.detail(roomId) });
+      void queryClient.invalidateQueries({ queryKey: roomKeys.detail(event.data.room_id) });
       return;
     }
     default:
       return;
+  }
+}
+
+// Per cached room, the newest message the socket had delivered when it dropped. The catch-up starts
+// there, not at the newest message now cached: one of our own sent over REST meanwhile may be newer
+// than messages other people sent while we were away.
+const deliveredUpTo = new Map<string, string>();
+
+export function socketLost(queryClient: QueryClient) {
+  deliveredUpTo.clear();
+  for (const [key, data] of queryClient.getQueriesData<RoomMessages>({ queryKey: messageKeys.all })) {
+    const newest = newestConfirmedId(data);
+    if (newest) deliveredUpTo.set(key[1] as string, newest);
   }
 }
 
@@ -126,7 +142,7 @@ export async function catchUp(queryClient: QueryClient, roomIds?: string[]) {
     cached.map(async ([key, data]) => {
       const roomId = key[1] as string;
       if (roomIds && !roomIds.includes(roomId)) return;
-      let after = newestConfirmedId(data);
+      let after = deliveredUpTo.get(roomId) ?? newestConfirmedId(data);
       if (!after) return void queryClient.invalidateQueries({ queryKey: key });
       for (let guard = 0; guard < 50 && after; guard++) {
         const page: MessagePage | null = await fetchMessagePage(roomId, { after, limit: 100 }).catch(
@@ -139,6 +155,7 @@ export async function catchUp(queryClient: QueryClient, roomIds?: string[]) {
       }
     }),
   );
+  deliveredUpTo.clear();
   void queryClient.invalidateQueries({ queryKey: roomKeys.list() });
 }
 

@@ -1,4 +1,5 @@
 import { logout } from '@/features/auth/api/auth-api';
+import { roomsQuery } from '@/features/rooms/api/rooms-api';
 import { refreshSession } from '@/lib/api-client';
 import { stopRealtime } from '@/lib/realtime/realtime-connection';
 import { useSessionStore } from '@/lib/session-store';
@@ -9,7 +10,9 @@ const channel = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel('
 /** At start: the refresh cookie (if any) gives this tab a new access token, so a reload keeps the session. */
 export async function restoreSession() {
   const tokens = await refreshSession().catch(() => null);
-  if (!tokens) useSessionStore.getState().signedOut();
+  if (!tokens) return useSessionStore.getState().signedOut();
+  // The room list is the first thing every chat screen shows: ask now, not after the chunk renders.
+  if (location.pathname.startsWith('/chat')) void queryClient.prefetchQuery(roomsQuery());
 }
 
 function clearLocalState() {

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { Button } from '@/components/button';
 import { updateProfile } from '@/features/users/api/users-api';
 import { TextField } from '@/features/auth/components/text-field';
-import { isApiError } from '@/lib/api-error';
+import { fieldErrorOf } from '@/lib/api-error';
 import { useSessionStore } from '@/lib/session-store';
 import { AppHeader } from './app-header';
 import { useChatUiStore } from './chat-ui-store';
@@ -20,10 +20,7 @@ export function SettingsPage() {
       updateProfile({ display_name: displayName.trim(), avatar_url: avatarUrl.trim() || null }),
     onSuccess: profileChanged,
   });
-  const fieldError = (field: string) =>
-    save.error && isApiError(save.error)
-      ? save.error.fieldErrors.find((f) => f.field === field)?.message
-      : undefined;
+  const fieldError = (field: string) => fieldErrorOf(save.error, field);
 
   return (
     <div className="min-h-screen">

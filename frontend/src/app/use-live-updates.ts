@@ -4,7 +4,7 @@ import { useConnectionStore } from '@/lib/realtime/connection-store';
 import { startRealtime, stopRealtime } from '@/lib/realtime/realtime-connection';
 import { useSessionStore } from '@/lib/session-store';
 import { useChatUiStore } from './chat-ui-store';
-import { applyServerEvent, catchUp, pollOpenRoom } from './realtime-sync';
+import { applyServerEvent, catchUp, pollOpenRoom, socketLost } from './realtime-sync';
 
 const POLL_MS = 4000;
 
@@ -23,6 +23,7 @@ export function useLiveUpdates() {
     startRealtime({
       onEvent: (event) => applyServerEvent(queryClient, event),
       onReconnected: () => void catchUp(queryClient),
+      onLost: () => socketLost(queryClient),
     });
     return () => stopRealtime();
   }, [signedIn, queryClient]);

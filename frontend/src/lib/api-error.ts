@@ -41,3 +41,7 @@ export class ApiError extends Error {
 
 export const isApiError = (error: unknown, code?: string): error is ApiError =>
   error instanceof ApiError && (code === undefined || error.code === code);
+
+/** The server's message for one field of a failed request, if it named that field. */
+export const fieldErrorOf = (error: unknown, field: string): string | undefined =>
+  isApiError(error) ? error.fieldErrors.find((f) => f.field === field)?.message : undefined;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { memberSchema, messageSchema, roomDetailSchema, userSummarySchema } from '@/lib/schemas';
+import { memberSchema, messageSchema, userSummarySchema } from '@/lib/schemas';
 
 /** Every frame on /ws, both ways: `{event, data, ref?}` (contract section 6). */
 const envelopeSchema = z.object({
@@ -46,8 +46,13 @@ const serverEventSchema = z.discriminatedUnion('event', [
       last_seen_at: z.string().nullable().optional(),
     }),
   }),
-  z.object({ event: z.literal('room_created'), data: roomDetailSchema.partial({ members: true }) }),
-  z.object({ event: z.literal('room_updated'), data: roomDetailSchema.partial({ members: true }) }),
+  // Both name the room only (the server sends {room_id}, plus the new name and description on an
+  // update); the client refetches the room and the list.
+  z.object({ event: z.literal('room_created'), data: roomRef }),
+  z.object({
+    event: z.literal('room_updated'),
+    data: roomRef.extend({ name: z.string().optional(), description: z.string().nullable().optional() }),
+  }),
   z.object({ event: z.literal('member_joined'), data: roomRef.extend({ user: userSummarySchema }) }),
   z.object({ event: z.literal('member_left'), data: roomRef.extend({ user_id: z.string() }) }),
   z.object({

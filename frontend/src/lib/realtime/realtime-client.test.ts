@@ -105,6 +105,24 @@ describe('RealtimeClient', () => {
     expect(realtime.emit('typing_start', { room_id: 'r1' })).toBe(false);
   });
 
+  it('keeps retrying when the browser refuses to create the socket', async () => {
+    let refusals = 1;
+    const realtime = client({
+      createSocket: (url, protocols) => {
+        if (refusals-- > 0) throw new DOMException('refused', 'SecurityError');
+        return new FakeSocket(url, protocols);
+      },
+    });
+    realtime.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(FakeSocket.created).toHaveLength(0);
+    expect(realtime.connectionStatus).toBe('connecting');
+    await vi.advanceTimersByTimeAsync(reconnectDelay(0, () => 0.5));
+    expect(FakeSocket.created).toHaveLength(1);
+    FakeSocket.latest().serverOpens();
+    expect(realtime.connectionStatus).toBe('open');
+  });
+
   it('reconnects with growing delays and reports the reconnect for catch-up', async () => {
     const statuses: string[] = [];
     const realtime = client({ onStatus: (s) => statuses.push(s) });

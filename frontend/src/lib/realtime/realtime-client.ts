@@ -127,7 +127,14 @@ export class RealtimeClient {
     }
     const create =
       this.options.createSocket ?? ((url, protocols) => new WebSocket(url, protocols) as SocketLike);
-    const socket = create(this.options.url, ['bearer', token]);
+    let socket: SocketLike;
+    try {
+      socket = create(this.options.url, ['bearer', token]);
+    } catch {
+      // A URL the browser refuses throws instead of closing: wait and try again all the same.
+      this.retryLater();
+      return;
+    }
     this.socket = socket;
     socket.onopen = () => this.opened();
     socket.onmessage = (event) => this.received(event.data);
@@ -172,6 +179,10 @@ export class RealtimeClient {
       void this.options.refreshToken().then((token) => (token ? this.connect() : this.stop()));
       return;
     }
+    this.retryLater();
+  }
+
+  private retryLater() {
     const delay = reconnectDelay(this.attempt++, this.options.random);
     this.retryTimer = setTimeout(() => void this.connect(), delay);
   }

@@ -11,6 +11,8 @@ let client: RealtimeClient | null = null;
 export function startRealtime(handlers: {
   onEvent: (event: ServerEvent) => void;
   onReconnected: () => void;
+  /** The open socket dropped: what was delivered so far is complete up to now. */
+  onLost?: () => void;
 }) {
   client?.stop();
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -20,7 +22,10 @@ export function startRealtime(handlers: {
     refreshToken: async () => (await refreshSession())?.access_token ?? null,
     onEvent: handlers.onEvent,
     onReconnected: handlers.onReconnected,
-    onStatus: (status) => useConnectionStore.getState().statusChanged(status),
+    onStatus: (status) => {
+      if (useConnectionStore.getState().status === 'open') handlers.onLost?.();
+      useConnectionStore.getState().statusChanged(status);
+    },
   });
   client.start();
   return client;

@@ -65,6 +65,17 @@ describe('reconnect catch-up merge', () => {
     expect(ids(data)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
   });
 
+  it('puts a caught-up message before a newer one of ours that was confirmed meanwhile', () => {
+    const at = (minute: number) => `2026-02-16T14:${minute}:00.000Z`;
+    let data = mergeNewer(emptyRoomMessages(), [aMessage({ id: 'a', created_at: at(10) })]);
+    data = upsertMessage(data, aMessage({ id: 'mine', created_at: at(30) }));
+    data = mergeNewer(data, [
+      aMessage({ id: 'b', created_at: at(20) }),
+      aMessage({ id: 'c', created_at: at(25) }),
+    ]);
+    expect(ids(data)).toEqual(['a', 'b', 'c', 'mine']);
+  });
+
   it('starts from the newest confirmed message, ignoring pending copies', () => {
     const data = addPending(twoPages(), aMessage({ id: 'p', client_id: 'x', delivery: 'pending' }));
     expect(newestConfirmedId(data)).toBe('d');

@@ -42,11 +42,13 @@ export function upsertMessage(data: RoomMessages | undefined, message: Message):
       index === p ? messages.map((m, j) => (j === i ? { ...message } : m)) : messages,
     );
   }
-  // New: after the last confirmed message, before our own pending ones (they are not in order yet).
+  // New: among the confirmed messages in time order (a catch-up can bring messages older than one
+  // of ours sent meanwhile), and before our own pending ones (they are not in order yet).
   return mapPages(base, (messages, index) => {
     if (index !== 0) return messages;
-    const firstPending = messages.findIndex((m) => m.delivery !== undefined);
-    const at = firstPending < 0 ? messages.length : firstPending;
+    let at = messages.findIndex((m) => m.delivery !== undefined);
+    if (at < 0) at = messages.length;
+    while (at > 0 && messages[at - 1]!.created_at > message.created_at) at--;
     return [...messages.slice(0, at), message, ...messages.slice(at)];
   });
 }

@@ -32,6 +32,9 @@ export const openDirectRoom = (userId: string) =>
     schema: roomDetailSchema,
   });
 
+export const updateRoom = (roomId: string, changes: { name: string; description: string | null }) =>
+  apiRequest(`/rooms/${roomId}`, { method: 'PATCH', body: changes, schema: roomDetailSchema });
+
 export const addMember = (roomId: string, userId: string) =>
   apiRequest(`/rooms/${roomId}/members`, { method: 'POST', body: { user_id: userId }, schema: z.unknown() });
 

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
-import { isApiError } from '@/lib/api-error';
+import { fieldErrorOf } from '@/lib/api-error';
 import type { UserSummary } from '@/lib/schemas';
 import { createRoom, roomKeys } from '../api/rooms-api';
 
@@ -34,10 +34,7 @@ export function CreateRoomDialog({ onClose, onCreated, renderUserSearch }: Creat
     setMembers((current) =>
       current.some((m) => m.id === user.id) ? current.filter((m) => m.id !== user.id) : [...current, user],
     );
-  const nameError =
-    create.error && isApiError(create.error)
-      ? create.error.fieldErrors.find((f) => f.field === 'name')?.message
-      : undefined;
+  const nameError = fieldErrorOf(create.error, 'name');
 
   return (
     <Dialog title="Create a room" onClose={onClose}>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { Spinner } from '@/components/spinner';
@@ -7,6 +7,7 @@ import { isApiError } from '@/lib/api-error';
 import type { UserSummary } from '@/lib/schemas';
 import { addMember, removeMember, roomKeys, roomQuery } from '../api/rooms-api';
 import { MemberRow } from './member-row';
+import { RoomDetailsForm } from './room-details-form';
 
 interface RoomInfoPanelProps {
   roomId: string;
@@ -20,6 +21,14 @@ interface RoomInfoPanelProps {
 export function RoomInfoPanel({ roomId, myId, onClose, onLeft, renderUserSearch }: RoomInfoPanelProps) {
   const queryClient = useQueryClient();
   const room = useQuery(roomQuery(roomId));
+  const [editing, setEditing] = useState(false);
+  // When the edit form closes, focus goes back to its button instead of falling to the page.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: roomKeys.detail(roomId) });
     void queryClient.invalidateQueries({ queryKey: roomKeys.list() });
@@ -44,9 +53,27 @@ export function RoomInfoPanel({ roomId, myId, onClose, onLeft, renderUserSearch 
       {room.isPending && <Spinner label="Loading room" />}
       {room.data && (
         <div className="flex flex-col gap-4">
-          <p className="text-sm text-slate-700">
-            {room.data.description || (room.data.is_direct ? 'Direct message' : 'No description')}
-          </p>
+          {editing ? (
+            <RoomDetailsForm
+              room={room.data}
+              onSaved={() => {
+                setEditing(false);
+                refresh();
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          ) : (
+            <div className="flex items-start gap-2">
+              <p className="flex-1 text-sm text-slate-700">
+                {room.data.description || (room.data.is_direct ? 'Direct message' : 'No description')}
+              </p>
+              {canManage && !room.data.is_direct && (
+                <Button ref={editButton} variant="secondary" onClick={() => setEditing(true)}>
+                  Edit room
+                </Button>
+              )}
+            </div>
+          )}
           <section aria-labelledby="members-heading">
             <h3 id="members-heading" className="mb-2 font-semibold">
               Members ({room.data.members.length})

@@ -1,0 +1,142 @@
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { messageKeys, type RoomMessages } from '@/features/messages/api/get-messages';
+import { flattenMessages, mergeNewer, upsertMessage } from '@/features/messages/hooks/message-cache';
+import { useTypingStore } from '@/features/messages/hooks/typing-store';
+import { roomKeys } from '@/features/rooms/api/rooms-api';
+import { useSessionStore } from '@/lib/session-store';
+import { aMessage } from '@/testing/fixtures';
+import { useChatUiStore } from './chat-ui-store';
+import { playNotificationSound } from './notification-sound';
+import { applyServerEvent, catchUp, socketLost } from './realtime-sync';
+
+vi.mock('./notification-sound', () => ({ playNotificationSound: vi.fn() }));
+
+const fetchMessagePage = vi.hoisted(() => vi.fn());
+vi.mock('@/features/messages/api/get-messages', async (original) => ({
+  ...(await original<typeof import('@/features/messages/api/get-messages')>()),
+  fetchMessagePage,
+}));
+
+const at = (minute: number) => `2026-02-16T14:${minute}:00.000Z`;
+
+describe('catch-up after a reconnect', () => {
+  afterEach(() => fetchMessagePage.mockReset());
+
+  it('starts where the socket stopped, not at our own message sent over REST meanwhile', async () => {
+    const queryClient = new QueryClient();
+    const key = messageKeys.room('r1');
+    queryClient.setQueryData<RoomMessages>(
+      key,
+      mergeNewer(undefined, [aMessage({ id: 'seen', created_at: at(10) })]),
+    );
+    socketLost(queryClient);
+    // While away: our own send went through REST; Bob's two messages came before it.
+    queryClient.setQueryData<RoomMessages>(key, (d) =>
+      upsertMessage(d, aMessage({ id: 'mine', created_at: at(30) })),
+    );
+    const missed = [
+      aMessage({ id: 'bob1', created_at: at(20) }),
+      aMessage({ id: 'bob2', created_at: at(25) }),
+    ];
+    const mine = aMessage({ id: 'mine', created_at: at(30) });
+    fetchMessagePage.mockResolvedValue({ messages: [...missed, mine], next_cursor: null, has_more: false });
+
+    await catchUp(queryClient);
+
+    expect(fetchMessagePage).toHaveBeenCalledWith('r1', { after: 'seen', limit: 100 });
+    const ids = flattenMessages(queryClient.getQueryData<RoomMessages>(key)).map((m) => m.id);
+    expect(ids).toEqual(['seen', 'bob1', 'bob2', 'mine']);
+  });
+
+  it('without a recorded drop, starts at the newest confirmed message', async () => {
+    const queryClient = new QueryClient();
+    const key = messageKeys.room('r1');
+    queryClient.setQueryData<RoomMessages>(key, mergeNewer(undefined, [aMessage({ id: 'newest' })]));
+    fetchMessagePage.mockResolvedValue({ messages: [], next_cursor: null, has_more: false });
+
+    await catchUp(queryClient);
+
+    expect(fetchMessagePage).toHaveBeenCalledWith('r1', { after: 'newest', limit: 100 });
+  });
+});
+
+describe('a new message while the tab is hidden', () => {
+  const hide = (hidden: boolean) =>
+    Object.defineProperty(document, 'visibilityState', {
+      value: hidden ? 'hidden' : 'visible',
+      configurable: true,
+    });
+  const fromBob = () =>
+    aMessage({
+      room_id: 'r1',
+      sender: { id: 'bob', username: 'bob', display_name: 'Bob', avatar_url: null },
+    });
+
+  afterEach(() => {
+    vi.mocked(playNotificationSound).mockClear();
+    hide(false);
+    useChatUiStore.setState({ muted: false, unseenWhileHidden: 0 });
+  });
+
+  it('chimes and counts towards the title badge, until the tab is shown again', () => {
+    useSessionStore.setState({
+      user: { id: 'me', email: '', username: 'me', display_name: 'Me', avatar_url: null },
+    });
+    hide(true);
+    applyServerEvent(new QueryClient(), { event: 'new_message', data: fromBob() });
+    applyServerEvent(new QueryClient(), { event: 'new_message', data: fromBob() });
+    expect(playNotificationSound).toHaveBeenCalledTimes(2);
+    expect(useChatUiStore.getState().unseenWhileHidden).toBe(2);
+    useChatUiStore.getState().tabShown();
+    expect(useChatUiStore.getState().unseenWhileHidden).toBe(0);
+  });
+
+  it('stays silent when muted, but still counts', () => {
+    useSessionStore.setState({
+      user: { id: 'me', email: '', username: 'me', display_name: 'Me', avatar_url: null },
+    });
+    useChatUiStore.setState({ muted: true });
+    hide(true);
+    applyServerEvent(new QueryClient(), { event: 'new_message', data: fromBob() });
+    expect(playNotificationSound).not.toHaveBeenCalled();
+    expect(useChatUiStore.getState().unseenWhileHidden).toBe(1);
+  });
+
+  it('neither chimes nor counts for a visible tab or our own message', () => {
+    useSessionStore.setState({
+      user: { id: 'me', email: '', username: 'me', display_name: 'Me', avatar_url: null },
+    });
+    applyServerEvent(new QueryClient(), { event: 'new_message', data: fromBob() });
+    hide(true);
+    applyServerEvent(new QueryClient(), {
+      event: 'new_message',
+      data: aMessage({ sender: { id: 'me', username: 'me', display_name: 'Me', avatar_url: null } }),
+    });
+    expect(playNotificationSound).not.toHaveBeenCalled();
+    expect(useChatUiStore.getState().unseenWhileHidden).toBe(0);
+  });
+
+  it('keeps the mute choice in local storage', () => {
+    useChatUiStore.getState().muteToggled();
+    expect(JSON.parse(localStorage.getItem('nexus-preferences')!).state).toEqual({ muted: true });
+  });
+});
+
+describe('typing', () => {
+  it("names the typist by display name when the room's members are cached, else by username", () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(roomKeys.detail('r1'), {
+      members: [{ id: 'bob', display_name: 'Bob Builder' }],
+    });
+    const typing = (room_id: string) =>
+      applyServerEvent(queryClient, {
+        event: 'user_typing',
+        data: { room_id, user_id: 'bob', username: 'bob' },
+      });
+    typing('r1');
+    typing('r2');
+    expect(Object.values(useTypingStore.getState().typists['r1'] ?? {})).toEqual(['Bob Builder']);
+    expect(Object.values(useTypingStore.getState().typists['r2'] ?? {})).toEqual(['bob']);
+  });
+});
