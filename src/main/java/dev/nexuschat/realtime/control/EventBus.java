@@ -18,13 +18,15 @@ import redis.clients.jedis.exceptions.JedisException;
  * one Redis channel that every node subscribes to; a node hands it to its own connections through
  * the room index, so a node's cost per event is its local recipients, whatever the number of
  * rooms. Without Redis, delivery is in process (one node). If Redis fails, the node keeps serving
- * its own connections in process until the subscription is back.
+ * its own connections in process and resubscribes, with backoff, on its own.
  */
 @ApplicationScoped
 public class EventBus {
   static final String CHANNEL = "nexus:events";
   private static final Logger LOG = Logger.getLogger(EventBus.class.getName());
-  private static final long RETRY_MILLIS = 1000;
+  /** Resubscribe backoff: quick after a blip, at most every 5 s while Redis stays away. */
+  private static final long FIRST_RETRY_MILLIS = 100;
+  private static final long MAX_RETRY_MILLIS = 5000;
   /** Node-to-node format: record component names as they are, so records round-trip exactly. */
   private static final Jsonb WIRE = JsonbBuilder.create();
 
@@ -71,11 +73,13 @@ public class EventBus {
   }
 
   private void subscribeUntilStopped() {
+    long[] retryMillis = {FIRST_RETRY_MILLIS};
     while (!stopping) {
       JedisPubSub pubSub = new JedisPubSub() {
         @Override
         public void onSubscribe(String channel, int count) {
           subscribed = true;
+          retryMillis[0] = FIRST_RETRY_MILLIS;
           LOG.info("Subscribed to " + CHANNEL);
         }
 
@@ -100,7 +104,8 @@ public class EventBus {
       }
       if (!stopping) {
         try {
-          Thread.sleep(RETRY_MILLIS);
+          Thread.sleep(retryMillis[0]);
+          retryMillis[0] = Math.min(MAX_RETRY_MILLIS, retryMillis[0] * 2);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;
