@@ -41,6 +41,7 @@ public class EventBus {
   @Inject RedisConnection redis;
   @Inject LocalConnections local;
   @Inject FanOutChannels channels;
+  @Inject TypingIndicators typing;
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
@@ -117,6 +118,7 @@ public class EventBus {
             Broadcast broadcast = WIRE.fromJson(message, Broadcast.class);
             if (channel.startsWith(FanOutChannels.ROOM_PREFIX)) {
               local.deliverFromRoomChannel(UUID.fromString(channel.substring(FanOutChannels.ROOM_PREFIX.length())), broadcast);
+              typing.heard(broadcast);
             } else if (channel.startsWith(FanOutChannels.USER_PREFIX)) {
               local.deliverFromUserChannel(UUID.fromString(channel.substring(FanOutChannels.USER_PREFIX.length())), broadcast);
             }

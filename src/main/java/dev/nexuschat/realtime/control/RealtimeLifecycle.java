@@ -20,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Timers of the live transport, on the container's managed scheduler: a ping to connections every
  * {@code NEXUS_WS_PING_SECONDS} (25 s), a close for the ones silent (no frame, no pong) for
  * {@code NEXUS_WS_IDLE_TIMEOUT_SECONDS} (60 s), a 4001 close when a token expires, the release of
- * message gaps that never fill, and 1001 for everyone on shutdown.
+ * message gaps that never fill, the end of typists whose node went silent, and 1001 for everyone
+ * on shutdown.
  */
 @ApplicationScoped
 public class RealtimeLifecycle {
@@ -29,6 +30,7 @@ public class RealtimeLifecycle {
 
   @Inject LocalConnections local;
   @Inject EventBus bus;
+  @Inject TypingIndicators typing;
 
   @Inject
   @ConfigProperty(name = "NEXUS_WS_PING_SECONDS", defaultValue = "25")
@@ -50,6 +52,7 @@ public class RealtimeLifecycle {
     timers.add(scheduler.scheduleWithFixedDelay(this::keepAlive, checkEvery, checkEvery, TimeUnit.MILLISECONDS));
     timers.add(scheduler.scheduleWithFixedDelay(
         () -> local.expireGaps(GAP_HOLD.toNanos()), 200, 200, TimeUnit.MILLISECONDS));
+    timers.add(scheduler.scheduleWithFixedDelay(typing::expireUnheard, 500, 500, TimeUnit.MILLISECONDS));
   }
 
   /** Closes {@code connection} with 4001 the moment its access token expires. */
