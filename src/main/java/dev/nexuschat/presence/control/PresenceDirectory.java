@@ -146,12 +146,13 @@ public class PresenceDirectory {
     }
   }
 
-  private void renewLeases() {
-    Set<UUID> held;
-    synchronized (this) {
-      held = new HashSet<>(localConnections.keySet());
-      held.addAll(pendingOffline.keySet());
-    }
+  /**
+   * Under the lock, like taking and releasing: a renewal that ran after a release would put back
+   * the lease of a user already announced offline, and the reaper would announce them again.
+   */
+  private synchronized void renewLeases() {
+    Set<UUID> held = new HashSet<>(localConnections.keySet());
+    held.addAll(pendingOffline.keySet());
     leases.renew(held);
   }
 
