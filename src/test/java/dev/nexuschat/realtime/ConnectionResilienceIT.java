@@ -22,18 +22,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Connections that misbehave and a Redis that goes away, on a node of their own with short
- * keep-alive intervals (1 s ping, 3 s idle limit) and a small per-connection queue.
+ * keep-alive intervals (1 s ping, 8 s idle limit) and a small per-connection queue (128 frames).
  */
 @NexusIT
 class ConnectionResilienceIT {
-  private static final int QUEUE_FRAMES = 64;
+  private static final int QUEUE_FRAMES = 128;
+  /** Long enough that a busy machine's slowness between the stalled reader's pongs is no silence. */
+  private static final long IDLE_SECONDS = 8;
   private static LibertyInstance node;
 
   @BeforeAll
   static void startNodeWithShortIntervals() {
     node = NexusServer.startAnotherNode("node-resilience", Map.of(
         "NEXUS_WS_PING_SECONDS", "1",
-        "NEXUS_WS_IDLE_TIMEOUT_SECONDS", "3",
+        "NEXUS_WS_IDLE_TIMEOUT_SECONDS", Long.toString(IDLE_SECONDS),
         "NEXUS_WS_QUEUE_FRAMES", Integer.toString(QUEUE_FRAMES)));
   }
 
@@ -51,44 +53,46 @@ class ConnectionResilienceIT {
     try (StalledWsClient silent = StalledWsClient.connect(node.baseUrl(), quiet.accessToken());
         WsClient answering = WsClient.connect(node.baseUrl(), lively.accessToken())) {
       long opened = System.nanoTime();
-      assertEquals(1001, silent.readUntilClose(Duration.ofSeconds(15)), "closed as silent");
+      assertEquals(1001, silent.readUntilClose(Duration.ofSeconds(20)), "closed as silent");
       long silentFor = Duration.ofNanos(System.nanoTime() - opened).toMillis();
-      assertTrue(silentFor >= 2500, "closed by the 3 s idle limit, not earlier: " + silentFor + " ms");
+      assertTrue(silentFor >= IDLE_SECONDS * 1000 - 500, "closed by the idle limit, not earlier: " + silentFor + " ms");
 
-      // Five pings a second apart: the answering client has outlived the 3 s limit by pongs alone.
-      answering.awaitPings(5);
+      // Pings a second apart: the answering client has outlived the idle limit by pongs alone.
+      answering.awaitPings((int) IDLE_SECONDS + 2);
       assertTrue(answering.isOpen());
       assertEquals("ack", answering.reply(answering.send("ping", "{}")).getString("event"));
     }
   }
 
   @Test
-  void aReaderThatFallsAWholeQueueBehindIsClosedWith1008AndTheOthersGetEverything() throws IOException {
+  void aReaderThatFallsAWholeQueueBehindIsClosedWith1008AndTheOthersAreNotHeldUp() throws IOException {
     TestUser typist = Api.newUser("sc_typist");
-    TestUser reader = Api.newUser("sc_reader");
     TestUser stalled = Api.newUser("sc_stalled");
-    String room = Api.newRoom(typist, reader, stalled);
-    String start = "{\"event\":\"typing_start\",\"data\":{\"room_id\":\"" + room + "\"}}";
-    String stop = "{\"event\":\"typing_stop\",\"data\":{\"room_id\":\"" + room + "\"}}";
-    int batches = 30;
-    int togglesPerBatch = 50;
+    TestUser watcher = Api.newUser("sc_watcher");
+    // Typing never goes back to the typist, so the flood reaches only the stalled reader; the
+    // watcher, in another room, shows whether delivery on this node goes on meanwhile.
+    String flooded = Api.newRoom(typist, stalled);
+    String elsewhere = Api.newRoom(typist, watcher);
+    String start = "{\"event\":\"typing_start\",\"data\":{\"room_id\":\"" + flooded + "\"}}";
+    String stop = "{\"event\":\"typing_stop\",\"data\":{\"room_id\":\"" + flooded + "\"}}";
+    int toggles = 4000;
     try (WsClient typing = WsClient.connect(node.baseUrl(), typist.accessToken());
-        WsClient keepingUp = WsClient.connect(node.baseUrl(), reader.accessToken());
+        WsClient watching = WsClient.connect(node.baseUrl(), watcher.accessToken());
         StalledWsClient fallingBehind = StalledWsClient.connect(node.baseUrl(), stalled.accessToken())) {
-      for (int batch = 0; batch < batches; batch++) {
-        for (int i = 0; i < togglesPerBatch; i++) {
-          typing.sendRaw(start);
-          typing.sendRaw(stop);
+      for (int i = 0; i < toggles; i++) {
+        if (i % 250 == 0) {
+          // Slow, not silent: the idle limit must not be what closes it.
+          fallingBehind.sendPong();
         }
-        typing.reply(typing.send("ping", "{}"));
-        // Slow, not silent: the idle limit must not be what closes it.
-        fallingBehind.sendPong();
+        typing.sendRaw(start);
+        typing.sendRaw(stop);
       }
+      String after = Api.send(typist, elsewhere, "after the flood");
+      watching.await("new_message", d -> after.equals(d.getString("id")));
+      assertTrue(typing.isOpen() && watching.isOpen());
 
-      int toggles = batches * togglesPerBatch;
-      keepingUp.awaitAll(f -> "user_stop_typing".equals(f.getString("event")), toggles);
-      assertTrue(keepingUp.isOpen());
-      assertEquals(1008, fallingBehind.readUntilClose(Duration.ofSeconds(15)));
+      int closeCode = fallingBehind.readUntilClose(Duration.ofSeconds(15));
+      assertEquals(1008, closeCode, "after reading " + fallingBehind.textFramesRead() + " frames");
       assertTrue(fallingBehind.textFramesRead() < 2 * toggles,
           "dropped before the end: read " + fallingBehind.textFramesRead() + " of " + 2 * toggles);
     }
