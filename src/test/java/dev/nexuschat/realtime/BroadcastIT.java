@@ -153,4 +153,49 @@ class BroadcastIT {
       tab2.await("read_updated", d -> room.equals(d.getString("room_id")) && !d.isNull("last_read_at"));
     }
   }
+
+  @Test
+  void renamedRoomReachesEveryMember() {
+    TestUser owner = Api.newUser("bc_rename");
+    TestUser member = Api.newUser("bc_renameb");
+    String room = Api.newRoom(owner, member);
+    try (WsClient ownerTab = WsClient.connect(owner); WsClient memberTab = WsClient.connect(member)) {
+      as(owner).body(Map.of("name", "Renamed", "description", "new topic"))
+          .patch("/api/v1/rooms/" + room).then().statusCode(200);
+      for (WsClient tab : new WsClient[] {ownerTab, memberTab}) {
+        JsonObject data = tab.await("room_updated", d -> room.equals(d.getString("room_id"))).getJsonObject("data");
+        assertEquals("Renamed", data.getString("name"));
+        assertEquals("new topic", data.getString("description"));
+      }
+    }
+  }
+
+  @Test
+  void profileChangeReachesEveryoneSharingARoomOnceAndNobodyElse() {
+    TestUser carol = Api.newUser("bc_profile");
+    TestUser peer = Api.newUser("bc_peer");
+    TestUser stranger = Api.newUser("bc_stranger");
+    // Two shared rooms: the peer still hears of the change once.
+    Api.newRoom(carol, peer);
+    Api.newRoom(peer, carol);
+    try (WsClient carolTab = WsClient.connect(carol);
+        WsClient peerTab = WsClient.connect(peer);
+        WsClient strangerTab = WsClient.connect(stranger)) {
+      as(carol).body(Map.of("display_name", "Carol Renamed", "avatar_url", "https://img.example.test/c.png"))
+          .patch("/api/v1/users/me").then().statusCode(200);
+      JsonObject user = peerTab.await("user_updated", d -> carol.id().equals(d.getJsonObject("user").getString("id")))
+          .getJsonObject("data").getJsonObject("user");
+      assertEquals("Carol Renamed", user.getString("display_name"));
+      assertEquals("https://img.example.test/c.png", user.getString("avatar_url"));
+      carolTab.await("user_updated", d -> carol.id().equals(d.getJsonObject("user").getString("id")));
+
+      // A later message is a marker: everything about the profile change has arrived before it.
+      String room = Api.newRoom(stranger, peer);
+      String marker = Api.send(stranger, room, "marker");
+      peerTab.await("new_message", d -> marker.equals(d.getString("id")));
+      strangerTab.await("new_message", d -> marker.equals(d.getString("id")));
+      assertEquals(1, peerTab.received(f -> "user_updated".equals(f.getString("event"))).size());
+      assertTrue(strangerTab.received(f -> "user_updated".equals(f.getString("event"))).isEmpty());
+    }
+  }
 }

@@ -123,6 +123,24 @@ public final class LibertyInstance implements AutoCloseable {
     }
   }
 
+  /** Kills the node's JVM as a crash would: no shutdown, no close frames, no goodbyes in Redis. */
+  public void crash() {
+    Path pidFile = outputDir.resolve(".pid").resolve(serverName() + ".pid");
+    try {
+      long pid = Long.parseLong(Files.readString(pidFile).trim());
+      ProcessHandle process = ProcessHandle.of(pid)
+          .orElseThrow(() -> new IllegalStateException(name + " is not running as " + pid));
+      process.destroyForcibly();
+      process.onExit().get(60, TimeUnit.SECONDS);
+      running = false;
+    } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("Cannot crash " + name + " (pid file " + pidFile + ")", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public void restart() {
     stop();
     start();

@@ -1,8 +1,10 @@
 package dev.nexuschat.testsupport;
 
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -53,7 +55,28 @@ public final class NexusServer implements BeforeAllCallback {
     byte[] random = new byte[48];
     new SecureRandom().nextBytes(random);
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    LibertyInstance node = LibertyInstance.start("node-a", Map.of(
+    LibertyInstance node = LibertyInstance.start("node-a", nodeEnvironment(services, secret, Map.of()));
+    running = new Running(services, node, secret);
+    return running;
+  }
+
+  /**
+   * Starts another node on the same database, Redis and signing secret (so every user and token
+   * works on it too), with {@code overrides} on top; the caller stops it.
+   */
+  public static LibertyInstance startAnotherNode(String name, Map<String, String> overrides) {
+    LibertyInstance node = LibertyInstance.start(name, nodeEnvironment(services(), jwtSecret(), overrides));
+    // Readiness does not touch JPA, whose first use takes many seconds on a busy machine: pay it
+    // here (a failed sign-in reads the users table), not inside a test's 15 s patience.
+    RestAssured.given().baseUri(node.baseUrl()).header("X-Forwarded-For", Api.uniqueIp())
+        .contentType(ContentType.JSON).body(Map.of("email", "warm-up@example.test", "password", "not-it"))
+        .post("/api/v1/auth/login").then().statusCode(401);
+    return node;
+  }
+
+  private static Map<String, String> nodeEnvironment(TestServices services, String secret,
+      Map<String, String> overrides) {
+    Map<String, String> environment = new HashMap<>(Map.of(
         "NEXUS_DB_URL", services.jdbcUrl(),
         "NEXUS_DB_USER", services.dbUser(),
         "NEXUS_DB_PASSWORD", services.dbPassword(),
@@ -61,10 +84,9 @@ public final class NexusServer implements BeforeAllCallback {
         "NEXUS_JWT_SECRET", secret,
         "NEXUS_TRUSTED_PROXIES", "127.0.0.1,::1",
         "NEXUS_CORS_ORIGINS", CORS_ORIGIN));
-    running = new Running(services, node, secret);
-    return running;
+    environment.putAll(overrides);
+    return environment;
   }
-
 
   public static LibertyInstance node() {
     return running.node();

@@ -89,6 +89,22 @@ public final class TestServices implements AutoCloseable {
     return redisUrl;
   }
 
+  /** Kills the embedded Redis, as an outage would; {@link #startRedis()} brings it back on its port, empty. */
+  public void stopRedis() throws IOException {
+    embeddedRedis().stop();
+  }
+
+  public void startRedis() throws IOException {
+    embeddedRedis().start();
+  }
+
+  private RedisServer embeddedRedis() {
+    if (redis == null) {
+      throw new IllegalStateException("An outage test needs the embedded Redis: unset NEXUS_TEST_REDIS_URL");
+    }
+    return redis;
+  }
+
   /** A connection for tests that look at the stored rows themselves. */
   public Connection openDatabase() throws SQLException {
     return DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);

@@ -32,6 +32,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
   private final List<JsonObject> frames = new ArrayList<>();
   private final StringBuilder partial = new StringBuilder();
+  private int pingsReceived;
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private WebSocket socket;
 
@@ -144,6 +145,25 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
   }
 
+  /** Waits until the server has pinged this client {@code count} times. */
+  public void awaitPings(int count) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    synchronized (frames) {
+      while (pingsReceived < count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("Expected " + count + " pings, got " + pingsReceived);
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(frames, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError(e);
+        }
+      }
+    }
+  }
+
   public List<JsonObject> received(Predicate<JsonObject> frame) {
     synchronized (frames) {
       return frames.stream().filter(frame).toList();
@@ -186,8 +206,13 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     return null;
   }
 
+  /** The JDK client answers every ping with a pong by itself; this only counts them. */
   @Override
   public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+    synchronized (frames) {
+      pingsReceived++;
+      frames.notifyAll();
+    }
     return WebSocket.Listener.super.onPing(webSocket, message);
   }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -30,19 +31,24 @@ public final class Connection {
   private final String username;
   private final Instant tokenExpiresAt;
   private final BlockingQueue<String> outbox;
+  private final Executor closer;
   private final AtomicBoolean sending = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
+  private final AtomicBoolean overflowed = new AtomicBoolean();
   private final Set<UUID> rooms = ConcurrentHashMap.newKeySet();
   private volatile long lastHeardNanos = System.nanoTime();
   private volatile long lastPingNanos = System.nanoTime();
   private volatile Future<?> expiryTimer;
 
-  public Connection(Session session, UUID userId, String username, Instant tokenExpiresAt, int queueCapacity) {
+  /** {@code closer} runs the close of a reader that fell behind, off the thread that fans out. */
+  public Connection(Session session, UUID userId, String username, Instant tokenExpiresAt, int queueCapacity,
+      Executor closer) {
     this.session = session;
     this.userId = userId;
     this.username = username;
     this.tokenExpiresAt = tokenExpiresAt;
     this.outbox = new ArrayBlockingQueue<>(queueCapacity);
+    this.closer = closer;
   }
 
   public UUID userId() {
@@ -87,18 +93,23 @@ public final class Connection {
 
   /** Queues a text frame; never blocks. */
   public void send(String frame) {
-    if (closing.get()) {
+    if (closing.get() || overflowed.get()) {
       return;
     }
     if (!outbox.offer(frame)) {
-      close(CloseReason.CloseCodes.VIOLATED_POLICY, "Too slow: reconnect and catch up");
+      if (overflowed.compareAndSet(false, true)) {
+        outbox.clear();
+        // The close frame queues behind writes this reader is not taking: closing here could
+        // block the thread that delivers to everyone else.
+        closer.execute(() -> close(CloseReason.CloseCodes.VIOLATED_POLICY, "Too slow: reconnect and catch up"));
+      }
       return;
     }
     drain();
   }
 
   private void drain() {
-    while (!outbox.isEmpty() && sending.compareAndSet(false, true)) {
+    while (!overflowed.get() && !outbox.isEmpty() && sending.compareAndSet(false, true)) {
       String next = outbox.poll();
       if (next == null) {
         sending.set(false);

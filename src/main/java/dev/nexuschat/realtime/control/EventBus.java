@@ -8,28 +8,40 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Carries broadcasts to every node. With {@code NEXUS_REDIS_URL}, each broadcast is published on
- * one Redis channel that every node subscribes to; a node hands it to its own connections through
- * the room index, so a node's cost per event is its local recipients, whatever the number of
- * rooms. Without Redis, delivery is in process (one node). If Redis fails, the node keeps serving
- * its own connections in process until the subscription is back.
+ * Carries broadcasts to every node. With {@code NEXUS_REDIS_URL}, a broadcast is published on the
+ * channel of each room it is for (and of each user it is for or who joins), and only nodes with
+ * connections there listen (see {@link FanOutChannels}): neither Redis nor a node pays for rooms
+ * it has no one in. Without Redis, delivery is in process (one node). If Redis fails, the node
+ * keeps serving its own connections in process and resubscribes, with backoff, on its own.
  */
 @ApplicationScoped
 public class EventBus {
-  static final String CHANNEL = "nexus:events";
+  /** One round trip for a broadcast that goes to several channels, published in one order. */
+  private static final String PUBLISH_ALL = """
+      for _, channel in ipairs(KEYS) do
+        redis.call('PUBLISH', channel, ARGV[1])
+      end
+      return #KEYS""";
   private static final Logger LOG = Logger.getLogger(EventBus.class.getName());
-  private static final long RETRY_MILLIS = 1000;
+  /** Resubscribe backoff: quick after a blip, at most every 5 s while Redis stays away. */
+  private static final long FIRST_RETRY_MILLIS = 100;
+  private static final long MAX_RETRY_MILLIS = 5000;
   /** Node-to-node format: record component names as they are, so records round-trip exactly. */
   private static final Jsonb WIRE = JsonbBuilder.create();
 
   @Inject RedisConnection redis;
   @Inject LocalConnections local;
+  @Inject FanOutChannels channels;
+  @Inject TypingIndicators typing;
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
@@ -55,7 +67,12 @@ public class EventBus {
       return;
     }
     try {
-      redis.client().get().publish(CHANNEL, WIRE.toJson(broadcast));
+      List<String> targets = channelsOf(broadcast);
+      if (targets.size() == 1) {
+        redis.client().get().publish(targets.get(0), WIRE.toJson(broadcast));
+      } else {
+        redis.client().get().eval(PUBLISH_ALL, targets, List.of(WIRE.toJson(broadcast)));
+      }
       if (!subscribed) {
         // Redis takes publications but we are not (yet, again) hearing them: serve our own.
         local.deliver(broadcast);
@@ -66,23 +83,45 @@ public class EventBus {
     }
   }
 
+  private static List<String> channelsOf(Broadcast broadcast) {
+    if (broadcast.userId() != null) {
+      return List.of(FanOutChannels.ofUser(broadcast.userId()));
+    }
+    List<String> targets = new ArrayList<>();
+    broadcast.roomIds().forEach(room -> targets.add(FanOutChannels.ofRoom(room)));
+    // A joiner's node may not follow the room yet: it hears of the join on the user's channel.
+    broadcast.joiningUserIds().forEach(user -> targets.add(FanOutChannels.ofUser(user)));
+    return targets;
+  }
+
   public boolean isSubscribed() {
     return subscribed;
   }
 
   private void subscribeUntilStopped() {
+    long[] retryMillis = {FIRST_RETRY_MILLIS};
     while (!stopping) {
       JedisPubSub pubSub = new JedisPubSub() {
         @Override
         public void onSubscribe(String channel, int count) {
-          subscribed = true;
-          LOG.info("Subscribed to " + CHANNEL);
+          if (!subscribed) {
+            subscribed = true;
+            retryMillis[0] = FIRST_RETRY_MILLIS;
+            channels.confirmed(this);
+            LOG.info("Subscribed to the fan-out channels (" + count + ")");
+          }
         }
 
         @Override
         public void onMessage(String channel, String message) {
           try {
-            local.deliver(WIRE.fromJson(message, Broadcast.class));
+            Broadcast broadcast = WIRE.fromJson(message, Broadcast.class);
+            if (channel.startsWith(FanOutChannels.ROOM_PREFIX)) {
+              local.deliverFromRoomChannel(UUID.fromString(channel.substring(FanOutChannels.ROOM_PREFIX.length())), broadcast);
+              typing.heard(broadcast);
+            } else if (channel.startsWith(FanOutChannels.USER_PREFIX)) {
+              local.deliverFromUserChannel(UUID.fromString(channel.substring(FanOutChannels.USER_PREFIX.length())), broadcast);
+            }
           } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Dropped an undeliverable broadcast", e);
           }
@@ -90,17 +129,19 @@ public class EventBus {
       };
       subscription = pubSub;
       try {
-        redis.client().get().subscribe(pubSub, CHANNEL);
+        redis.client().get().subscribe(pubSub, channels.attach(pubSub));
       } catch (RuntimeException e) {
         if (!stopping) {
           LOG.log(Level.WARNING, "Redis subscription lost; retrying: " + e.getMessage());
         }
       } finally {
         subscribed = false;
+        channels.detach(pubSub);
       }
       if (!stopping) {
         try {
-          Thread.sleep(RETRY_MILLIS);
+          Thread.sleep(retryMillis[0]);
+          retryMillis[0] = Math.min(MAX_RETRY_MILLIS, retryMillis[0] * 2);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;

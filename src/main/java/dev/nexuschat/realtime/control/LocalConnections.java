@@ -24,6 +24,7 @@ public class LocalConnections {
 
   @Inject RoomMemberships memberships;
   @Inject NexusMetrics metrics;
+  @Inject FanOutChannels channels;
 
   private final ConcurrentHashMap<UUID, Set<Connection>> byUser = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<UUID, Set<Connection>> byRoom = new ConcurrentHashMap<>();
@@ -37,7 +38,14 @@ public class LocalConnections {
 
   /** Starts delivering to {@code connection}: first by user, then the rooms the database says it is in. */
   public void register(Connection connection) {
-    byUser.computeIfAbsent(connection.userId(), id -> ConcurrentHashMap.newKeySet()).add(connection);
+    byUser.compute(connection.userId(), (id, set) -> {
+      if (set == null) {
+        set = ConcurrentHashMap.newKeySet();
+        channels.follow(FanOutChannels.ofUser(id));
+      }
+      set.add(connection);
+      return set;
+    });
     for (Object[] row : memberships.roomsWithNewestSeq(connection.userId())) {
       enter(connection, (UUID) row[0], ((Number) row[1]).longValue());
     }
@@ -52,7 +60,11 @@ public class LocalConnections {
     byUser.computeIfPresent(connection.userId(), (id, set) -> {
       set.remove(connection);
       last[0] = set.isEmpty();
-      return set.isEmpty() ? null : set;
+      if (set.isEmpty()) {
+        channels.drop(FanOutChannels.ofUser(id));
+        return null;
+      }
+      return set;
     });
     connection.forgetTimers();
     return last[0];
@@ -72,31 +84,93 @@ public class LocalConnections {
     return byUser.values().stream().mapToInt(Set::size).sum();
   }
 
-  /** Delivers a broadcast that reached this node (from the in-process bus or from Redis). */
+  /** Delivers a whole broadcast to this node's connections: the in-process bus, and Redis's stand-in. */
   public void deliver(Broadcast broadcast) {
     for (UUID user : broadcast.joiningUserIds()) {
-      for (Connection connection : byUser.getOrDefault(user, Set.of())) {
-        for (UUID room : broadcast.roomIds()) {
-          // A room created just now has no messages yet; a joined one may have any number.
-          enter(connection, room, ROOM_CREATED.equals(broadcast.event()) ? 0 : RoomOrder.UNKNOWN);
+      enterAll(broadcast, user);
+    }
+    inRoomOrder(broadcast, () -> deliverNow(broadcast));
+    leaveAfter(broadcast, broadcast.roomIds());
+  }
+
+  /**
+   * Delivers the copy of {@code broadcast} that came on {@code room}'s channel: to the room's
+   * connections, less the joiners (they hear it on their own channel) and less those that share an
+   * earlier room of the broadcast (they hear it on that room's channel).
+   */
+  void deliverFromRoomChannel(UUID room, Broadcast broadcast) {
+    inRoomOrder(broadcast, () -> {
+      String frame = broadcast.frame();
+      boolean severalRooms = broadcast.roomIds().size() > 1;
+      int frames = 0;
+      for (Connection connection : byRoom.getOrDefault(room, Set.of())) {
+        if (!connection.userId().equals(broadcast.exceptUserId())
+            && !broadcast.joiningUserIds().contains(connection.userId())
+            && (!severalRooms || room.equals(firstSharedRoom(connection, broadcast)))) {
+          connection.send(frame);
+          frames++;
         }
       }
+      recordFanOut(broadcast, frames);
+    });
+    leaveAfter(broadcast, List.of(room));
+  }
+
+  /** Delivers the copy that came on {@code user}'s channel: an event for them, or their joining a room. */
+  void deliverFromUserChannel(UUID user, Broadcast broadcast) {
+    if (broadcast.userId() == null) {
+      enterAll(broadcast, user);
     }
+    if (user.equals(broadcast.exceptUserId())) {
+      return;
+    }
+    String frame = broadcast.frame();
+    int frames = 0;
+    for (Connection connection : byUser.getOrDefault(user, Set.of())) {
+      connection.send(frame);
+      frames++;
+    }
+    recordFanOut(broadcast, frames);
+  }
+
+  private static UUID firstSharedRoom(Connection connection, Broadcast broadcast) {
+    for (UUID room : broadcast.roomIds()) {
+      if (connection.isIn(room)) {
+        return room;
+      }
+    }
+    return null;
+  }
+
+  private void enterAll(Broadcast broadcast, UUID user) {
+    for (Connection connection : byUser.getOrDefault(user, Set.of())) {
+      for (UUID room : broadcast.roomIds()) {
+        // A room created just now has no messages yet; a joined one may have any number.
+        enter(connection, room, ROOM_CREATED.equals(broadcast.event()) ? 0 : RoomOrder.UNKNOWN);
+      }
+    }
+  }
+
+  /** A room's numbered messages go through its order; everything else at once. */
+  private void inRoomOrder(Broadcast broadcast, Runnable delivery) {
     RoomOrder order = broadcast.seq() > 0 && broadcast.roomIds().size() == 1
         ? orders.get(broadcast.roomIds().get(0)) : null;
     if (order == null) {
-      deliverNow(broadcast);
-    } else {
-      synchronized (order) {
-        order.submit(broadcast.seq(), () -> deliverNow(broadcast));
-        if (order.hasWaiting()) {
-          roomsWithGaps.add(broadcast.roomIds().get(0));
-        }
+      delivery.run();
+      return;
+    }
+    synchronized (order) {
+      order.submit(broadcast.seq(), delivery);
+      if (order.hasWaiting()) {
+        roomsWithGaps.add(broadcast.roomIds().get(0));
       }
     }
+  }
+
+  private void leaveAfter(Broadcast broadcast, List<UUID> rooms) {
     if (broadcast.leavingUserId() != null) {
       for (Connection connection : byUser.getOrDefault(broadcast.leavingUserId(), Set.of())) {
-        broadcast.roomIds().forEach(room -> leave(connection, room));
+        rooms.forEach(room -> leave(connection, room));
       }
     }
   }
@@ -119,7 +193,10 @@ public class LocalConnections {
   }
 
   private void deliverNow(Broadcast broadcast) {
-    int frames = queueFrames(broadcast);
+    recordFanOut(broadcast, queueFrames(broadcast));
+  }
+
+  private void recordFanOut(Broadcast broadcast, int frames) {
     if (frames > 0 && broadcast.createdAtMillis() > 0) {
       metrics.fannedOut(frames, Duration.ofMillis(System.currentTimeMillis() - broadcast.createdAtMillis()));
     }
@@ -160,8 +237,16 @@ public class LocalConnections {
 
   private void enter(Connection connection, UUID room, long newestSeq) {
     orders.computeIfAbsent(room, id -> new RoomOrder(newestSeq));
-    byRoom.computeIfAbsent(room, id -> ConcurrentHashMap.newKeySet()).add(connection);
     connection.rooms().add(room);
+    // compute, not computeIfAbsent + add: a concurrent leave must not drop the set under us.
+    byRoom.compute(room, (id, set) -> {
+      if (set == null) {
+        set = ConcurrentHashMap.newKeySet();
+        channels.follow(FanOutChannels.ofRoom(id));
+      }
+      set.add(connection);
+      return set;
+    });
   }
 
   private void leave(Connection connection, UUID room) {
@@ -170,6 +255,7 @@ public class LocalConnections {
       set.remove(connection);
       if (set.isEmpty()) {
         orders.remove(room);
+        channels.drop(FanOutChannels.ofRoom(id));
         return null;
       }
       return set;

@@ -14,21 +14,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Timers of the live transport, on the container's managed scheduler: a ping to connections every
- * 25 s, a close for the ones silent for 60 s, a 4001 close when a token expires, the release of
- * message gaps that never fill, and 1001 for everyone on shutdown.
+ * {@code NEXUS_WS_PING_SECONDS} (25 s), a close for the ones silent (no frame, no pong) for
+ * {@code NEXUS_WS_IDLE_TIMEOUT_SECONDS} (60 s), a 4001 close when a token expires, the release of
+ * message gaps that never fill, the end of typists whose node went silent, and 1001 for everyone
+ * on shutdown.
  */
 @ApplicationScoped
 public class RealtimeLifecycle {
-  static final Duration PING_EVERY = Duration.ofSeconds(25);
-  static final Duration SILENCE_LIMIT = Duration.ofSeconds(60);
   static final Duration GAP_HOLD = Duration.ofSeconds(1);
   static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
   @Inject LocalConnections local;
   @Inject EventBus bus;
+  @Inject TypingIndicators typing;
+
+  @Inject
+  @ConfigProperty(name = "NEXUS_WS_PING_SECONDS", defaultValue = "25")
+  long pingSeconds;
+
+  @Inject
+  @ConfigProperty(name = "NEXUS_WS_IDLE_TIMEOUT_SECONDS", defaultValue = "60")
+  long idleTimeoutSeconds;
 
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
@@ -37,9 +47,12 @@ public class RealtimeLifecycle {
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     bus.start();
-    timers.add(scheduler.scheduleWithFixedDelay(this::keepAlive, 5, 5, TimeUnit.SECONDS));
+    // Checked often enough that a ping is at most a quarter interval late, and never busier than 10/s.
+    long checkEvery = Math.max(100, Math.min(5000, Math.min(pingSeconds, idleTimeoutSeconds) * 1000 / 4));
+    timers.add(scheduler.scheduleWithFixedDelay(this::keepAlive, checkEvery, checkEvery, TimeUnit.MILLISECONDS));
     timers.add(scheduler.scheduleWithFixedDelay(
         () -> local.expireGaps(GAP_HOLD.toNanos()), 200, 200, TimeUnit.MILLISECONDS));
+    timers.add(scheduler.scheduleWithFixedDelay(typing::expireUnheard, 500, 500, TimeUnit.MILLISECONDS));
   }
 
   /** Closes {@code connection} with 4001 the moment its access token expires. */
@@ -52,10 +65,12 @@ public class RealtimeLifecycle {
 
   private void keepAlive() {
     long now = System.nanoTime();
+    long silenceLimit = TimeUnit.SECONDS.toNanos(idleTimeoutSeconds);
+    long pingEvery = TimeUnit.SECONDS.toNanos(pingSeconds);
     for (Connection connection : local.all()) {
-      if (connection.silentNanos(now) >= SILENCE_LIMIT.toNanos()) {
-        connection.close(CloseReason.CloseCodes.GOING_AWAY, "Silent for 60 s");
-      } else if (connection.sincePingNanos(now) >= PING_EVERY.toNanos()) {
+      if (connection.silentNanos(now) >= silenceLimit) {
+        connection.close(CloseReason.CloseCodes.GOING_AWAY, "Silent for " + idleTimeoutSeconds + " s");
+      } else if (connection.sincePingNanos(now) >= pingEvery) {
         connection.ping();
       }
     }

@@ -2,6 +2,7 @@ package dev.nexuschat.realtime.control;
 
 import dev.nexuschat.platform.json.JsonFormat;
 import dev.nexuschat.room.control.RoomViews;
+import dev.nexuschat.user.control.UserViews;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -20,6 +21,8 @@ public final class ServerEvents {
   public static final String USER_STOP_TYPING = "user_stop_typing";
   public static final String USER_ONLINE = "user_online";
   public static final String USER_OFFLINE = "user_offline";
+  /** Not in the PRD: a profile change (display name, avatar), see the contract notes in the README. */
+  public static final String USER_UPDATED = "user_updated";
 
   private ServerEvents() {}
 
@@ -42,6 +45,8 @@ public final class ServerEvents {
   public record Online(UUID userId, String username) {}
 
   public record Offline(UUID userId, String username, Instant lastSeenAt) {}
+
+  public record UserChanged(UserViews.Summary user) {}
 
   static String json(Object payload) {
     return JsonFormat.JSONB.toJson(payload);

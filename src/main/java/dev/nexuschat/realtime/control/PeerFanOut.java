@@ -4,15 +4,21 @@ import static dev.nexuschat.realtime.control.ServerEvents.json;
 
 import dev.nexuschat.presence.control.UserCameOnline;
 import dev.nexuschat.presence.control.UserWentOffline;
+import dev.nexuschat.user.control.ProfileUpdated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
 
-/** Tells everyone who shares a room with a user that the user came online or went offline. */
+/**
+ * News about one user for everyone who shares a room with them (the user's own sockets included):
+ * came online, went offline, changed their display name or avatar. Each recipient gets it once,
+ * however many rooms they share.
+ */
 @ApplicationScoped
-public class PresenceFanOut {
+public class PeerFanOut {
   @Inject RoomMemberships memberships;
   @Inject EventBus bus;
 
@@ -24,6 +30,10 @@ public class PresenceFanOut {
   void wentOffline(@Observes UserWentOffline event) {
     publishToRoomsOf(event.userId(), ServerEvents.USER_OFFLINE,
         json(new ServerEvents.Offline(event.userId(), event.username(), event.lastSeenAt())));
+  }
+
+  void profileUpdated(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfileUpdated event) {
+    publishToRoomsOf(event.user().id(), ServerEvents.USER_UPDATED, json(new ServerEvents.UserChanged(event.user())));
   }
 
   private void publishToRoomsOf(UUID userId, String event, String data) {

@@ -1,0 +1,184 @@
+package dev.nexuschat.testsupport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * A {@code /ws} client that does nothing behind the test's back: unlike a real client it neither
+ * reads frames nor answers pings until the test asks it to, so it plays a stalled reader or a dead
+ * peer. Its receive buffer is tiny, so the server's writes back up after a few kilobytes.
+ */
+public final class StalledWsClient implements AutoCloseable {
+  /** What {@link #readUntilClose} reports when the stream ended without a close frame. */
+  public static final int NO_CLOSE_FRAME = 1006;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Socket socket;
+  private final DataInputStream in;
+  private final OutputStream out;
+  private int textFramesRead;
+
+  private StalledWsClient(Socket socket) throws IOException {
+    this.socket = socket;
+    this.in = new DataInputStream(socket.getInputStream());
+    this.out = socket.getOutputStream();
+  }
+
+  /**
+   * Upgrades with the bearer subprotocol, then reads until the ack of a {@code ping} event, so the
+   * server has registered the connection; from then on it reads nothing.
+   */
+  public static StalledWsClient connect(String baseUrl, String token) {
+    URI uri = URI.create(baseUrl);
+    try {
+      Socket socket = new Socket();
+      socket.setReceiveBufferSize(2048);
+      socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
+      StalledWsClient client = new StalledWsClient(socket);
+      client.upgrade(uri, token);
+      client.sendText("{\"event\":\"ping\",\"ref\":\"stalled-hello\",\"data\":{}}");
+      socket.setSoTimeout((int) WsClient.WAIT.toMillis());
+      while (!client.readFrame().text().contains("stalled-hello")) {
+        // frames sent before the ack (presence of others) are of no interest
+      }
+      return client;
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot connect to " + uri, e);
+    }
+  }
+
+  private void upgrade(URI uri, String token) throws IOException {
+    byte[] nonce = new byte[16];
+    RANDOM.nextBytes(nonce);
+    String request = "GET /ws HTTP/1.1\r\n"
+        + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+        + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+        + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
+        + "Sec-WebSocket-Version: 13\r\n"
+        + "Sec-WebSocket-Protocol: bearer, " + token + "\r\n\r\n";
+    out.write(request.getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    socket.setSoTimeout(20_000);
+    String status = readHeaderLine();
+    if (!status.startsWith("HTTP/1.1 101")) {
+      throw new IOException("Upgrade refused: " + status);
+    }
+    while (!readHeaderLine().isEmpty()) {
+      // skip the response headers
+    }
+  }
+
+  private String readHeaderLine() throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) != '\n') {
+      if (b < 0) {
+        throw new EOFException("Connection closed during the upgrade");
+      }
+      if (b != '\r') {
+        line.write(b);
+      }
+    }
+    return line.toString(StandardCharsets.US_ASCII);
+  }
+
+  /** Sends a text frame (masked, as clients must). Writing needs no reading, so a stalled client can. */
+  public void sendText(String text) throws IOException {
+    writeFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** An unsolicited pong: a heartbeat that keeps the connection from counting as silent. */
+  public void sendPong() throws IOException {
+    writeFrame(0xA, new byte[0]);
+  }
+
+  private void writeFrame(int opcode, byte[] payload) throws IOException {
+    ByteArrayOutputStream frame = new ByteArrayOutputStream();
+    frame.write(0x80 | opcode);
+    if (payload.length < 126) {
+      frame.write(0x80 | payload.length);
+    } else {
+      frame.write(0x80 | 126);
+      frame.write(payload.length >>> 8);
+      frame.write(payload.length & 0xFF);
+    }
+    byte[] mask = new byte[4];
+    RANDOM.nextBytes(mask);
+    frame.write(mask);
+    for (int i = 0; i < payload.length; i++) {
+      frame.write(payload[i] ^ mask[i % 4]);
+    }
+    synchronized (out) {
+      out.write(frame.toByteArray());
+      out.flush();
+    }
+  }
+
+  /**
+   * Starts reading at last: drains everything the server managed to send and returns the code of
+   * its close frame, or {@link #NO_CLOSE_FRAME} if the stream ended (or stayed silent for
+   * {@code patience}) without one.
+   */
+  public int readUntilClose(Duration patience) throws IOException {
+    socket.setSoTimeout((int) patience.toMillis());
+    try {
+      while (true) {
+        Frame frame = readFrame();
+        if (frame.opcode() == 0x8) {
+          return frame.payload().length >= 2
+              ? ((frame.payload()[0] & 0xFF) << 8) | (frame.payload()[1] & 0xFF) : NO_CLOSE_FRAME;
+        }
+      }
+    } catch (IOException endedTimedOutOrReset) {
+      return NO_CLOSE_FRAME;
+    }
+  }
+
+  /** Text frames read so far (the hello ack included). */
+  public int textFramesRead() {
+    return textFramesRead;
+  }
+
+  private record Frame(int opcode, byte[] payload) {
+    String text() {
+      return new String(payload, StandardCharsets.UTF_8);
+    }
+  }
+
+  private Frame readFrame() throws IOException {
+    int first = in.readUnsignedByte();
+    int second = in.readUnsignedByte();
+    long length = second & 0x7F;
+    if (length == 126) {
+      length = in.readUnsignedShort();
+    } else if (length == 127) {
+      length = in.readLong();
+    }
+    byte[] payload = new byte[(int) length];
+    in.readFully(payload);
+    int opcode = first & 0x0F;
+    if (opcode == 0x1) {
+      textFramesRead++;
+    }
+    return new Frame(opcode, payload);
+  }
+
+  @Override
+  public void close() {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // already gone
+    }
+  }
+}
