@@ -166,7 +166,7 @@ class RateLimitIT {
     String ip = Api.uniqueIp();
     login(ip, user.email(), "Wrong-Password-1").then().statusCode(401);
     login(ip, user.email(), "Wrong-Password-1").then().statusCode(401);
-    String key = "nexus:ratelimit:login:" + ip;
+    String key = "nexus:ratelimit:login:" + slash64(ip);
     assertThat(redis.get(key), equalTo("2"));
     assertThat(redis.pttl(key), allOf(greaterThan(0L), lessThanOrEqualTo(60_000L)));
   }
@@ -175,7 +175,7 @@ class RateLimitIT {
   @Test
   void limitIsSharedThroughRedis() {
     String ip = Api.uniqueIp();
-    String key = "nexus:ratelimit:login:" + ip;
+    String key = "nexus:ratelimit:login:" + slash64(ip);
     // Another node saw five attempts from this client.
     redis.psetex(key, 60_000L, "5");
     assertRateLimited(login(ip, user.email(), Api.PASSWORD));
@@ -204,6 +204,23 @@ class RateLimitIT {
     assertRateLimited(login(ip, user.email(), Api.PASSWORD));
     from(ip).queryParam("email", user.email()).get("/api/v1/auth/availability")
         .then().statusCode(200).body("email_available", equalTo(false));
+  }
+
+  /** One subscriber usually holds a whole /64: stepping through its addresses must not help. */
+  @Test
+  void ipv6AddressesOfOneSlash64ShareALimit() {
+    String first = Api.uniqueIp();
+    String neighbour = first.replace("::7", "::8");
+    for (int i = 0; i < AUTH_LIMIT; i++) {
+      login(i % 2 == 0 ? first : neighbour, user.email(), "Wrong-Password-1").then().statusCode(401);
+    }
+    assertRateLimited(login(first.replace("::7", "::9"), user.email(), Api.PASSWORD));
+    login(Api.uniqueIp(), user.email(), Api.PASSWORD).then().statusCode(200);
+  }
+
+  /** The bucket an {@link Api#uniqueIp()} address counts in ("2001:db8:x::7" → "2001:db8:x:0::/64"). */
+  private static String slash64(String uniqueIp) {
+    return uniqueIp.replace("::7", ":0::/64");
   }
 
   private static void assertRateLimited(Response response) {

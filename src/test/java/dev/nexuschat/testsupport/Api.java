@@ -20,8 +20,9 @@ public final class Api {
 
   private Api() {}
 
+  /** A client address of its own rate-limit bucket: limits count an IPv6 client per /64. */
   public static String uniqueIp() {
-    return "2001:db8::" + Integer.toHexString(SEQUENCE.incrementAndGet() + 0x1000);
+    return "2001:db8:" + Integer.toHexString(SEQUENCE.incrementAndGet() % 0xefff + 0x1000) + "::7";
   }
 
   public static RequestSpecification anonymous() {
