@@ -172,6 +172,9 @@ function worker() {
   const sentPerRoom = {};
   let received = 0, duplicates = 0, sendLagMax = 0;
   let window;
+  // Every send carries a client_id, as the web client's do, so the server's idempotency lookup is
+  // part of what is measured.
+  const clientIdPrefix = randomUUID().slice(0, 8);
 
   const body = (index, seq, at) => {
     const head = `b|${index}|${seq}|${at.toFixed(3)}|`;
@@ -234,7 +237,7 @@ function worker() {
       const ref = `${c.index}.${seq}`;
       c.acks.set(ref, at);
       if (at >= window.measureFrom && at < window.measureTo) sentPerRoom[c.roomId] = (sentPerRoom[c.roomId] ?? 0) + 1;
-      c.ws.send(JSON.stringify({ event: 'send_message', ref, data: { room_id: c.roomId, content: body(c.index, seq, at) } }));
+      c.ws.send(JSON.stringify({ event: 'send_message', ref, data: { room_id: c.roomId, content: body(c.index, seq, at), client_id: `${clientIdPrefix}.${ref}` } }));
       schedule(c, due + 1000 / cfg.ratePerClient);
     }, Math.max(0, due - now()));
   }
