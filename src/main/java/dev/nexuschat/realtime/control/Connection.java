@@ -32,6 +32,7 @@ public final class Connection {
   private final BlockingQueue<String> outbox;
   private final AtomicBoolean sending = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
+  private volatile boolean broken;
   private final Set<UUID> rooms = ConcurrentHashMap.newKeySet();
   private volatile long lastHeardNanos = System.nanoTime();
   private volatile long lastPingNanos = System.nanoTime();
@@ -87,7 +88,7 @@ public final class Connection {
 
   /** Queues a text frame; never blocks. */
   public void send(String frame) {
-    if (closing.get()) {
+    if (broken || closing.get()) {
       return;
     }
     if (!outbox.offer(frame)) {
@@ -108,17 +109,28 @@ public final class Connection {
         session.getAsyncRemote().sendText(next, result -> {
           sending.set(false);
           if (!result.isOK()) {
-            close(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "Send failed");
+            abandon();
             return;
           }
           drain();
         });
       } catch (RuntimeException e) {
         sending.set(false);
-        close(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "Send failed");
+        abandon();
       }
       return;
     }
+  }
+
+  /**
+   * A write failed: the socket is gone, and the container tells the endpoint (onError/onClose).
+   * Closing it from here parks this I/O thread in the container's close, which cancels the pending
+   * read and waits for that on another executor thread: with a thousand clients gone at once
+   * every executor thread waited and the server stopped answering. So this only stops queueing.
+   */
+  private void abandon() {
+    broken = true;
+    outbox.clear();
   }
 
   void ping() {
