@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """Where the server's CPU goes, from a JFR recording (bench/run.sh with BENCH_JFR=1).
 
-    python3 bench/jfr-summary.py bench/results/<time>-server.jfr [--after HH:MM:SS]
+    python3 bench/jfr-summary.py bench/results/<time>-server.jfr [--after HH:MM:SS] [--before HH:MM:SS]
 
 Reads the jdk.ExecutionSample events of the request threads ("Default Executor-thread-*") and
 the event subscriber, and prints (1) the share of samples whose stack passes through each
 component (inclusive; a sample can count for several), (2) the hottest NexusChat methods
 (inclusive) and (3) the hottest leaf methods. --after drops samples before a wall-clock time
-(UTC), e.g. the start of the measured window, so server start-up does not count.
+(UTC), e.g. the start of the measured window, so server start-up does not count; --before drops
+samples after one.
 """
 import collections
+import json
 import re
 import subprocess
 import sys
@@ -36,17 +38,23 @@ def main():
     if not args:
         sys.exit(__doc__)
     after = args[args.index("--after") + 1] if "--after" in args else None
-    text = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", args[0]],
-                          check=True, capture_output=True, text=True).stdout
+    before = args[args.index("--before") + 1] if "--before" in args else None
+    # JSON: `jfr print` as text fails on some of Liberty's generated frames.
+    recording = json.loads(subprocess.run(
+        ["jfr", "print", "--json", "--events", "jdk.ExecutionSample", args[0]],
+        check=True, capture_output=True, text=True).stdout)
     samples = []
-    for event in text.split("jdk.ExecutionSample {")[1:]:
-        thread = re.search(r'sampledThread = "([^"]*)"', event)
-        start = re.search(r"startTime = (\d\d:\d\d:\d\d)", event)
-        if not thread or not re.match(r"Default Executor-thread|nexus-event-subscriber", thread.group(1)):
+    for event in recording["recording"]["events"]:
+        values = event["values"]
+        thread = (values.get("sampledThread") or {}).get("javaName") or ""
+        if not re.match(r"Default Executor-thread|nexus-event-subscriber", thread):
             continue
-        if after and start and start.group(1) < after:
+        at = values["startTime"][11:19]
+        if (after and at < after) or (before and at >= before):
             continue
-        samples.append(re.findall(r"^\s+([\w$.<>]+)\(", event, re.M))
+        frames = (values.get("stackTrace") or {}).get("frames") or []
+        samples.append([f["method"]["type"]["name"].replace("/", ".") + "." + f["method"]["name"]
+                        for f in frames])
     n = len(samples)
     if not n:
         sys.exit("no samples of the request threads")

@@ -4,7 +4,7 @@
 import { fork } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import WebSocket from 'ws';
 
 const SCENARIOS = {
@@ -110,17 +110,29 @@ async function runStep(o, world, rate) {
   const slices = Array.from({ length: o.procs }, () => []);
   world.users.forEach((u, i) => slices[i % o.procs].push({ index: i, token: u.token, roomId: world.rooms[u.room].id }));
   const workers = slices.map((clients) => fork(new URL(import.meta.url).pathname, ['--worker'], { serialization: 'advanced' }));
+  // A worker that dies before reporting fails the run instead of leaving it waiting forever.
+  const died = workers.map((w) => new Promise((_, reject) => w.once('exit', (code) => reject(new Error(`a generator worker exited (${code}) before reporting`)))));
+  died.forEach((p) => p.catch(() => {}));
   const ready = workers.map((w, k) => new Promise((resolve, reject) => {
+    died[k].catch(reject);
     w.once('message', (m) => (m.type === 'ready' ? resolve() : reject(new Error(m.error))));
     w.send({ type: 'init', base: o.base, clients: slices[k], ratePerClient: rate / o.clients, bodyBytes: o.bodyBytes });
   }));
   await Promise.all(ready);
   const measureFrom = now() + 1000 + o.warmup * 1000;
   const measureTo = measureFrom + o.duration * 1000;
-  const results = workers.map((w) => new Promise((resolve) => w.on('message', (m) => m.type === 'result' && resolve(m))));
+  const results = workers.map((w, k) => new Promise((resolve, reject) => {
+    died[k].catch(reject);
+    w.on('message', (m) => m.type === 'result' && resolve(m));
+  }));
+  // CPU used by the server and by PostgreSQL during the measured window: a cost per message that a
+  // busy shared machine distorts far less than latency does.
+  const cpuAt = [];
+  setTimeout(() => cpuAt.push(cpuSeconds(o.serverPid)), measureFrom - now());
+  setTimeout(() => cpuAt.push(cpuSeconds(o.serverPid)), measureTo - now());
   workers.forEach((w) => w.send({ type: 'start', startAt: now() + 1000, measureFrom, measureTo, stopAt: measureTo, drainUntil: measureTo + o.drain * 1000 }));
   const all = await Promise.all(results);
-  workers.forEach((w) => w.kill());
+  workers.forEach((w) => { w.removeAllListeners('exit'); w.kill(); });
 
   const roomSizeOf = new Map(world.rooms.map((r) => [r.id, r.size]));
   let expected = 0, received = 0, duplicates = 0, sent = 0;
@@ -145,8 +157,34 @@ async function runStep(o, world, rate) {
     generator: { eventLoopDelayP99Ms: Math.max(...loopP99).toFixed(1), eventLoopDelayMaxMs: Math.max(...loopMax).toFixed(1), sendLagMaxMs: Math.max(...sendLagMax).toFixed(1) },
   };
   summary.generatorSaturated = Math.max(...loopP99) > 20 || Math.max(...sendLagMax) > 50;
+  if (cpuAt.length === 2 && sent > 0) {
+    summary.cpuMsPerMessage = {
+      server: o.serverPid ? Number(((cpuAt[1].server - cpuAt[0].server) * 1000 / sent).toFixed(3)) : null,
+      postgres: Number(((cpuAt[1].postgres - cpuAt[0].postgres) * 1000 / sent).toFixed(3)),
+    };
+  }
   if (o.serverPid) summary.serverRssMb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${o.serverPid}/status`, 'utf8'))[1]) / 1024;
   return summary;
+}
+
+// utime + stime of a process, in seconds (/proc/<pid>/stat fields 14 and 15, 100 ticks/s).
+function processCpu(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0; // gone meanwhile
+  }
+}
+
+function cpuSeconds(serverPid) {
+  let postgres = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') postgres += processCpu(pid);
+    } catch { /* gone meanwhile */ }
+  }
+  return { server: serverPid ? processCpu(serverPid) : 0, postgres };
 }
 
 async function coordinator() {

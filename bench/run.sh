@@ -7,7 +7,8 @@
 # Build first: ./mvnw -DskipTests -Dfrontend.skip -Dfrontend.test.skip verify
 # Knobs (environment): BENCH_PORT (9187), BENCH_DB (nexus_bench), BENCH_REDIS_PORT (6379),
 # BENCH_PROCS (2), BENCH_JFR=1 (record a JFR profile of the run into bench/results/),
-# BENCH_KEEP_SERVER=1 (leave a server this script started running), BENCH_ARGS (extra harness args).
+# BENCH_KEEP_SERVER=1 (leave a server this script started running), BENCH_ARGS (extra harness args),
+# BENCH_SERVER_WARMUP (seconds of untimed load on a server this script started, default 60).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -32,7 +33,7 @@ log() { echo "[bench $(date -u +%H:%M:%S)] $*" >&2; }
 # ---- PostgreSQL (Debian cluster) with pg_stat_statements for statement timings ----
 cluster="$(ls /etc/postgresql | sort -V | tail -1)"
 # pg [DB] <<SQL: psql as the postgres superuser, SQL on stdin, unaligned output.
-pg() { su postgres -s /bin/sh -c "psql -qAtX -v ON_ERROR_STOP=1 -d ${1:-postgres}"; }
+pg() { PGOPTIONS="-c client_min_messages=warning" su postgres -s /bin/sh -c "psql -qAtX -v ON_ERROR_STOP=1 -d ${1:-postgres}"; }
 if ! pg_lsclusters -h | grep -q "^$cluster main .* online"; then
   log "starting PostgreSQL $cluster"
   pg_ctlcluster --skip-systemctl-redirect "$cluster" main start
@@ -70,7 +71,7 @@ if ! curl -fs "$base/health/ready" >/dev/null 2>&1; then
   [ -x "$wlp/bin/server" ] || { log "no built server in $wlp: build first (see the top of this script)"; exit 1; }
   jvm_args="-Xmx1g"
   if [ "${BENCH_JFR:-0}" = 1 ]; then
-    jvm_args="$jvm_args -XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=settings=profile,filename=$results/$stamp-server.jfr,dumponexit=true"
+    jvm_args="$jvm_args -XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=filename=$results/$stamp-server.jfr,dumponexit=true"
   fi
   log "starting Liberty on $port (output $out_dir)"
   env WLP_OUTPUT_DIR="$out_dir" JVM_ARGS="$jvm_args" \
@@ -121,11 +122,18 @@ run() {
   pg "$db" >"$results/$stamp-$name-statements.txt" <<'SQL'
 SELECT calls, round(mean_exec_time::numeric, 3) AS mean_ms, round(total_exec_time::numeric, 1) AS total_ms,
        left(regexp_replace(query, '\s+', ' ', 'g'), 160) AS query
-  FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15;
+  FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25;
 SQL
 }
 
 [ -d "$here/node_modules" ] || (cd "$here" && npm ci --silent)
+if [ "$started_server" = 1 ] && [ "${BENCH_SERVER_WARMUP:-60}" -gt 0 ]; then
+  # A fresh JVM spends its first minute compiling (the JIT used more CPU than the requests did):
+  # load it once, untimed, so the scenarios measure a server that has been up for a while.
+  log "warming the fresh server up for ${BENCH_SERVER_WARMUP:-60} s (not recorded)"
+  node "$here/realtime-bench.mjs" --base "$base" --scenario S1 --rates 100 --warmup 0 \
+    --duration "${BENCH_SERVER_WARMUP:-60}" --drain 2 --procs "$procs" --jwt-secret "$secret" >/dev/null
+fi
 for s in "${scenarios[@]}"; do
   case "$s" in
     S6) run S6 --tabs 10 --warmup 20 --duration 10 ;;  # 10 000 sockets of 1000 accounts, idle
