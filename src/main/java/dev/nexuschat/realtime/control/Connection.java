@@ -123,7 +123,8 @@ public final class Connection {
   }
 
   /**
-   * A write failed: the socket is gone, and the container tells the endpoint (onError/onClose).
+   * A write failed: the socket is gone; the container reports it to the endpoint (onError/onClose)
+   * or, at the latest, the keep-alive drops it after 60 s of silence.
    * Closing it from here parks this I/O thread in the container's close, which cancels the pending
    * read and waits for that on another executor thread: with a thousand clients gone at once
    * every executor thread waited and the server stopped answering. So this only stops queueing.
