@@ -8,6 +8,8 @@ import dev.nexuschat.realtime.control.Connection;
 import dev.nexuschat.realtime.control.LocalConnections;
 import dev.nexuschat.realtime.control.RealtimeLifecycle;
 import dev.nexuschat.realtime.control.TypingIndicators;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -38,6 +40,9 @@ public class RealtimeEndpoint {
   @Inject PresenceDirectory presence;
   @Inject RealtimeLifecycle lifecycle;
 
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService closer;
+
   @Inject
   @ConfigProperty(name = "NEXUS_WS_QUEUE_FRAMES", defaultValue = "1024")
   int queueFrames;
@@ -50,7 +55,7 @@ public class RealtimeEndpoint {
     VerifiedAccess access = (VerifiedAccess) session.getUserProperties().get(HandshakeIdentity.ACCESS);
     session.setMaxIdleTimeout(0);
     session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
-    connection = new Connection(session, access.userId(), access.username(), access.expiresAt(), queueFrames);
+    connection = new Connection(session, access.userId(), access.username(), access.expiresAt(), queueFrames, closer);
     local.register(connection);
     lifecycle.closeWhenTokenExpires(connection);
     presence.connectionOpened(access.userId(), access.username());

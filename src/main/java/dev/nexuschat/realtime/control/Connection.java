@@ -10,7 +10,9 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,16 +32,20 @@ public final class Connection {
   private final String username;
   private final Instant tokenExpiresAt;
   private final BlockingQueue<String> outbox;
+  private final Executor closer;
   private final AtomicBoolean sending = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
-  private volatile boolean broken;
+  private volatile boolean queueClosed;
   private final Set<UUID> rooms = ConcurrentHashMap.newKeySet();
   private volatile long lastHeardNanos = System.nanoTime();
   private volatile long lastPingNanos = System.nanoTime();
   private volatile Future<?> expiryTimer;
 
-  public Connection(Session session, UUID userId, String username, Instant tokenExpiresAt, int queueCapacity) {
+  /** {@code closer} runs the close of a reader that fell behind, off the thread that fans out. */
+  public Connection(Session session, UUID userId, String username, Instant tokenExpiresAt,
+      int queueCapacity, Executor closer) {
     this.session = session;
+    this.closer = closer;
     this.userId = userId;
     this.username = username;
     this.tokenExpiresAt = tokenExpiresAt;
@@ -88,11 +94,11 @@ public final class Connection {
 
   /** Queues a text frame; never blocks. */
   public void send(String frame) {
-    if (broken || closing.get()) {
+    if (queueClosed || closing.get()) {
       return;
     }
     if (!outbox.offer(frame)) {
-      close(CloseReason.CloseCodes.VIOLATED_POLICY, "Too slow: reconnect and catch up");
+      closeTooSlow();
       return;
     }
     drain();
@@ -130,8 +136,24 @@ public final class Connection {
    * every executor thread waited and the server stopped answering. So this only stops queueing.
    */
   private void abandon() {
-    broken = true;
+    queueClosed = true;
     outbox.clear();
+  }
+
+  /**
+   * Liberty's close sends a close frame after the write in flight, waiting up to a timeout for it,
+   * and a reader that does not read does not finish that write: on the fan-out thread the wait
+   * would hold up every other connection's events. Nothing more is queued meanwhile.
+   */
+  private void closeTooSlow() {
+    queueClosed = true;
+    outbox.clear();
+    Runnable closeIt = () -> close(CloseReason.CloseCodes.VIOLATED_POLICY, "Too slow: reconnect and catch up");
+    try {
+      closer.execute(closeIt);
+    } catch (RejectedExecutionException shuttingDown) {
+      closeIt.run();
+    }
   }
 
   void ping() {
