@@ -87,7 +87,10 @@ async function setup(o) {
   const rooms = [];
   for (let start = 0; start < registered.length; start += o.roomSize) {
     const members = registered.slice(start, start + o.roomSize);
-    const room = await rest(o.base, 'POST', '/api/v1/rooms', { name: `bench ${run} ${start}`, member_ids: members.slice(1).map((u) => u.id) }, tokens[start]);
+    // A room takes at most 200 members at creation (S3, S4 need 500 and 1000): the rest are added.
+    const initial = members.slice(1, 200);
+    const room = await rest(o.base, 'POST', '/api/v1/rooms', { name: `bench ${run} ${start}`, member_ids: initial.map((u) => u.id) }, tokens[start]);
+    for (const u of members.slice(200)) await rest(o.base, 'POST', `/api/v1/rooms/${room.id}/members`, { user_id: u.id }, tokens[start]);
     rooms.push({ id: room.id, size: 0 });
     members.forEach((u) => { u.room = rooms.length - 1; });
   }
@@ -138,6 +141,7 @@ async function runStep(o, world, rate) {
   let expected = 0, received = 0, duplicates = 0, sent = 0;
   const latency = [], ack = [];
   const loopP99 = [], loopMax = [], sendLagMax = [];
+  const closedByCode = {};
   for (const r of all) {
     for (const [roomId, n] of Object.entries(r.sentPerRoom)) expected += n * roomSizeOf.get(roomId);
     sent += Object.values(r.sentPerRoom).reduce((a, b) => a + b, 0);
@@ -145,6 +149,7 @@ async function runStep(o, world, rate) {
     for (const x of r.latency) latency.push(x);
     for (const x of r.ack) ack.push(x);
     loopP99.push(r.loopP99); loopMax.push(r.loopMax); sendLagMax.push(r.sendLagMax);
+    for (const [code, n] of Object.entries(r.closes)) closedByCode[code] = (closedByCode[code] ?? 0) + n;
   }
   latency.sort((a, b) => a - b); ack.sort((a, b) => a - b);
   const ms = (x) => (Number.isNaN(x) ? '-' : x.toFixed(3));
@@ -156,6 +161,7 @@ async function runStep(o, world, rate) {
     ackMs: { p50: ms(pct(ack, 50)), p99: ms(pct(ack, 99)), p999: ms(pct(ack, 99.9)), max: ms(ack[ack.length - 1] ?? NaN) },
     generator: { eventLoopDelayP99Ms: Math.max(...loopP99).toFixed(1), eventLoopDelayMaxMs: Math.max(...loopMax).toFixed(1), sendLagMaxMs: Math.max(...sendLagMax).toFixed(1) },
   };
+  summary.connectionsClosed = closedByCode; // by close code, e.g. 1008 = the server found the reader too slow
   summary.generatorSaturated = Math.max(...loopP99) > 20 || Math.max(...sendLagMax) > 50;
   if (cpuAt.length === 2 && sent > 0) {
     summary.cpuMsPerMessage = {
@@ -209,6 +215,7 @@ function worker() {
   const latency = [], ack = [];
   const sentPerRoom = {};
   let received = 0, duplicates = 0, sendLagMax = 0;
+  const closes = {}; // close code -> connections the server closed during the run
   let window;
   // Every send carries a client_id, as the web client's do, so the server's idempotency lookup is
   // part of what is measured.
@@ -243,6 +250,7 @@ function worker() {
       ws.once('open', () => resolve(c));
       ws.once('error', reject);
       ws.on('message', (raw) => onFrame(c, raw.toString()));
+      ws.on('close', (code) => { closes[code] = (closes[code] ?? 0) + 1; });
     });
   }
 
@@ -283,7 +291,7 @@ function worker() {
   function finish() {
     loop.disable();
     process.send({
-      type: 'result', sentPerRoom, received, duplicates, latency, ack, sendLagMax,
+      type: 'result', sentPerRoom, received, duplicates, latency, ack, sendLagMax, closes,
       loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6,
     });
   }
