@@ -4,7 +4,7 @@
 import { fork } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import WebSocket from 'ws';
 
 const SCENARIOS = {
@@ -87,7 +87,10 @@ async function setup(o) {
   const rooms = [];
   for (let start = 0; start < registered.length; start += o.roomSize) {
     const members = registered.slice(start, start + o.roomSize);
-    const room = await rest(o.base, 'POST', '/api/v1/rooms', { name: `bench ${run} ${start}`, member_ids: members.slice(1).map((u) => u.id) }, tokens[start]);
+    // A room takes at most 200 members at creation (S3, S4 need 500 and 1000): the rest are added.
+    const initial = members.slice(1, 200);
+    const room = await rest(o.base, 'POST', '/api/v1/rooms', { name: `bench ${run} ${start}`, member_ids: initial.map((u) => u.id) }, tokens[start]);
+    for (const u of members.slice(200)) await rest(o.base, 'POST', `/api/v1/rooms/${room.id}/members`, { user_id: u.id }, tokens[start]);
     rooms.push({ id: room.id, size: 0 });
     members.forEach((u) => { u.room = rooms.length - 1; });
   }
@@ -110,22 +113,35 @@ async function runStep(o, world, rate) {
   const slices = Array.from({ length: o.procs }, () => []);
   world.users.forEach((u, i) => slices[i % o.procs].push({ index: i, token: u.token, roomId: world.rooms[u.room].id }));
   const workers = slices.map((clients) => fork(new URL(import.meta.url).pathname, ['--worker'], { serialization: 'advanced' }));
+  // A worker that dies before reporting fails the run instead of leaving it waiting forever.
+  const died = workers.map((w) => new Promise((_, reject) => w.once('exit', (code) => reject(new Error(`a generator worker exited (${code}) before reporting`)))));
+  died.forEach((p) => p.catch(() => {}));
   const ready = workers.map((w, k) => new Promise((resolve, reject) => {
+    died[k].catch(reject);
     w.once('message', (m) => (m.type === 'ready' ? resolve() : reject(new Error(m.error))));
     w.send({ type: 'init', base: o.base, clients: slices[k], ratePerClient: rate / o.clients, bodyBytes: o.bodyBytes });
   }));
   await Promise.all(ready);
   const measureFrom = now() + 1000 + o.warmup * 1000;
   const measureTo = measureFrom + o.duration * 1000;
-  const results = workers.map((w) => new Promise((resolve) => w.on('message', (m) => m.type === 'result' && resolve(m))));
+  const results = workers.map((w, k) => new Promise((resolve, reject) => {
+    died[k].catch(reject);
+    w.on('message', (m) => m.type === 'result' && resolve(m));
+  }));
+  // CPU used by the server and by PostgreSQL during the measured window: a cost per message that a
+  // busy shared machine distorts far less than latency does.
+  const cpuAt = [];
+  setTimeout(() => cpuAt.push(cpuSeconds(o.serverPid)), measureFrom - now());
+  setTimeout(() => cpuAt.push(cpuSeconds(o.serverPid)), measureTo - now());
   workers.forEach((w) => w.send({ type: 'start', startAt: now() + 1000, measureFrom, measureTo, stopAt: measureTo, drainUntil: measureTo + o.drain * 1000 }));
   const all = await Promise.all(results);
-  workers.forEach((w) => w.kill());
+  workers.forEach((w) => { w.removeAllListeners('exit'); w.kill(); });
 
   const roomSizeOf = new Map(world.rooms.map((r) => [r.id, r.size]));
   let expected = 0, received = 0, duplicates = 0, sent = 0;
   const latency = [], ack = [];
   const loopP99 = [], loopMax = [], sendLagMax = [];
+  const closedByCode = {};
   for (const r of all) {
     for (const [roomId, n] of Object.entries(r.sentPerRoom)) expected += n * roomSizeOf.get(roomId);
     sent += Object.values(r.sentPerRoom).reduce((a, b) => a + b, 0);
@@ -133,6 +149,7 @@ async function runStep(o, world, rate) {
     for (const x of r.latency) latency.push(x);
     for (const x of r.ack) ack.push(x);
     loopP99.push(r.loopP99); loopMax.push(r.loopMax); sendLagMax.push(r.sendLagMax);
+    for (const [code, n] of Object.entries(r.closes)) closedByCode[code] = (closedByCode[code] ?? 0) + n;
   }
   latency.sort((a, b) => a - b); ack.sort((a, b) => a - b);
   const ms = (x) => (Number.isNaN(x) ? '-' : x.toFixed(3));
@@ -144,9 +161,36 @@ async function runStep(o, world, rate) {
     ackMs: { p50: ms(pct(ack, 50)), p99: ms(pct(ack, 99)), p999: ms(pct(ack, 99.9)), max: ms(ack[ack.length - 1] ?? NaN) },
     generator: { eventLoopDelayP99Ms: Math.max(...loopP99).toFixed(1), eventLoopDelayMaxMs: Math.max(...loopMax).toFixed(1), sendLagMaxMs: Math.max(...sendLagMax).toFixed(1) },
   };
+  summary.connectionsClosed = closedByCode; // by close code, e.g. 1008 = the server found the reader too slow
   summary.generatorSaturated = Math.max(...loopP99) > 20 || Math.max(...sendLagMax) > 50;
+  if (cpuAt.length === 2 && sent > 0) {
+    summary.cpuMsPerMessage = {
+      server: o.serverPid ? Number(((cpuAt[1].server - cpuAt[0].server) * 1000 / sent).toFixed(3)) : null,
+      postgres: Number(((cpuAt[1].postgres - cpuAt[0].postgres) * 1000 / sent).toFixed(3)),
+    };
+  }
   if (o.serverPid) summary.serverRssMb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${o.serverPid}/status`, 'utf8'))[1]) / 1024;
   return summary;
+}
+
+// utime + stime of a process, in seconds (/proc/<pid>/stat fields 14 and 15, 100 ticks/s).
+function processCpu(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0; // gone meanwhile
+  }
+}
+
+function cpuSeconds(serverPid) {
+  let postgres = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') postgres += processCpu(pid);
+    } catch { /* gone meanwhile */ }
+  }
+  return { server: serverPid ? processCpu(serverPid) : 0, postgres };
 }
 
 async function coordinator() {
@@ -171,7 +215,11 @@ function worker() {
   const latency = [], ack = [];
   const sentPerRoom = {};
   let received = 0, duplicates = 0, sendLagMax = 0;
+  const closes = {}; // close code -> connections the server closed during the run
   let window;
+  // Every send carries a client_id, as the web client's do, so the server's idempotency lookup is
+  // part of what is measured.
+  const clientIdPrefix = randomUUID().slice(0, 8);
 
   const body = (index, seq, at) => {
     const head = `b|${index}|${seq}|${at.toFixed(3)}|`;
@@ -202,6 +250,7 @@ function worker() {
       ws.once('open', () => resolve(c));
       ws.once('error', reject);
       ws.on('message', (raw) => onFrame(c, raw.toString()));
+      ws.on('close', (code) => { closes[code] = (closes[code] ?? 0) + 1; });
     });
   }
 
@@ -234,7 +283,7 @@ function worker() {
       const ref = `${c.index}.${seq}`;
       c.acks.set(ref, at);
       if (at >= window.measureFrom && at < window.measureTo) sentPerRoom[c.roomId] = (sentPerRoom[c.roomId] ?? 0) + 1;
-      c.ws.send(JSON.stringify({ event: 'send_message', ref, data: { room_id: c.roomId, content: body(c.index, seq, at) } }));
+      c.ws.send(JSON.stringify({ event: 'send_message', ref, data: { room_id: c.roomId, content: body(c.index, seq, at), client_id: `${clientIdPrefix}.${ref}` } }));
       schedule(c, due + 1000 / cfg.ratePerClient);
     }, Math.max(0, due - now()));
   }
@@ -242,7 +291,7 @@ function worker() {
   function finish() {
     loop.disable();
     process.send({
-      type: 'result', sentPerRoom, received, duplicates, latency, ack, sendLagMax,
+      type: 'result', sentPerRoom, received, duplicates, latency, ack, sendLagMax, closes,
       loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6,
     });
   }

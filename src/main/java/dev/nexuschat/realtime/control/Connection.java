@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,21 +35,21 @@ public final class Connection {
   private final Executor closer;
   private final AtomicBoolean sending = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
-  private final AtomicBoolean overflowed = new AtomicBoolean();
+  private volatile boolean queueClosed;
   private final Set<UUID> rooms = ConcurrentHashMap.newKeySet();
   private volatile long lastHeardNanos = System.nanoTime();
   private volatile long lastPingNanos = System.nanoTime();
   private volatile Future<?> expiryTimer;
 
   /** {@code closer} runs the close of a reader that fell behind, off the thread that fans out. */
-  public Connection(Session session, UUID userId, String username, Instant tokenExpiresAt, int queueCapacity,
-      Executor closer) {
+  public Connection(Session session, UUID userId, String username, Instant tokenExpiresAt,
+      int queueCapacity, Executor closer) {
     this.session = session;
+    this.closer = closer;
     this.userId = userId;
     this.username = username;
     this.tokenExpiresAt = tokenExpiresAt;
     this.outbox = new ArrayBlockingQueue<>(queueCapacity);
-    this.closer = closer;
   }
 
   public UUID userId() {
@@ -93,23 +94,18 @@ public final class Connection {
 
   /** Queues a text frame; never blocks. */
   public void send(String frame) {
-    if (closing.get() || overflowed.get()) {
+    if (queueClosed || closing.get()) {
       return;
     }
     if (!outbox.offer(frame)) {
-      if (overflowed.compareAndSet(false, true)) {
-        outbox.clear();
-        // The close frame queues behind writes this reader is not taking: closing here could
-        // block the thread that delivers to everyone else.
-        closer.execute(() -> close(CloseReason.CloseCodes.VIOLATED_POLICY, "Too slow: reconnect and catch up"));
-      }
+      closeTooSlow();
       return;
     }
     drain();
   }
 
   private void drain() {
-    while (!overflowed.get() && !outbox.isEmpty() && sending.compareAndSet(false, true)) {
+    while (!outbox.isEmpty() && sending.compareAndSet(false, true)) {
       String next = outbox.poll();
       if (next == null) {
         sending.set(false);
@@ -119,16 +115,44 @@ public final class Connection {
         session.getAsyncRemote().sendText(next, result -> {
           sending.set(false);
           if (!result.isOK()) {
-            close(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "Send failed");
+            abandon();
             return;
           }
           drain();
         });
       } catch (RuntimeException e) {
         sending.set(false);
-        close(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "Send failed");
+        abandon();
       }
       return;
+    }
+  }
+
+  /**
+   * A write failed: the socket is gone; the container reports it to the endpoint (onError/onClose)
+   * or, at the latest, the keep-alive drops it after 60 s of silence.
+   * Closing it from here parks this I/O thread in the container's close, which cancels the pending
+   * read and waits for that on another executor thread: with a thousand clients gone at once
+   * every executor thread waited and the server stopped answering. So this only stops queueing.
+   */
+  private void abandon() {
+    queueClosed = true;
+    outbox.clear();
+  }
+
+  /**
+   * Liberty's close sends a close frame after the write in flight, waiting up to a timeout for it,
+   * and a reader that does not read does not finish that write: on the fan-out thread the wait
+   * would hold up every other connection's events. Nothing more is queued meanwhile.
+   */
+  private void closeTooSlow() {
+    queueClosed = true;
+    outbox.clear();
+    Runnable closeIt = () -> close(CloseReason.CloseCodes.VIOLATED_POLICY, "Too slow: reconnect and catch up");
+    try {
+      closer.execute(closeIt);
+    } catch (RejectedExecutionException shuttingDown) {
+      closeIt.run();
     }
   }
 

@@ -32,9 +32,10 @@ public class Memberships {
     });
   }
 
+  /** With the account fetched in the same statement: most callers show or store the member's user. */
   public Optional<RoomMember> find(UUID roomId, UUID userId) {
-    return em.createQuery(
-            "SELECT m FROM RoomMember m WHERE m.roomId = :room AND m.user.id = :user", RoomMember.class)
+    return em.createQuery("SELECT m FROM RoomMember m JOIN FETCH m.user"
+            + " WHERE m.roomId = :room AND m.user.id = :user", RoomMember.class)
         .setParameter("room", roomId)
         .setParameter("user", userId)
         .getResultStream()

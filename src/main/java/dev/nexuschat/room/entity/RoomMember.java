@@ -79,6 +79,18 @@ public class RoomMember {
     return role == RoomRole.OWNER || (role == RoomRole.ADMIN && target.role == RoomRole.MEMBER);
   }
 
+  /**
+   * Moves the read mark forward to {@code seq}, never back. For the poster's own message only:
+   * it is posted under the room lock with the room's newest number, so no concurrent writer can
+   * hold a higher mark for this row and a plain update (flushed with the message) is safe.
+   */
+  public void postedUpTo(long seq, OffsetDateTime at) {
+    if (seq > lastReadSeq) {
+      lastReadSeq = seq;
+      lastReadAt = at;
+    }
+  }
+
   public void assign(RoomRole newRole) {
     role = Objects.requireNonNull(newRole);
   }
