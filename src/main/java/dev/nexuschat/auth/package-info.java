@@ -1,2 +1,5 @@
-/** Sign-up, sign-in and sessions: password hashing, access JWTs, rotating refresh-token families and the login rate limits. Owns the refresh_tokens table. */
+/**
+ * Sign-up, sign-in and sessions: password hashing, access JWTs, rotating refresh-token families and
+ * the login rate limits. Owns the refresh_tokens table.
+ */
 package dev.nexuschat.auth;

@@ -66,22 +66,29 @@ class ServicesInContainerIT {
   @Test
   void rolledBackPostFiresNoAfterSuccessObserverAndStoresNothing() throws Exception {
     UUID alice = newUser("alice");
-    UUID room = rooms.create(alice, new RoomService.NewRoom("Rollback", null, false, List.of())).room().id();
+    UUID room =
+        rooms
+            .create(alice, new RoomService.NewRoom("Rollback", null, false, List.of()))
+            .room()
+            .id();
 
     transaction.begin();
     messages.post(alice, room, new MessageService.Draft("never happened", null, null));
     transaction.rollback();
 
-    assertTrue(probe.seen(MessagePosted.class).stream()
-        .noneMatch(e -> e.message().roomId().equals(room)), "a rolled-back post was observed");
+    assertTrue(
+        probe.seen(MessagePosted.class).stream().noneMatch(e -> e.message().roomId().equals(room)),
+        "a rolled-back post was observed");
     assertTrue(history.page(alice, room, HistoryCursor.parse(null, null), 50).messages().isEmpty());
 
     transaction.begin();
     messages.post(alice, room, new MessageService.Draft("committed", null, null));
     transaction.commit();
 
-    List<MessagePosted> posted = probe.seen(MessagePosted.class).stream()
-        .filter(e -> e.message().roomId().equals(room)).toList();
+    List<MessagePosted> posted =
+        probe.seen(MessagePosted.class).stream()
+            .filter(e -> e.message().roomId().equals(room))
+            .toList();
     assertEquals(1, posted.size());
     assertEquals("committed", posted.get(0).message().content());
   }
@@ -96,10 +103,13 @@ class ServicesInContainerIT {
     for (int i = 0; i < requests; i++) {
       UUID caller = i % 2 == 0 ? alice : bob;
       UUID other = caller.equals(alice) ? bob : alice;
-      results.add(executor.submit(() -> {
-        start.await();
-        return rooms.create(caller, new RoomService.NewRoom(null, null, true, List.of(other)));
-      }));
+      results.add(
+          executor.submit(
+              () -> {
+                start.await();
+                return rooms.create(
+                    caller, new RoomService.NewRoom(null, null, true, List.of(other)));
+              }));
     }
     start.countDown();
     Set<UUID> roomIds = new HashSet<>();
@@ -112,7 +122,8 @@ class ServicesInContainerIT {
     assertEquals(1, roomIds.size(), "every request must get the same room");
     assertEquals(1, created, "exactly one request creates it");
     UUID roomId = roomIds.iterator().next();
-    assertEquals(1, probe.seen(RoomCreated.class).stream().filter(e -> e.roomId().equals(roomId)).count());
+    assertEquals(
+        1, probe.seen(RoomCreated.class).stream().filter(e -> e.roomId().equals(roomId)).count());
   }
 
   private UUID newUser(String prefix) {

@@ -33,7 +33,13 @@ class AccessControlMatrixIT {
   /** Well-formed, names nothing. */
   private static final String UNKNOWN_ID = "0190f1a2-0000-7000-8000-000000000000";
 
-  enum Caller { OWNER, ADMIN, MEMBER, OUTSIDER, ANONYMOUS }
+  enum Caller {
+    OWNER,
+    ADMIN,
+    MEMBER,
+    OUTSIDER,
+    ANONYMOUS
+  }
 
   /** The expected answer of one cell: a status, and for errors the problem code. */
   record Expect(int status, String code) {
@@ -54,8 +60,14 @@ class AccessControlMatrixIT {
   static final Expect OWNER_MUST_TRANSFER = new Expect(409, "OWNER_MUST_TRANSFER");
 
   /** The same people in every room: who plays which part is fixed, the rooms are new per cell. */
-  record Cast(TestUser owner, TestUser admin, TestUser admin2, TestUser member, TestUser member2,
-      TestUser outsider, TestUser newcomer) {
+  record Cast(
+      TestUser owner,
+      TestUser admin,
+      TestUser admin2,
+      TestUser member,
+      TestUser member2,
+      TestUser outsider,
+      TestUser newcomer) {
     TestUser play(Caller caller) {
       return switch (caller) {
         case OWNER -> owner;
@@ -67,14 +79,23 @@ class AccessControlMatrixIT {
     }
   }
 
-  /** A fresh group room: owner, admin, admin2, member, member2, and a message by owner, member and member2. */
+  /**
+   * A fresh group room: owner, admin, admin2, member, member2, and a message by owner, member and
+   * member2.
+   */
   record Scene(String room, String ownerMessage, String memberMessage, String member2Message) {}
 
   interface Call {
     Response call(RequestSpecification request, Scene scene, TestUser self);
   }
 
-  record Row(String endpoint, Call call, Expect owner, Expect admin, Expect member, Expect outsider,
+  record Row(
+      String endpoint,
+      Call call,
+      Expect owner,
+      Expect admin,
+      Expect member,
+      Expect outsider,
       Expect anonymous) {
     Expect expected(Caller caller) {
       return switch (caller) {
@@ -96,86 +117,268 @@ class AccessControlMatrixIT {
 
   @BeforeAll
   static void castTheUsers() {
-    cast = new Cast(Api.newUser("owner"), Api.newUser("admin"), Api.newUser("admin2"),
-        Api.newUser("member"), Api.newUser("member2"), Api.newUser("outsider"), Api.newUser("newcomer"));
+    cast =
+        new Cast(
+            Api.newUser("owner"),
+            Api.newUser("admin"),
+            Api.newUser("admin2"),
+            Api.newUser("member"),
+            Api.newUser("member2"),
+            Api.newUser("outsider"),
+            Api.newUser("newcomer"));
   }
 
   static Stream<Row> table() {
     return Stream.of(
-        //                                                         owner            admin            member           outsider         anonymous
+        //                                                         owner            admin
+        // member           outsider         anonymous
         // Users: any signed-in user, nobody else
-        row("GET /users/me", (r, s, me) -> r.get("/api/v1/users/me"),
-            OK, OK, OK, OK, UNAUTHORIZED),
-        row("PATCH /users/me", (r, s, me) -> r.body(Map.of("display_name", "Renamed")).patch("/api/v1/users/me"),
-            OK, OK, OK, OK, UNAUTHORIZED),
-        row("GET /users/{id}", (r, s, me) -> r.get("/api/v1/users/" + cast.member2().id()),
-            OK, OK, OK, OK, UNAUTHORIZED),
-        row("GET /users/{unknown id}", (r, s, me) -> r.get("/api/v1/users/" + UNKNOWN_ID),
-            NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, UNAUTHORIZED),
-        row("GET /users/search", (r, s, me) -> r.queryParam("q", "member").get("/api/v1/users/search"),
-            OK, OK, OK, OK, UNAUTHORIZED),
+        row("GET /users/me", (r, s, me) -> r.get("/api/v1/users/me"), OK, OK, OK, OK, UNAUTHORIZED),
+        row(
+            "PATCH /users/me",
+            (r, s, me) -> r.body(Map.of("display_name", "Renamed")).patch("/api/v1/users/me"),
+            OK,
+            OK,
+            OK,
+            OK,
+            UNAUTHORIZED),
+        row(
+            "GET /users/{id}",
+            (r, s, me) -> r.get("/api/v1/users/" + cast.member2().id()),
+            OK,
+            OK,
+            OK,
+            OK,
+            UNAUTHORIZED),
+        row(
+            "GET /users/{unknown id}",
+            (r, s, me) -> r.get("/api/v1/users/" + UNKNOWN_ID),
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            UNAUTHORIZED),
+        row(
+            "GET /users/search",
+            (r, s, me) -> r.queryParam("q", "member").get("/api/v1/users/search"),
+            OK,
+            OK,
+            OK,
+            OK,
+            UNAUTHORIZED),
         // Rooms
-        row("POST /rooms", (r, s, me) -> r.body(Map.of("name", "Another room")).post("/api/v1/rooms"),
-            CREATED, CREATED, CREATED, CREATED, UNAUTHORIZED),
-        row("GET /rooms", (r, s, me) -> r.get("/api/v1/rooms"),
-            OK, OK, OK, OK, UNAUTHORIZED),
-        row("GET /rooms/{id}", (r, s, me) -> r.get("/api/v1/rooms/" + s.room()),
-            OK, OK, OK, FORBIDDEN, UNAUTHORIZED),
-        row("GET /rooms/{unknown id}", (r, s, me) -> r.get("/api/v1/rooms/" + UNKNOWN_ID),
-            NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, UNAUTHORIZED),
-        row("GET /rooms/{malformed id}", (r, s, me) -> r.get("/api/v1/rooms/not-a-uuid"),
-            NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, UNAUTHORIZED),
-        row("PATCH /rooms/{id}", (r, s, me) -> r.body(Map.of("name", "Renamed")).patch("/api/v1/rooms/" + s.room()),
-            OK, OK, FORBIDDEN, FORBIDDEN, UNAUTHORIZED),
+        row(
+            "POST /rooms",
+            (r, s, me) -> r.body(Map.of("name", "Another room")).post("/api/v1/rooms"),
+            CREATED,
+            CREATED,
+            CREATED,
+            CREATED,
+            UNAUTHORIZED),
+        row("GET /rooms", (r, s, me) -> r.get("/api/v1/rooms"), OK, OK, OK, OK, UNAUTHORIZED),
+        row(
+            "GET /rooms/{id}",
+            (r, s, me) -> r.get("/api/v1/rooms/" + s.room()),
+            OK,
+            OK,
+            OK,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "GET /rooms/{unknown id}",
+            (r, s, me) -> r.get("/api/v1/rooms/" + UNKNOWN_ID),
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            UNAUTHORIZED),
+        row(
+            "GET /rooms/{malformed id}",
+            (r, s, me) -> r.get("/api/v1/rooms/not-a-uuid"),
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            UNAUTHORIZED),
+        row(
+            "PATCH /rooms/{id}",
+            (r, s, me) -> r.body(Map.of("name", "Renamed")).patch("/api/v1/rooms/" + s.room()),
+            OK,
+            OK,
+            FORBIDDEN,
+            FORBIDDEN,
+            UNAUTHORIZED),
         // Members
-        row("POST /rooms/{id}/members (a newcomer)", (r, s, me) -> addMember(r, s, cast.newcomer().id()),
-            CREATED, CREATED, FORBIDDEN, FORBIDDEN, UNAUTHORIZED),
-        row("POST /rooms/{id}/members (already a member)", (r, s, me) -> addMember(r, s, cast.member2().id()),
-            ALREADY_MEMBER, ALREADY_MEMBER, FORBIDDEN, FORBIDDEN, UNAUTHORIZED),
-        row("POST /rooms/{id}/members (unknown user)", (r, s, me) -> addMember(r, s, UNKNOWN_ID),
-            NOT_FOUND, NOT_FOUND, FORBIDDEN, FORBIDDEN, UNAUTHORIZED),
-        row("PATCH /rooms/{id}/members/{member2} role admin", (r, s, me) -> changeRole(r, s, cast.member2(), "admin"),
-            OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, UNAUTHORIZED),
-        row("PATCH /rooms/{id}/members/{admin2} role member", (r, s, me) -> changeRole(r, s, cast.admin2(), "member"),
-            OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, UNAUTHORIZED),
-        row("PATCH /rooms/{id}/members/{member2} role owner", (r, s, me) -> changeRole(r, s, cast.member2(), "owner"),
-            OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, UNAUTHORIZED),
-        row("DELETE /rooms/{id}/members/{member2}", (r, s, me) -> removeMember(r, s, cast.member2().id()),
-            NO_CONTENT, NO_CONTENT, FORBIDDEN, FORBIDDEN, UNAUTHORIZED),
-        row("DELETE /rooms/{id}/members/{admin2}", (r, s, me) -> removeMember(r, s, cast.admin2().id()),
-            NO_CONTENT, FORBIDDEN, FORBIDDEN, FORBIDDEN, UNAUTHORIZED),
-        row("DELETE /rooms/{id}/members/{owner}", (r, s, me) -> removeMember(r, s, cast.owner().id()),
-            OWNER_MUST_TRANSFER, FORBIDDEN, FORBIDDEN, FORBIDDEN, UNAUTHORIZED),
-        row("DELETE /rooms/{id}/members/{self} (leave)",
+        row(
+            "POST /rooms/{id}/members (a newcomer)",
+            (r, s, me) -> addMember(r, s, cast.newcomer().id()),
+            CREATED,
+            CREATED,
+            FORBIDDEN,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "POST /rooms/{id}/members (already a member)",
+            (r, s, me) -> addMember(r, s, cast.member2().id()),
+            ALREADY_MEMBER,
+            ALREADY_MEMBER,
+            FORBIDDEN,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "POST /rooms/{id}/members (unknown user)",
+            (r, s, me) -> addMember(r, s, UNKNOWN_ID),
+            NOT_FOUND,
+            NOT_FOUND,
+            FORBIDDEN,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "PATCH /rooms/{id}/members/{member2} role admin",
+            (r, s, me) -> changeRole(r, s, cast.member2(), "admin"),
+            OK,
+            FORBIDDEN,
+            FORBIDDEN,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "PATCH /rooms/{id}/members/{admin2} role member",
+            (r, s, me) -> changeRole(r, s, cast.admin2(), "member"),
+            OK,
+            FORBIDDEN,
+            FORBIDDEN,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "PATCH /rooms/{id}/members/{member2} role owner",
+            (r, s, me) -> changeRole(r, s, cast.member2(), "owner"),
+            OK,
+            FORBIDDEN,
+            FORBIDDEN,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "DELETE /rooms/{id}/members/{member2}",
+            (r, s, me) -> removeMember(r, s, cast.member2().id()),
+            NO_CONTENT,
+            NO_CONTENT,
+            FORBIDDEN,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "DELETE /rooms/{id}/members/{admin2}",
+            (r, s, me) -> removeMember(r, s, cast.admin2().id()),
+            NO_CONTENT,
+            FORBIDDEN,
+            FORBIDDEN,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "DELETE /rooms/{id}/members/{owner}",
+            (r, s, me) -> removeMember(r, s, cast.owner().id()),
+            OWNER_MUST_TRANSFER,
+            FORBIDDEN,
+            FORBIDDEN,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "DELETE /rooms/{id}/members/{self} (leave)",
             (r, s, me) -> removeMember(r, s, me == null ? cast.member().id() : me.id()),
-            OWNER_MUST_TRANSFER, NO_CONTENT, NO_CONTENT, FORBIDDEN, UNAUTHORIZED),
+            OWNER_MUST_TRANSFER,
+            NO_CONTENT,
+            NO_CONTENT,
+            FORBIDDEN,
+            UNAUTHORIZED),
         // Messages
-        row("GET /rooms/{id}/messages", (r, s, me) -> r.get("/api/v1/rooms/" + s.room() + "/messages"),
-            OK, OK, OK, FORBIDDEN, UNAUTHORIZED),
-        row("GET /rooms/{unknown id}/messages", (r, s, me) -> r.get("/api/v1/rooms/" + UNKNOWN_ID + "/messages"),
-            NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND, UNAUTHORIZED),
-        row("POST /rooms/{id}/messages", (r, s, me) -> r.body(Map.of("content", "Hello"))
-                .post("/api/v1/rooms/" + s.room() + "/messages"),
-            CREATED, CREATED, CREATED, FORBIDDEN, UNAUTHORIZED),
-        row("PATCH member's message", (r, s, me) -> editMessage(r, s, s.memberMessage()),
-            FORBIDDEN, FORBIDDEN, OK, FORBIDDEN, UNAUTHORIZED),
-        row("PATCH owner's message", (r, s, me) -> editMessage(r, s, s.ownerMessage()),
-            OK, FORBIDDEN, FORBIDDEN, FORBIDDEN, UNAUTHORIZED),
-        row("DELETE member's message", (r, s, me) -> deleteMessage(r, s, s.memberMessage()),
-            NO_CONTENT, NO_CONTENT, NO_CONTENT, FORBIDDEN, UNAUTHORIZED),
-        row("DELETE member2's message", (r, s, me) -> deleteMessage(r, s, s.member2Message()),
-            NO_CONTENT, NO_CONTENT, FORBIDDEN, FORBIDDEN, UNAUTHORIZED),
-        row("DELETE owner's message", (r, s, me) -> deleteMessage(r, s, s.ownerMessage()),
-            NO_CONTENT, NO_CONTENT, FORBIDDEN, FORBIDDEN, UNAUTHORIZED),
-        row("DELETE unknown message", (r, s, me) -> deleteMessage(r, s, UNKNOWN_ID),
-            NOT_FOUND, NOT_FOUND, NOT_FOUND, FORBIDDEN, UNAUTHORIZED),
-        row("POST /rooms/{id}/read", (r, s, me) -> r.body(Map.of()).post("/api/v1/rooms/" + s.room() + "/read"),
-            OK, OK, OK, FORBIDDEN, UNAUTHORIZED));
+        row(
+            "GET /rooms/{id}/messages",
+            (r, s, me) -> r.get("/api/v1/rooms/" + s.room() + "/messages"),
+            OK,
+            OK,
+            OK,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "GET /rooms/{unknown id}/messages",
+            (r, s, me) -> r.get("/api/v1/rooms/" + UNKNOWN_ID + "/messages"),
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            UNAUTHORIZED),
+        row(
+            "POST /rooms/{id}/messages",
+            (r, s, me) ->
+                r.body(Map.of("content", "Hello")).post("/api/v1/rooms/" + s.room() + "/messages"),
+            CREATED,
+            CREATED,
+            CREATED,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "PATCH member's message",
+            (r, s, me) -> editMessage(r, s, s.memberMessage()),
+            FORBIDDEN,
+            FORBIDDEN,
+            OK,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "PATCH owner's message",
+            (r, s, me) -> editMessage(r, s, s.ownerMessage()),
+            OK,
+            FORBIDDEN,
+            FORBIDDEN,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "DELETE member's message",
+            (r, s, me) -> deleteMessage(r, s, s.memberMessage()),
+            NO_CONTENT,
+            NO_CONTENT,
+            NO_CONTENT,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "DELETE member2's message",
+            (r, s, me) -> deleteMessage(r, s, s.member2Message()),
+            NO_CONTENT,
+            NO_CONTENT,
+            FORBIDDEN,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "DELETE owner's message",
+            (r, s, me) -> deleteMessage(r, s, s.ownerMessage()),
+            NO_CONTENT,
+            NO_CONTENT,
+            FORBIDDEN,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "DELETE unknown message",
+            (r, s, me) -> deleteMessage(r, s, UNKNOWN_ID),
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "POST /rooms/{id}/read",
+            (r, s, me) -> r.body(Map.of()).post("/api/v1/rooms/" + s.room() + "/read"),
+            OK,
+            OK,
+            OK,
+            FORBIDDEN,
+            UNAUTHORIZED));
   }
 
   static Stream<Arguments> matrix() {
-    return table().flatMap(row -> Stream.of(Caller.values())
-        .map(caller -> Arguments.of(row, caller, row.expected(caller))));
+    return table()
+        .flatMap(
+            row ->
+                Stream.of(Caller.values())
+                    .map(caller -> Arguments.of(row, caller, row.expected(caller))));
   }
 
   @ParameterizedTest(name = "{0} as {1} → {2}")
@@ -186,7 +389,9 @@ class AccessControlMatrixIT {
     RequestSpecification request = self == null ? Api.anonymous() : as(self);
     Response response = row.call().call(request, scene, self);
     if (expected.code() == null) {
-      assertThat(response.getStatusLine() + " " + response.asString(), response.statusCode(),
+      assertThat(
+          response.getStatusLine() + " " + response.asString(),
+          response.statusCode(),
           equalTo(expected.status()));
     } else {
       assertProblem(response, expected.status(), expected.code());
@@ -196,9 +401,11 @@ class AccessControlMatrixIT {
   @Test
   void outsiderDoesNotSeeTheRoomInTheirList() {
     Scene scene = freshScene();
-    List<String> ids = as(cast.outsider()).get("/api/v1/rooms").then().statusCode(200).extract().path("id");
+    List<String> ids =
+        as(cast.outsider()).get("/api/v1/rooms").then().statusCode(200).extract().path("id");
     assertThat(ids, not(hasItem(scene.room())));
-    List<String> memberIds = as(cast.member()).get("/api/v1/rooms").then().statusCode(200).extract().path("id");
+    List<String> memberIds =
+        as(cast.member()).get("/api/v1/rooms").then().statusCode(200).extract().path("id");
     assertThat(memberIds, hasItem(scene.room()));
   }
 
@@ -219,27 +426,45 @@ class AccessControlMatrixIT {
   @Test
   void transferringOwnershipMakesTheOldOwnerAnAdmin() {
     Scene scene = freshScene();
-    changeRole(as(cast.owner()), scene, cast.member2(), "owner").then().statusCode(200)
+    changeRole(as(cast.owner()), scene, cast.member2(), "owner")
+        .then()
+        .statusCode(200)
         .body("role", equalTo("owner"));
-    JsonPath room = as(cast.member2()).get("/api/v1/rooms/" + scene.room()).then().statusCode(200)
-        .body("my_role", equalTo("owner")).extract().jsonPath();
-    assertThat(room.getString("members.find { it.id == '" + cast.owner().id() + "' }.role"), equalTo("admin"));
-    assertThat(room.getString("members.find { it.id == '" + cast.member2().id() + "' }.role"), equalTo("owner"));
+    JsonPath room =
+        as(cast.member2())
+            .get("/api/v1/rooms/" + scene.room())
+            .then()
+            .statusCode(200)
+            .body("my_role", equalTo("owner"))
+            .extract()
+            .jsonPath();
+    assertThat(
+        room.getString("members.find { it.id == '" + cast.owner().id() + "' }.role"),
+        equalTo("admin"));
+    assertThat(
+        room.getString("members.find { it.id == '" + cast.member2().id() + "' }.role"),
+        equalTo("owner"));
     assertThat(room.getList("members.findAll { it.role == 'owner' }").size(), equalTo(1));
 
     // The old owner has an admin's rights now, no more.
     assertProblem(changeRole(as(cast.owner()), scene, cast.member(), "admin"), 403, "FORBIDDEN");
     changeRole(as(cast.member2()), scene, cast.member(), "admin").then().statusCode(200);
     // The new owner is held to the owner's rules, and the old one may leave.
-    assertProblem(removeMember(as(cast.member2()), scene, cast.member2().id()), 409, "OWNER_MUST_TRANSFER");
+    assertProblem(
+        removeMember(as(cast.member2()), scene, cast.member2().id()), 409, "OWNER_MUST_TRANSFER");
     removeMember(as(cast.owner()), scene, cast.owner().id()).then().statusCode(204);
   }
 
   @Test
   void ownerCannotStepDownWithoutNamingASuccessor() {
     Scene scene = freshScene();
-    assertProblem(changeRole(as(cast.owner()), scene, cast.owner(), "admin"), 409, "OWNER_MUST_TRANSFER");
-    as(cast.owner()).get("/api/v1/rooms/" + scene.room()).then().statusCode(200).body("my_role", equalTo("owner"));
+    assertProblem(
+        changeRole(as(cast.owner()), scene, cast.owner(), "admin"), 409, "OWNER_MUST_TRANSFER");
+    as(cast.owner())
+        .get("/api/v1/rooms/" + scene.room())
+        .then()
+        .statusCode(200)
+        .body("my_role", equalTo("owner"));
   }
 
   @Test
@@ -253,21 +478,38 @@ class AccessControlMatrixIT {
   @Test
   void unknownRoleIsAValidationError() {
     Scene scene = freshScene();
-    assertProblem(changeRole(as(cast.owner()), scene, cast.member(), "superuser"), 400, "VALIDATION_FAILED");
+    assertProblem(
+        changeRole(as(cast.owner()), scene, cast.member(), "superuser"), 400, "VALIDATION_FAILED");
   }
 
   @Test
   void directConversationTakesNoFurtherMembers() {
-    String dm = as(cast.member()).body(Map.of("is_direct", true, "member_ids", List.of(cast.member2().id())))
-        .post("/api/v1/rooms").then().statusCode(201).extract().path("id");
-    assertProblem(as(cast.member()).body(Map.of("user_id", cast.newcomer().id()))
-        .post("/api/v1/rooms/" + dm + "/members"), 400, "VALIDATION_FAILED");
-    assertProblem(as(cast.member()).body(Map.of("name", "Renamed DM")).patch("/api/v1/rooms/" + dm),
-        400, "VALIDATION_FAILED");
+    String dm =
+        as(cast.member())
+            .body(Map.of("is_direct", true, "member_ids", List.of(cast.member2().id())))
+            .post("/api/v1/rooms")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    assertProblem(
+        as(cast.member())
+            .body(Map.of("user_id", cast.newcomer().id()))
+            .post("/api/v1/rooms/" + dm + "/members"),
+        400,
+        "VALIDATION_FAILED");
+    assertProblem(
+        as(cast.member()).body(Map.of("name", "Renamed DM")).patch("/api/v1/rooms/" + dm),
+        400,
+        "VALIDATION_FAILED");
     assertProblem(as(cast.outsider()).get("/api/v1/rooms/" + dm), 403, "FORBIDDEN");
     assertProblem(as(cast.outsider()).get("/api/v1/rooms/" + dm + "/messages"), 403, "FORBIDDEN");
-    assertProblem(as(cast.outsider()).body(Map.of("content", "let me in"))
-        .post("/api/v1/rooms/" + dm + "/messages"), 403, "FORBIDDEN");
+    assertProblem(
+        as(cast.outsider())
+            .body(Map.of("content", "let me in"))
+            .post("/api/v1/rooms/" + dm + "/messages"),
+        403,
+        "FORBIDDEN");
   }
 
   /** A member of room A names a message of room B, which they are not in, through room A. */
@@ -279,16 +521,35 @@ class AccessControlMatrixIT {
 
     assertProblem(editMessage(as(cast.owner()), mine, secret), 404, "NOT_FOUND");
     assertProblem(deleteMessage(as(cast.owner()), mine, secret), 404, "NOT_FOUND");
-    assertProblem(as(cast.owner()).body(Map.of("content", "reply", "parent_id", secret))
-        .post("/api/v1/rooms/" + mine.room() + "/messages"), 400, "VALIDATION_FAILED");
-    assertProblem(as(cast.owner()).queryParam("cursor", secret)
-        .get("/api/v1/rooms/" + mine.room() + "/messages"), 400, "VALIDATION_FAILED");
-    assertProblem(as(cast.owner()).queryParam("after", secret)
-        .get("/api/v1/rooms/" + mine.room() + "/messages"), 400, "VALIDATION_FAILED");
-    assertProblem(as(cast.owner()).body(Map.of("message_id", secret))
-        .post("/api/v1/rooms/" + mine.room() + "/read"), 400, "VALIDATION_FAILED");
+    assertProblem(
+        as(cast.owner())
+            .body(Map.of("content", "reply", "parent_id", secret))
+            .post("/api/v1/rooms/" + mine.room() + "/messages"),
+        400,
+        "VALIDATION_FAILED");
+    assertProblem(
+        as(cast.owner())
+            .queryParam("cursor", secret)
+            .get("/api/v1/rooms/" + mine.room() + "/messages"),
+        400,
+        "VALIDATION_FAILED");
+    assertProblem(
+        as(cast.owner())
+            .queryParam("after", secret)
+            .get("/api/v1/rooms/" + mine.room() + "/messages"),
+        400,
+        "VALIDATION_FAILED");
+    assertProblem(
+        as(cast.owner())
+            .body(Map.of("message_id", secret))
+            .post("/api/v1/rooms/" + mine.room() + "/read"),
+        400,
+        "VALIDATION_FAILED");
 
-    as(cast.newcomer()).get("/api/v1/rooms/" + theirs + "/messages").then().statusCode(200)
+    as(cast.newcomer())
+        .get("/api/v1/rooms/" + theirs + "/messages")
+        .then()
+        .statusCode(200)
         .body("messages[0].content", equalTo("not for the others"))
         .body("messages[0].is_edited", equalTo(false));
   }
@@ -296,9 +557,14 @@ class AccessControlMatrixIT {
   @Test
   void demotedAdminLosesAdminRightsAtOnce() {
     Scene scene = freshScene();
-    changeRole(as(cast.owner()), scene, cast.admin(), "member").then().statusCode(200).body("role", equalTo("member"));
-    assertProblem(as(cast.admin()).body(Map.of("name", "Mine now")).patch("/api/v1/rooms/" + scene.room()),
-        403, "FORBIDDEN");
+    changeRole(as(cast.owner()), scene, cast.admin(), "member")
+        .then()
+        .statusCode(200)
+        .body("role", equalTo("member"));
+    assertProblem(
+        as(cast.admin()).body(Map.of("name", "Mine now")).patch("/api/v1/rooms/" + scene.room()),
+        403,
+        "FORBIDDEN");
     assertProblem(addMember(as(cast.admin()), scene, cast.newcomer().id()), 403, "FORBIDDEN");
     assertProblem(removeMember(as(cast.admin()), scene, cast.member2().id()), 403, "FORBIDDEN");
     assertProblem(deleteMessage(as(cast.admin()), scene, scene.member2Message()), 403, "FORBIDDEN");
@@ -310,18 +576,33 @@ class AccessControlMatrixIT {
     assertProblem(changeRole(as(cast.owner()), scene, cast.outsider(), "owner"), 404, "NOT_FOUND");
     assertProblem(changeRole(as(cast.owner()), scene, cast.outsider(), "admin"), 404, "NOT_FOUND");
     assertProblem(removeMember(as(cast.owner()), scene, cast.outsider().id()), 404, "NOT_FOUND");
-    as(cast.owner()).get("/api/v1/rooms/" + scene.room()).then().statusCode(200)
+    as(cast.owner())
+        .get("/api/v1/rooms/" + scene.room())
+        .then()
+        .statusCode(200)
         .body("my_role", equalTo("owner"))
         .body("members.id", not(hasItem(cast.outsider().id())));
   }
 
   @Test
   void searchTakesWildcardsAndQuotesLiterally() {
-    as(cast.member()).queryParam("q", "%%").get("/api/v1/users/search").then().statusCode(200)
+    as(cast.member())
+        .queryParam("q", "%%")
+        .get("/api/v1/users/search")
+        .then()
+        .statusCode(200)
         .body("size()", equalTo(0));
-    as(cast.member()).queryParam("q", "__").get("/api/v1/users/search").then().statusCode(200)
+    as(cast.member())
+        .queryParam("q", "__")
+        .get("/api/v1/users/search")
+        .then()
+        .statusCode(200)
         .body("size()", equalTo(0));
-    as(cast.member()).queryParam("q", "' OR '1'='1").get("/api/v1/users/search").then().statusCode(200)
+    as(cast.member())
+        .queryParam("q", "' OR '1'='1")
+        .get("/api/v1/users/search")
+        .then()
+        .statusCode(200)
         .body("size()", equalTo(0));
   }
 
@@ -330,12 +611,33 @@ class AccessControlMatrixIT {
   void othersSeeNoEmailOrPasswordHash() {
     Scene scene = freshScene();
     String[] answers = {
-        as(cast.member()).get("/api/v1/users/" + cast.owner().id()).then().statusCode(200).extract().asString(),
-        as(cast.member()).queryParam("q", cast.owner().username()).get("/api/v1/users/search")
-            .then().statusCode(200).extract().asString(),
-        as(cast.member()).get("/api/v1/rooms/" + scene.room()).then().statusCode(200).extract().asString(),
-        as(cast.member()).get("/api/v1/rooms").then().statusCode(200).extract().asString(),
-        as(cast.member()).get("/api/v1/rooms/" + scene.room() + "/messages").then().statusCode(200).extract().asString()};
+      as(cast.member())
+          .get("/api/v1/users/" + cast.owner().id())
+          .then()
+          .statusCode(200)
+          .extract()
+          .asString(),
+      as(cast.member())
+          .queryParam("q", cast.owner().username())
+          .get("/api/v1/users/search")
+          .then()
+          .statusCode(200)
+          .extract()
+          .asString(),
+      as(cast.member())
+          .get("/api/v1/rooms/" + scene.room())
+          .then()
+          .statusCode(200)
+          .extract()
+          .asString(),
+      as(cast.member()).get("/api/v1/rooms").then().statusCode(200).extract().asString(),
+      as(cast.member())
+          .get("/api/v1/rooms/" + scene.room() + "/messages")
+          .then()
+          .statusCode(200)
+          .extract()
+          .asString()
+    };
     for (String answer : answers) {
       assertThat(answer, not(containsString(cast.owner().email())));
       assertThat(answer, not(containsString("\"email\"")));
@@ -348,7 +650,8 @@ class AccessControlMatrixIT {
     String room = "/api/v1/rooms/" + scene.room();
     assertProblem(as(user).get(room), 403, "FORBIDDEN");
     assertProblem(as(user).get(room + "/messages"), 403, "FORBIDDEN");
-    assertProblem(as(user).body(Map.of("content", "still here?")).post(room + "/messages"), 403, "FORBIDDEN");
+    assertProblem(
+        as(user).body(Map.of("content", "still here?")).post(room + "/messages"), 403, "FORBIDDEN");
     assertProblem(editMessage(as(user), scene, scene.memberMessage()), 403, "FORBIDDEN");
     assertProblem(deleteMessage(as(user), scene, scene.memberMessage()), 403, "FORBIDDEN");
     assertProblem(as(user).body(Map.of()).post(room + "/read"), 403, "FORBIDDEN");
@@ -357,25 +660,39 @@ class AccessControlMatrixIT {
   }
 
   private static Scene freshScene() {
-    String room = Api.newRoom(cast.owner(), cast.admin(), cast.admin2(), cast.member(), cast.member2());
+    String room =
+        Api.newRoom(cast.owner(), cast.admin(), cast.admin2(), cast.member(), cast.member2());
     Scene scene = new Scene(room, null, null, null);
     changeRole(as(cast.owner()), scene, cast.admin(), "admin").then().statusCode(200);
     changeRole(as(cast.owner()), scene, cast.admin2(), "admin").then().statusCode(200);
-    return new Scene(room, Api.send(cast.owner(), room, "from the owner"),
-        Api.send(cast.member(), room, "from a member"), Api.send(cast.member2(), room, "from another member"));
+    return new Scene(
+        room,
+        Api.send(cast.owner(), room, "from the owner"),
+        Api.send(cast.member(), room, "from a member"),
+        Api.send(cast.member2(), room, "from another member"));
   }
 
-  private static Row row(String endpoint, Call call, Expect owner, Expect admin, Expect member,
-      Expect outsider, Expect anonymous) {
+  private static Row row(
+      String endpoint,
+      Call call,
+      Expect owner,
+      Expect admin,
+      Expect member,
+      Expect outsider,
+      Expect anonymous) {
     return new Row(endpoint, call, owner, admin, member, outsider, anonymous);
   }
 
   private static Response addMember(RequestSpecification request, Scene scene, String userId) {
-    return request.body(Map.of("user_id", userId)).post("/api/v1/rooms/" + scene.room() + "/members");
+    return request
+        .body(Map.of("user_id", userId))
+        .post("/api/v1/rooms/" + scene.room() + "/members");
   }
 
-  private static Response changeRole(RequestSpecification request, Scene scene, TestUser target, String role) {
-    return request.body(Map.of("role", role))
+  private static Response changeRole(
+      RequestSpecification request, Scene scene, TestUser target, String role) {
+    return request
+        .body(Map.of("role", role))
         .patch("/api/v1/rooms/" + scene.room() + "/members/" + target.id());
   }
 
@@ -384,11 +701,13 @@ class AccessControlMatrixIT {
   }
 
   private static Response editMessage(RequestSpecification request, Scene scene, String messageId) {
-    return request.body(Map.of("content", "edited"))
+    return request
+        .body(Map.of("content", "edited"))
         .patch("/api/v1/rooms/" + scene.room() + "/messages/" + messageId);
   }
 
-  private static Response deleteMessage(RequestSpecification request, Scene scene, String messageId) {
+  private static Response deleteMessage(
+      RequestSpecification request, Scene scene, String messageId) {
     return request.delete("/api/v1/rooms/" + scene.room() + "/messages/" + messageId);
   }
 }

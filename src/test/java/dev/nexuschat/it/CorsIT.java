@@ -39,10 +39,15 @@ class CorsIT {
     assertThat(preflight.header("Access-Control-Allow-Origin"), equalTo(ALLOWED));
     assertThat(preflight.header("Access-Control-Allow-Credentials"), equalTo("true"));
     for (String method : new String[] {"GET", "POST", "PATCH", "DELETE"}) {
-      assertThat(preflight.header("Access-Control-Allow-Methods"), containsStringIgnoringCase(method));
+      assertThat(
+          preflight.header("Access-Control-Allow-Methods"), containsStringIgnoringCase(method));
     }
-    assertThat(preflight.header("Access-Control-Allow-Headers"), containsStringIgnoringCase("Authorization"));
-    assertThat(preflight.header("Access-Control-Allow-Headers"), containsStringIgnoringCase("Content-Type"));
+    assertThat(
+        preflight.header("Access-Control-Allow-Headers"),
+        containsStringIgnoringCase("Authorization"));
+    assertThat(
+        preflight.header("Access-Control-Allow-Headers"),
+        containsStringIgnoringCase("Content-Type"));
     assertThat(String.valueOf(preflight.header("Vary")), containsStringIgnoringCase("Origin"));
   }
 
@@ -55,13 +60,15 @@ class CorsIT {
   }
 
   @ParameterizedTest(name = "preflight from {0} → 403 without CORS headers")
-  @ValueSource(strings = {
-      "https://evil.example.test",
-      "http://chat.example.test",
-      "https://chat.example.test.evil.example",
-      "https://evil.chat.example.test",
-      "https://chat.example.test:8443",
-      "null"})
+  @ValueSource(
+      strings = {
+        "https://evil.example.test",
+        "http://chat.example.test",
+        "https://chat.example.test.evil.example",
+        "https://evil.chat.example.test",
+        "https://chat.example.test:8443",
+        "null"
+      })
   void preflightFromAnotherOriginIsRefused(String origin) {
     Response preflight = preflight(origin, "POST", "authorization, content-type", "/api/v1/rooms");
     assertThat(preflight.statusCode(), equalTo(403));
@@ -78,8 +85,11 @@ class CorsIT {
 
   @Test
   void loginFromTheAllowedOriginCarriesTheCorsHeaders() {
-    Response response = Api.anonymous().header("Origin", ALLOWED)
-        .body(Map.of("email", user.email(), "password", Api.PASSWORD)).post("/api/v1/auth/login");
+    Response response =
+        Api.anonymous()
+            .header("Origin", ALLOWED)
+            .body(Map.of("email", user.email(), "password", Api.PASSWORD))
+            .post("/api/v1/auth/login");
     assertThat(response.statusCode(), equalTo(200));
     assertThat(response.header("Access-Control-Allow-Origin"), equalTo(ALLOWED));
     assertThat(response.header("Access-Control-Allow-Credentials"), equalTo("true"));
@@ -91,11 +101,15 @@ class CorsIT {
     Response anonymous = Api.anonymous().header("Origin", ALLOWED).get("/api/v1/users/me");
     assertProblem(anonymous, 401, "UNAUTHORIZED");
     assertThat(anonymous.header("Access-Control-Allow-Origin"), equalTo(ALLOWED));
-    assertThat(String.valueOf(anonymous.header("Access-Control-Expose-Headers")),
+    assertThat(
+        String.valueOf(anonymous.header("Access-Control-Expose-Headers")),
         containsStringIgnoringCase("WWW-Authenticate"));
 
-    Response badToken = Api.anonymous().header("Origin", ALLOWED)
-        .header("Authorization", "Bearer not-a-jwt").get("/api/v1/users/me");
+    Response badToken =
+        Api.anonymous()
+            .header("Origin", ALLOWED)
+            .header("Authorization", "Bearer not-a-jwt")
+            .get("/api/v1/users/me");
     assertProblem(badToken, 401, "UNAUTHORIZED");
     assertThat(badToken.header("Access-Control-Allow-Origin"), equalTo(ALLOWED));
 
@@ -107,10 +121,14 @@ class CorsIT {
 
   @Test
   void requestFromAnotherOriginGetsNoCorsHeaders() {
-    Response response = as(user).header("Origin", "https://evil.example.test").get("/api/v1/users/me");
+    Response response =
+        as(user).header("Origin", "https://evil.example.test").get("/api/v1/users/me");
     assertNoCorsHeaders(response);
-    Response login = Api.anonymous().header("Origin", "https://evil.example.test")
-        .body(Map.of("email", user.email(), "password", Api.PASSWORD)).post("/api/v1/auth/login");
+    Response login =
+        Api.anonymous()
+            .header("Origin", "https://evil.example.test")
+            .body(Map.of("email", user.email(), "password", Api.PASSWORD))
+            .post("/api/v1/auth/login");
     assertNoCorsHeaders(login);
   }
 
@@ -120,9 +138,11 @@ class CorsIT {
   }
 
   private static Response preflight(String origin, String method, String headers, String path) {
-    RequestSpecification request = given().baseUri(NexusServer.node().baseUrl())
-        .header("Origin", origin)
-        .header("Access-Control-Request-Method", method);
+    RequestSpecification request =
+        given()
+            .baseUri(NexusServer.node().baseUrl())
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", method);
     if (headers != null) {
       request = request.header("Access-Control-Request-Headers", headers);
     }
@@ -131,7 +151,10 @@ class CorsIT {
 
   private static void assertNoCorsHeaders(Response response) {
     for (Header header : response.headers()) {
-      assertThat(header.toString(), header.getName().toLowerCase().startsWith("access-control-"), equalTo(false));
+      assertThat(
+          header.toString(),
+          header.getName().toLowerCase().startsWith("access-control-"),
+          equalTo(false));
     }
     assertThat(response.header("Access-Control-Allow-Origin"), nullValue());
   }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A node with no NEXUS_DB_URL, NEXUS_REDIS_URL or NEXUS_JWT_SECRET, as `./mvnw liberty:run` starts
- * it: embedded H2 under the data directory, in-process presence and limits, and a generated
- * signing secret, all surviving a restart.
+ * it: embedded H2 under the data directory, in-process presence and limits, and a generated signing
+ * secret, all surviving a restart.
  */
 class EmbeddedDefaultsIT {
   private static LibertyInstance node;
@@ -42,25 +42,68 @@ class EmbeddedDefaultsIT {
 
   @Test
   void chatsOnEmbeddedDefaultsAndKeepsEverythingAcrossARestart() throws Exception {
-    request().get("/health/ready").then().statusCode(200)
+    request()
+        .get("/health/ready")
+        .then()
+        .statusCode(200)
         .body("checks.find { it.name == 'database' }.data.product", equalTo("H2"));
 
-    Map<String, String> alice = Map.of("email", "alice@example.test", "username", "alice",
-        "display_name", "Alice", "password", "Correct-Horse-9");
-    Map<String, String> bob = Map.of("email", "bob@example.test", "username", "bob",
-        "display_name", "Bob", "password", "Correct-Horse-9");
+    Map<String, String> alice =
+        Map.of(
+            "email",
+            "alice@example.test",
+            "username",
+            "alice",
+            "display_name",
+            "Alice",
+            "password",
+            "Correct-Horse-9");
+    Map<String, String> bob =
+        Map.of(
+            "email",
+            "bob@example.test",
+            "username",
+            "bob",
+            "display_name",
+            "Bob",
+            "password",
+            "Correct-Horse-9");
     request().body(alice).post("/api/v1/auth/register").then().statusCode(201);
-    String bobId = request().body(bob).post("/api/v1/auth/register").then().statusCode(201)
-        .extract().path("id");
+    String bobId =
+        request()
+            .body(bob)
+            .post("/api/v1/auth/register")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     String token = login("alice@example.test");
 
-    String roomId = request().auth().oauth2(token)
-        .body(Map.of("name", "General", "member_ids", List.of(bobId)))
-        .post("/api/v1/rooms").then().statusCode(201).extract().path("id");
-    request().auth().oauth2(token).body(Map.of("content", "Hello from H2"))
-        .post("/api/v1/rooms/" + roomId + "/messages").then().statusCode(201);
-    request().auth().oauth2(token).get("/api/v1/rooms/" + roomId + "/messages").then()
-        .statusCode(200).body("messages", hasSize(1)).body("messages[0].content", equalTo("Hello from H2"));
+    String roomId =
+        request()
+            .auth()
+            .oauth2(token)
+            .body(Map.of("name", "General", "member_ids", List.of(bobId)))
+            .post("/api/v1/rooms")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    request()
+        .auth()
+        .oauth2(token)
+        .body(Map.of("content", "Hello from H2"))
+        .post("/api/v1/rooms/" + roomId + "/messages")
+        .then()
+        .statusCode(201);
+    request()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/rooms/" + roomId + "/messages")
+        .then()
+        .statusCode(200)
+        .body("messages", hasSize(1))
+        .body("messages[0].content", equalTo("Hello from H2"));
 
     assertThat(Files.readString(node.dataDir().resolve("generated-secrets.xml")))
         .contains("nexus.generated.jwt.secret");
@@ -68,18 +111,35 @@ class EmbeddedDefaultsIT {
     node.restart();
 
     // The generated secret was kept: a token from before the restart still works.
-    request().auth().oauth2(token).get("/api/v1/users/me").then().statusCode(200)
+    request()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/users/me")
+        .then()
+        .statusCode(200)
         .body("username", equalTo("alice"));
     String bobToken = login("bob@example.test");
-    request().auth().oauth2(bobToken).get("/api/v1/rooms/" + roomId + "/messages").then()
-        .statusCode(200).body("messages[0].content", equalTo("Hello from H2"));
-    request().auth().oauth2(bobToken).get("/api/v1/rooms").then().statusCode(200)
+    request()
+        .auth()
+        .oauth2(bobToken)
+        .get("/api/v1/rooms/" + roomId + "/messages")
+        .then()
+        .statusCode(200)
+        .body("messages[0].content", equalTo("Hello from H2"));
+    request()
+        .auth()
+        .oauth2(bobToken)
+        .get("/api/v1/rooms")
+        .then()
+        .statusCode(200)
         .body("[0].unread_count", equalTo(1));
   }
 
   private static String login(String email) {
-    Response login = request().body(Map.of("email", email, "password", "Correct-Horse-9"))
-        .post("/api/v1/auth/login");
+    Response login =
+        request()
+            .body(Map.of("email", email, "password", "Correct-Horse-9"))
+            .post("/api/v1/auth/login");
     login.then().statusCode(200);
     return login.path("access_token");
   }

@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Keyset paging over a room of 200+ messages, a hundred of which share one created_at: every
- * visible message exactly once, oldest first, whatever the page size and whatever arrives meanwhile.
+ * visible message exactly once, oldest first, whatever the page size and whatever arrives
+ * meanwhile.
  */
 @NexusIT
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,26 +55,37 @@ class HistoryPaginationIT {
     for (int i = 0; i < MESSAGES; i++) {
       TestUser sender = i % 2 == 0 ? alice : bob;
       String content = "message " + i;
-      sent.add(pool.submit(() -> {
-        start.await();
-        return Api.send(sender, room, content);
-      }));
+      sent.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return Api.send(sender, room, content);
+              }));
     }
     start.countDown();
     for (Future<String> future : sent) {
       future.get(120, TimeUnit.SECONDS);
     }
     // A hundred messages in the middle share one timestamp (still never decreasing along seq).
-    StoredRows.update("UPDATE messages SET created_at ="
-        + " (SELECT created_at FROM messages WHERE room_id = ? AND seq = 160)"
-        + " WHERE room_id = ? AND seq BETWEEN 60 AND 160", room, room);
+    StoredRows.update(
+        "UPDATE messages SET created_at ="
+            + " (SELECT created_at FROM messages WHERE room_id = ? AND seq = 160)"
+            + " WHERE room_id = ? AND seq BETWEEN 60 AND 160",
+        room,
+        room);
     // And the first twenty share another.
-    StoredRows.update("UPDATE messages SET created_at ="
-        + " (SELECT created_at FROM messages WHERE room_id = ? AND seq = 20)"
-        + " WHERE room_id = ? AND seq <= 20", room, room);
+    StoredRows.update(
+        "UPDATE messages SET created_at ="
+            + " (SELECT created_at FROM messages WHERE room_id = ? AND seq = 20)"
+            + " WHERE room_id = ? AND seq <= 20",
+        room,
+        room);
     // A few tombstones, some at likely page boundaries.
-    for (String id : StoredRows.column("SELECT id FROM messages WHERE room_id = ? AND seq IN (3, 50, 100, 101, 151)"
-        + " ORDER BY seq", room)) {
+    for (String id :
+        StoredRows.column(
+            "SELECT id FROM messages WHERE room_id = ? AND seq IN (3, 50, 100, 101, 151)"
+                + " ORDER BY seq",
+            room)) {
       as(alice).delete("/api/v1/rooms/" + room + "/messages/" + id).then().statusCode(204);
     }
   }
@@ -127,7 +139,8 @@ class HistoryPaginationIT {
 
   private static void assertChronological(List<String> times) {
     for (int i = 1; i < times.size(); i++) {
-      assertFalse(Instant.parse(times.get(i)).isBefore(Instant.parse(times.get(i - 1))),
+      assertFalse(
+          Instant.parse(times.get(i)).isBefore(Instant.parse(times.get(i - 1))),
           "created_at goes backwards at " + i + ": " + times);
     }
   }
@@ -142,8 +155,11 @@ class HistoryPaginationIT {
 
   @Test
   void roomReallyHasManyMessagesSharingOneTimestamp() {
-    long sharing = StoredRows.count("SELECT MAX(c) FROM (SELECT COUNT(*) AS c FROM messages"
-        + " WHERE room_id = ? GROUP BY created_at) t", room);
+    long sharing =
+        StoredRows.count(
+            "SELECT MAX(c) FROM (SELECT COUNT(*) AS c FROM messages"
+                + " WHERE room_id = ? GROUP BY created_at) t",
+            room);
     assertTrue(sharing >= 100, "only " + sharing + " share a timestamp");
     assertTrue(StoredRows.visibleMessageIds(room).size() >= 200);
   }
@@ -164,18 +180,33 @@ class HistoryPaginationIT {
     for (int i = 0; i < 6; i++) {
       sent.add(Api.send(alice, small, "m" + i));
     }
-    JsonPath first = as(bob).get("/api/v1/rooms/" + small + "/messages?limit=3").then().statusCode(200)
-        .extract().jsonPath();
+    JsonPath first =
+        as(bob)
+            .get("/api/v1/rooms/" + small + "/messages?limit=3")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertEquals(sent.subList(3, 6), first.getList("messages.id"));
     assertTrue(first.getBoolean("has_more"));
     assertEquals(sent.get(3), first.getString("next_cursor"));
-    JsonPath second = as(bob).get("/api/v1/rooms/" + small + "/messages?limit=3&cursor=" + sent.get(3))
-        .then().statusCode(200).extract().jsonPath();
+    JsonPath second =
+        as(bob)
+            .get("/api/v1/rooms/" + small + "/messages?limit=3&cursor=" + sent.get(3))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertEquals(sent.subList(0, 3), second.getList("messages.id"));
     assertFalse(second.getBoolean("has_more"));
     assertNull(second.get("next_cursor"));
-    JsonPath beyond = as(bob).get("/api/v1/rooms/" + small + "/messages?cursor=" + sent.get(0))
-        .then().statusCode(200).extract().jsonPath();
+    JsonPath beyond =
+        as(bob)
+            .get("/api/v1/rooms/" + small + "/messages?cursor=" + sent.get(0))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertTrue(beyond.getList("messages").isEmpty());
     assertFalse(beyond.getBoolean("has_more"));
     assertNull(beyond.get("next_cursor"));
@@ -184,8 +215,13 @@ class HistoryPaginationIT {
   @Test
   void emptyRoomIsTheBeginning() {
     String empty = Api.newRoom(alice);
-    JsonPath page = as(alice).get("/api/v1/rooms/" + empty + "/messages").then().statusCode(200)
-        .extract().jsonPath();
+    JsonPath page =
+        as(alice)
+            .get("/api/v1/rooms/" + empty + "/messages")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
     assertTrue(page.getList("messages").isEmpty());
     assertFalse(page.getBoolean("has_more"));
     assertNull(page.get("next_cursor"));
@@ -195,7 +231,8 @@ class HistoryPaginationIT {
   void defaultPageIsTheNewestFifty() {
     List<String> expected = StoredRows.visibleMessageIds(room);
     JsonPath page = page(bob, "");
-    assertEquals(expected.subList(expected.size() - 50, expected.size()), page.getList("messages.id"));
+    assertEquals(
+        expected.subList(expected.size() - 50, expected.size()), page.getList("messages.id"));
     assertTrue(page.getBoolean("has_more"));
   }
 
@@ -203,11 +240,14 @@ class HistoryPaginationIT {
   void messagesArrivingWhilePagingBackwardsDoNotDisturbIt() {
     List<String> before = StoredRows.visibleMessageIds(room);
     List<String> arrived = new ArrayList<>();
-    List<String> actual = readBackwards(30, () -> {
-      for (int i = 0; i < 5; i++) {
-        arrived.add(Api.send(alice, room, "late " + i));
-      }
-    });
+    List<String> actual =
+        readBackwards(
+            30,
+            () -> {
+              for (int i = 0; i < 5; i++) {
+                arrived.add(Api.send(alice, room, "late " + i));
+              }
+            });
     assertExactlyOnce(before, actual);
     List<String> after = StoredRows.visibleMessageIds(room);
     assertEquals(arrived, after.subList(after.size() - 5, after.size()));
@@ -215,11 +255,17 @@ class HistoryPaginationIT {
 
   @Test
   void cursorOnADeletedMessageStillWorks() {
-    String tombstone = StoredRows.column("SELECT id FROM messages WHERE room_id = ? AND seq = 100", room).get(0);
-    List<String> olderVisible = StoredRows.column("SELECT id FROM messages WHERE room_id = ?"
-        + " AND deleted_at IS NULL AND seq < 100 ORDER BY seq", room);
+    String tombstone =
+        StoredRows.column("SELECT id FROM messages WHERE room_id = ? AND seq = 100", room).get(0);
+    List<String> olderVisible =
+        StoredRows.column(
+            "SELECT id FROM messages WHERE room_id = ?"
+                + " AND deleted_at IS NULL AND seq < 100 ORDER BY seq",
+            room);
     JsonPath page = page(bob, "?limit=10&cursor=" + tombstone);
-    assertEquals(olderVisible.subList(olderVisible.size() - 10, olderVisible.size()), page.getList("messages.id"));
+    assertEquals(
+        olderVisible.subList(olderVisible.size() - 10, olderVisible.size()),
+        page.getList("messages.id"));
     assertTrue(page.getBoolean("has_more"));
   }
 
@@ -240,7 +286,8 @@ class HistoryPaginationIT {
       }
       assertEquals(25, ids.size());
       after = page.getString("next_cursor");
-      assertEquals(ids.get(ids.size() - 1), after, "forward next_cursor is the newest id of the page");
+      assertEquals(
+          ids.get(ids.size() - 1), after, "forward next_cursor is the newest id of the page");
       assertTrue(++guard < 100);
     }
     assertExactlyOnce(expected.subList(from + 1, expected.size()), caughtUp);
@@ -257,9 +304,13 @@ class HistoryPaginationIT {
 
   @Test
   void afterADeletedMessageStillWorks() {
-    String tombstone = StoredRows.column("SELECT id FROM messages WHERE room_id = ? AND seq = 50", room).get(0);
-    List<String> newer = StoredRows.column("SELECT id FROM messages WHERE room_id = ?"
-        + " AND deleted_at IS NULL AND seq > 50 ORDER BY seq LIMIT 5", room);
+    String tombstone =
+        StoredRows.column("SELECT id FROM messages WHERE room_id = ? AND seq = 50", room).get(0);
+    List<String> newer =
+        StoredRows.column(
+            "SELECT id FROM messages WHERE room_id = ?"
+                + " AND deleted_at IS NULL AND seq > 50 ORDER BY seq LIMIT 5",
+            room);
     assertEquals(newer, page(bob, "?limit=5&after=" + tombstone).getList("messages.id"));
   }
 
@@ -283,7 +334,8 @@ class HistoryPaginationIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"nope", "123", "00000000-0000-0000-0000-00000000000z", "%27%20OR%201%3D1"})
+  @ValueSource(
+      strings = {"nope", "123", "00000000-0000-0000-0000-00000000000z", "%27%20OR%201%3D1"})
   void malformedCursorIsRejected(String cursor) {
     assertInvalid(as(bob).get(messagesPath() + "?cursor=" + cursor), "cursor");
     assertInvalid(as(bob).get(messagesPath() + "?after=" + cursor), "after");

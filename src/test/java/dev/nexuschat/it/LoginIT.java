@@ -29,12 +29,14 @@ class LoginIT {
   @Test
   void wrongPasswordAndUnknownEmailGetTheIdenticalAnswer() {
     Response wrongPassword = login(user.email(), "Wrong-Password-1");
-    Response unknownEmail = login("nobody-" + user.username() + "@example.test", "Wrong-Password-1");
+    Response unknownEmail =
+        login("nobody-" + user.username() + "@example.test", "Wrong-Password-1");
     assertProblem(wrongPassword, 401, "UNAUTHORIZED");
     assertProblem(unknownEmail, 401, "UNAUTHORIZED");
     assertThat(unknownEmail.asString(), equalTo(wrongPassword.asString()));
     assertThat(unknownEmail.contentType(), equalTo(wrongPassword.contentType()));
-    assertThat(unknownEmail.header("WWW-Authenticate"), equalTo(wrongPassword.header("WWW-Authenticate")));
+    assertThat(
+        unknownEmail.header("WWW-Authenticate"), equalTo(wrongPassword.header("WWW-Authenticate")));
     assertThat(unknownEmail.headers().hasHeaderWithName("Set-Cookie"), equalTo(false));
     assertThat(wrongPassword.headers().hasHeaderWithName("Set-Cookie"), equalTo(false));
   }
@@ -48,10 +50,23 @@ class LoginIT {
   @Test
   void emailIsCaseInsensitive() {
     String email = "Mixed.Case." + user.username() + "@Example.Test";
-    String id = Api.anonymous()
-        .body(Map.of("email", email, "username", user.username() + "_mc", "display_name", "Mixed Case",
-            "password", Api.PASSWORD))
-        .post("/api/v1/auth/register").then().statusCode(201).extract().path("id");
+    String id =
+        Api.anonymous()
+            .body(
+                Map.of(
+                    "email",
+                    email,
+                    "username",
+                    user.username() + "_mc",
+                    "display_name",
+                    "Mixed Case",
+                    "password",
+                    Api.PASSWORD))
+            .post("/api/v1/auth/register")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     login(email.toLowerCase(), Api.PASSWORD).then().statusCode(200).body("user.id", equalTo(id));
     login(email.toUpperCase(), Api.PASSWORD).then().statusCode(200).body("user.id", equalTo(id));
     login(email, Api.PASSWORD).then().statusCode(200).body("user.id", equalTo(id));
@@ -59,19 +74,43 @@ class LoginIT {
 
   @Test
   void emailAndUsernameInAnotherCaseAreTaken() {
-    assertProblem(Api.anonymous()
-        .body(Map.of("email", user.email().toUpperCase(), "username", user.username() + "_x",
-            "display_name", "Copy", "password", Api.PASSWORD))
-        .post("/api/v1/auth/register"), 409, "EMAIL_TAKEN");
-    assertProblem(Api.anonymous()
-        .body(Map.of("email", "copy." + user.email(), "username", user.username().toUpperCase(),
-            "display_name", "Copy", "password", Api.PASSWORD))
-        .post("/api/v1/auth/register"), 409, "USERNAME_TAKEN");
+    assertProblem(
+        Api.anonymous()
+            .body(
+                Map.of(
+                    "email",
+                    user.email().toUpperCase(),
+                    "username",
+                    user.username() + "_x",
+                    "display_name",
+                    "Copy",
+                    "password",
+                    Api.PASSWORD))
+            .post("/api/v1/auth/register"),
+        409,
+        "EMAIL_TAKEN");
+    assertProblem(
+        Api.anonymous()
+            .body(
+                Map.of(
+                    "email",
+                    "copy." + user.email(),
+                    "username",
+                    user.username().toUpperCase(),
+                    "display_name",
+                    "Copy",
+                    "password",
+                    Api.PASSWORD))
+            .post("/api/v1/auth/register"),
+        409,
+        "USERNAME_TAKEN");
   }
 
   @Test
   void loginAnswersWithTokensAndTheAccount() {
-    login(user.email(), Api.PASSWORD).then().statusCode(200)
+    login(user.email(), Api.PASSWORD)
+        .then()
+        .statusCode(200)
         .body("access_token", notNullValue())
         .body("refresh_token", notNullValue())
         .body("token_type", equalToIgnoringCase("bearer"))
@@ -97,27 +136,38 @@ class LoginIT {
 
   @Test
   void unparseableLoginBodyIsAValidationError() {
-    assertProblem(Api.anonymous().body("{\"email\": ").post("/api/v1/auth/login"), 400, "VALIDATION_FAILED");
+    assertProblem(
+        Api.anonymous().body("{\"email\": ").post("/api/v1/auth/login"), 400, "VALIDATION_FAILED");
   }
 
   @Test
   void loginFieldsOfTheWrongTypeAreAValidationError() {
-    assertProblem(Api.anonymous().body("{\"email\": \"a@b.c\", \"password\": []}").post("/api/v1/auth/login"),
-        400, "VALIDATION_FAILED");
+    assertProblem(
+        Api.anonymous().body("{\"email\": \"a@b.c\", \"password\": []}").post("/api/v1/auth/login"),
+        400,
+        "VALIDATION_FAILED");
   }
 
   /** "maybe" is not a boolean: it must not be read as false and let the login through. */
   @Test
   void rememberMeMustBeABoolean() {
-    assertProblem(Api.anonymous()
-        .body(Map.of("email", user.email(), "password", Api.PASSWORD, "remember_me", "maybe"))
-        .post("/api/v1/auth/login"), 400, "VALIDATION_FAILED");
-    assertProblem(Api.anonymous()
-        .body(Map.of("email", user.email(), "password", Api.PASSWORD, "remember_me", 1))
-        .post("/api/v1/auth/login"), 400, "VALIDATION_FAILED");
+    assertProblem(
+        Api.anonymous()
+            .body(Map.of("email", user.email(), "password", Api.PASSWORD, "remember_me", "maybe"))
+            .post("/api/v1/auth/login"),
+        400,
+        "VALIDATION_FAILED");
+    assertProblem(
+        Api.anonymous()
+            .body(Map.of("email", user.email(), "password", Api.PASSWORD, "remember_me", 1))
+            .post("/api/v1/auth/login"),
+        400,
+        "VALIDATION_FAILED");
   }
 
   private static Response login(String email, String password) {
-    return Api.anonymous().body(Map.of("email", email, "password", password)).post("/api/v1/auth/login");
+    return Api.anonymous()
+        .body(Map.of("email", email, "password", password))
+        .post("/api/v1/auth/login");
   }
 }

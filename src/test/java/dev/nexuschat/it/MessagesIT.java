@@ -59,13 +59,19 @@ class MessagesIT {
   }
 
   private List<String> historyContents(TestUser reader) {
-    return as(reader).get(messages() + "?limit=100").then().statusCode(200).extract().path("messages.content");
+    return as(reader)
+        .get(messages() + "?limit=100")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("messages.content");
   }
 
   @Test
   void sendAnswers201WithTheContractsMessageShape() {
     Response sent = post(alice, Map.of("content", "Hello"));
-    sent.then().statusCode(201)
+    sent.then()
+        .statusCode(201)
         .body("id", matchesPattern("[0-9a-f-]{36}"))
         .body("room_id", equalTo(room))
         .body("sender.id", equalTo(alice.id()))
@@ -81,15 +87,29 @@ class MessagesIT {
         .body("updated_at", matchesPattern(TIMESTAMP))
         .body("client_id", nullValue());
     Map<String, Object> body = sent.jsonPath().getMap("");
-    assertEquals(Set.of("id", "room_id", "sender", "content", "message_type", "parent_id", "parent",
-        "is_edited", "created_at", "updated_at", "client_id"), body.keySet());
+    assertEquals(
+        Set.of(
+            "id",
+            "room_id",
+            "sender",
+            "content",
+            "message_type",
+            "parent_id",
+            "parent",
+            "is_edited",
+            "created_at",
+            "updated_at",
+            "client_id"),
+        body.keySet());
   }
 
   @Test
   void replyCarriesAPreviewOfItsParentCutToOneHundredCharacters() {
     String longText = "p".repeat(60) + "😀".repeat(60);
     String parent = Api.send(alice, room, longText);
-    post(bob, Map.of("content", "answer", "parent_id", parent)).then().statusCode(201)
+    post(bob, Map.of("content", "answer", "parent_id", parent))
+        .then()
+        .statusCode(201)
         .body("parent_id", equalTo(parent))
         .body("parent.id", equalTo(parent))
         .body("parent.sender_display_name", equalTo(alice.displayName()))
@@ -99,7 +119,9 @@ class MessagesIT {
 
   @Test
   void contentIsTrimmed() {
-    post(alice, Map.of("content", "  \n\t spaced out \n ")).then().statusCode(201)
+    post(alice, Map.of("content", "  \n\t spaced out \n "))
+        .then()
+        .statusCode(201)
         .body("content", equalTo("spaced out"));
   }
 
@@ -118,7 +140,9 @@ class MessagesIT {
 
   @Test
   void lengthCountsCharactersSoEmojiCountOnce() {
-    post(alice, Map.of("content", "😀".repeat(5000))).then().statusCode(201)
+    post(alice, Map.of("content", "😀".repeat(5000)))
+        .then()
+        .statusCode(201)
         .body("content", equalTo("😀".repeat(5000)));
     assertInvalid(post(alice, Map.of("content", "😀".repeat(5001))), "content");
   }
@@ -133,20 +157,41 @@ class MessagesIT {
     Response first = post(alice, Map.of("content", "once", "client_id", "c-1"));
     first.then().statusCode(201).body("client_id", equalTo("c-1"));
     String id = first.path("id");
-    post(alice, Map.of("content", "once again", "client_id", "c-1")).then().statusCode(200)
+    post(alice, Map.of("content", "once again", "client_id", "c-1"))
+        .then()
+        .statusCode(200)
         .body("id", equalTo(id))
         .body("content", equalTo("once"));
-    assertEquals(1, StoredRows.count("SELECT COUNT(*) FROM messages WHERE room_id = ? AND client_id = 'c-1'", room));
+    assertEquals(
+        1,
+        StoredRows.count(
+            "SELECT COUNT(*) FROM messages WHERE room_id = ? AND client_id = 'c-1'", room));
     assertEquals(List.of("once"), historyContents(bob));
   }
 
   @Test
   void clientIdIsPerSenderAndPerRoom() {
-    String mine = post(alice, Map.of("content", "a", "client_id", "shared")).then().statusCode(201).extract().path("id");
-    String bobs = post(bob, Map.of("content", "b", "client_id", "shared")).then().statusCode(201).extract().path("id");
+    String mine =
+        post(alice, Map.of("content", "a", "client_id", "shared"))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String bobs =
+        post(bob, Map.of("content", "b", "client_id", "shared"))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     String otherRoom = Api.newRoom(alice, bob);
-    String elsewhere = as(alice).body(Map.of("content", "c", "client_id", "shared"))
-        .post("/api/v1/rooms/" + otherRoom + "/messages").then().statusCode(201).extract().path("id");
+    String elsewhere =
+        as(alice)
+            .body(Map.of("content", "c", "client_id", "shared"))
+            .post("/api/v1/rooms/" + otherRoom + "/messages")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     assertEquals(3, new TreeSet<>(List.of(mine, bobs, elsewhere)).size());
   }
 
@@ -157,10 +202,12 @@ class MessagesIT {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Response>> answers = new ArrayList<>();
       for (int i = 0; i < 12; i++) {
-        answers.add(pool.submit(() -> {
-          start.await();
-          return post(alice, Map.of("content", "racing", "client_id", "race-1"));
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return post(alice, Map.of("content", "racing", "client_id", "race-1"));
+                }));
       }
       start.countDown();
       Map<Integer, Integer> statuses = new HashMap<>();
@@ -189,7 +236,10 @@ class MessagesIT {
     String otherRoom = Api.newRoom(alice, bob);
     String foreign = Api.send(alice, otherRoom, "elsewhere");
     assertInvalid(post(alice, Map.of("content", "reply", "parent_id", foreign)), "parent_id");
-    assertInvalid(post(alice, Map.of("content", "reply", "parent_id", java.util.UUID.randomUUID().toString())), "parent_id");
+    assertInvalid(
+        post(
+            alice, Map.of("content", "reply", "parent_id", java.util.UUID.randomUUID().toString())),
+        "parent_id");
     assertInvalid(post(alice, Map.of("content", "reply", "parent_id", "not-a-uuid")), "parent_id");
   }
 
@@ -211,22 +261,36 @@ class MessagesIT {
   void roomListShowsTheEditedContentOfTheLastMessage() {
     String id = Api.send(alice, room, "typo");
     as(alice).body(Map.of("content", "fixed")).patch(messages() + "/" + id).then().statusCode(200);
-    as(bob).get("/api/v1/rooms").then().statusCode(200)
+    as(bob)
+        .get("/api/v1/rooms")
+        .then()
+        .statusCode(200)
         .body("find { it.id == '" + room + "' }.last_message.content", equalTo("fixed"));
   }
 
   @Test
   void editChangesContentAndMarksItEdited() {
-    JsonPath sent = post(alice, Map.of("content", "first draft")).then().statusCode(201).extract().jsonPath();
-    JsonPath edited = as(alice).body(Map.of("content", "  final  "))
-        .patch(messages() + "/" + sent.getString("id")).then().statusCode(200)
-        .body("content", equalTo("final"))
-        .body("is_edited", equalTo(true))
-        .body("updated_at", matchesPattern(TIMESTAMP))
-        .body("created_at", equalTo(sent.getString("created_at")))
-        .extract().jsonPath();
-    assertFalse(Instant.parse(edited.getString("updated_at")).isBefore(Instant.parse(sent.getString("created_at"))));
-    as(bob).get(messages()).then().statusCode(200)
+    JsonPath sent =
+        post(alice, Map.of("content", "first draft")).then().statusCode(201).extract().jsonPath();
+    JsonPath edited =
+        as(alice)
+            .body(Map.of("content", "  final  "))
+            .patch(messages() + "/" + sent.getString("id"))
+            .then()
+            .statusCode(200)
+            .body("content", equalTo("final"))
+            .body("is_edited", equalTo(true))
+            .body("updated_at", matchesPattern(TIMESTAMP))
+            .body("created_at", equalTo(sent.getString("created_at")))
+            .extract()
+            .jsonPath();
+    assertFalse(
+        Instant.parse(edited.getString("updated_at"))
+            .isBefore(Instant.parse(sent.getString("created_at"))));
+    as(bob)
+        .get(messages())
+        .then()
+        .statusCode(200)
         .body("messages[0].content", equalTo("final"))
         .body("messages[0].is_edited", equalTo(true));
   }
@@ -234,10 +298,18 @@ class MessagesIT {
   @Test
   void onlyTheSenderMayEditAndTheNewContentFollowsTheRules() {
     String id = Api.send(alice, room, "mine");
-    assertProblem(as(bob).body(Map.of("content", "hijacked")).patch(messages() + "/" + id), 403, "FORBIDDEN");
+    assertProblem(
+        as(bob).body(Map.of("content", "hijacked")).patch(messages() + "/" + id), 403, "FORBIDDEN");
     assertInvalid(as(alice).body(Map.of("content", "   ")).patch(messages() + "/" + id), "content");
-    assertInvalid(as(alice).body(Map.of("content", "x".repeat(5001))).patch(messages() + "/" + id), "content");
-    assertProblem(as(alice).body(Map.of("content", "x")).patch(messages() + "/" + java.util.UUID.randomUUID()), 404, "NOT_FOUND");
+    assertInvalid(
+        as(alice).body(Map.of("content", "x".repeat(5001))).patch(messages() + "/" + id),
+        "content");
+    assertProblem(
+        as(alice)
+            .body(Map.of("content", "x"))
+            .patch(messages() + "/" + java.util.UUID.randomUUID()),
+        404,
+        "NOT_FOUND");
   }
 
   @Test
@@ -251,7 +323,10 @@ class MessagesIT {
     assertEquals(first, list.getString("[" + index + "].last_message.id"));
     assertEquals("first", list.getString("[" + index + "].last_message.content"));
     as(alice).delete(messages() + "/" + first).then().statusCode(204);
-    as(bob).get("/api/v1/rooms").then().statusCode(200)
+    as(bob)
+        .get("/api/v1/rooms")
+        .then()
+        .statusCode(200)
         .body("find { it.id == '" + room + "' }.last_message", nullValue());
   }
 
@@ -260,14 +335,22 @@ class MessagesIT {
     String first = Api.send(alice, room, "first");
     String second = Api.send(alice, room, "second");
     as(alice).delete(messages() + "/" + first).then().statusCode(204);
-    as(bob).get("/api/v1/rooms").then().statusCode(200)
+    as(bob)
+        .get("/api/v1/rooms")
+        .then()
+        .statusCode(200)
         .body("find { it.id == '" + room + "' }.last_message.id", equalTo(second));
   }
 
   @Test
   void repliesShowADeletedParentAsDeletedWithoutItsContent() {
     String parent = Api.send(alice, room, "secret original");
-    String reply = post(bob, Map.of("content", "reply", "parent_id", parent)).then().statusCode(201).extract().path("id");
+    String reply =
+        post(bob, Map.of("content", "reply", "parent_id", parent))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     as(alice).delete(messages() + "/" + parent).then().statusCode(204);
     JsonPath history = as(bob).get(messages()).then().statusCode(200).extract().jsonPath();
     assertEquals(List.of(reply), history.getList("messages.id"));
@@ -282,7 +365,8 @@ class MessagesIT {
     String id = Api.send(alice, room, "gone soon");
     as(alice).delete(messages() + "/" + id).then().statusCode(204);
     assertProblem(as(alice).delete(messages() + "/" + id), 404, "NOT_FOUND");
-    assertProblem(as(alice).body(Map.of("content", "x")).patch(messages() + "/" + id), 404, "NOT_FOUND");
+    assertProblem(
+        as(alice).body(Map.of("content", "x")).patch(messages() + "/" + id), 404, "NOT_FOUND");
     assertInvalid(post(bob, Map.of("content", "reply", "parent_id", id)), "parent_id");
   }
 
@@ -300,12 +384,22 @@ class MessagesIT {
     String first = Api.send(alice, room, "one");
     Api.send(alice, room, "two");
     Api.send(alice, room, "three");
-    as(bob).post("/api/v1/rooms/" + room + "/read").then().statusCode(200)
+    as(bob)
+        .post("/api/v1/rooms/" + room + "/read")
+        .then()
+        .statusCode(200)
         .body("unread_count", equalTo(0))
         .body("last_read_at", matchesPattern(TIMESTAMP));
-    as(bob).body(Map.of("message_id", first)).post("/api/v1/rooms/" + room + "/read").then().statusCode(200)
+    as(bob)
+        .body(Map.of("message_id", first))
+        .post("/api/v1/rooms/" + room + "/read")
+        .then()
+        .statusCode(200)
         .body("unread_count", equalTo(0));
-    as(bob).get("/api/v1/rooms").then().statusCode(200)
+    as(bob)
+        .get("/api/v1/rooms")
+        .then()
+        .statusCode(200)
         .body("find { it.id == '" + room + "' }.unread_count", equalTo(0));
   }
 
@@ -314,18 +408,35 @@ class MessagesIT {
     String first = Api.send(alice, room, "one");
     Api.send(alice, room, "two");
     Api.send(alice, room, "three");
-    as(bob).body(Map.of("message_id", first)).post("/api/v1/rooms/" + room + "/read").then().statusCode(200)
+    as(bob)
+        .body(Map.of("message_id", first))
+        .post("/api/v1/rooms/" + room + "/read")
+        .then()
+        .statusCode(200)
         .body("unread_count", equalTo(2));
   }
 
   @Test
   void readBodyIsOptional() {
     Api.send(alice, room, "one");
-    as(bob).post("/api/v1/rooms/" + room + "/read").then().statusCode(200).body("unread_count", equalTo(0));
+    as(bob)
+        .post("/api/v1/rooms/" + room + "/read")
+        .then()
+        .statusCode(200)
+        .body("unread_count", equalTo(0));
     Api.send(alice, room, "two");
-    as(bob).body("{}").post("/api/v1/rooms/" + room + "/read").then().statusCode(200).body("unread_count", equalTo(0));
+    as(bob)
+        .body("{}")
+        .post("/api/v1/rooms/" + room + "/read")
+        .then()
+        .statusCode(200)
+        .body("unread_count", equalTo(0));
     Api.send(alice, room, "three");
-    as(bob).body("{\"message_id\": null}").post("/api/v1/rooms/" + room + "/read").then().statusCode(200)
+    as(bob)
+        .body("{\"message_id\": null}")
+        .post("/api/v1/rooms/" + room + "/read")
+        .then()
+        .statusCode(200)
         .body("unread_count", equalTo(0));
   }
 
@@ -333,18 +444,33 @@ class MessagesIT {
   void readWithAMessageOfAnotherRoomIsRejected() {
     String otherRoom = Api.newRoom(alice, bob);
     String foreign = Api.send(alice, otherRoom, "elsewhere");
-    assertInvalid(as(bob).body(Map.of("message_id", foreign)).post("/api/v1/rooms/" + room + "/read"), "message_id");
-    assertInvalid(as(bob).body(Map.of("message_id", "nope")).post("/api/v1/rooms/" + room + "/read"), "message_id");
-    assertProblem(as(bob).body("{\"message_id\": ").post("/api/v1/rooms/" + room + "/read"), 400, "VALIDATION_FAILED");
+    assertInvalid(
+        as(bob).body(Map.of("message_id", foreign)).post("/api/v1/rooms/" + room + "/read"),
+        "message_id");
+    assertInvalid(
+        as(bob).body(Map.of("message_id", "nope")).post("/api/v1/rooms/" + room + "/read"),
+        "message_id");
+    assertProblem(
+        as(bob).body("{\"message_id\": ").post("/api/v1/rooms/" + room + "/read"),
+        400,
+        "VALIDATION_FAILED");
   }
 
   @Test
   void sentMessageIsStoredWithMillisecondTimestamps() {
-    JsonPath sent = post(alice, Map.of("content", "stamp")).then().statusCode(201)
-        .body("created_at", not(equalTo(null))).extract().jsonPath();
+    JsonPath sent =
+        post(alice, Map.of("content", "stamp"))
+            .then()
+            .statusCode(201)
+            .body("created_at", not(equalTo(null)))
+            .extract()
+            .jsonPath();
     assertEquals(sent.getString("created_at"), sent.getString("updated_at"));
     assertTrue(sent.getString("created_at").endsWith("Z"));
-    as(bob).get(messages()).then().body("messages[0].created_at", equalTo(sent.getString("created_at")))
+    as(bob)
+        .get(messages())
+        .then()
+        .body("messages[0].created_at", equalTo(sent.getString("created_at")))
         .body("messages[0].sender.id", notNullValue());
   }
 }

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** /metrics serves the application's and the runtime's metrics in Prometheus text, without a login. */
+/**
+ * /metrics serves the application's and the runtime's metrics in Prometheus text, without a login.
+ */
 @NexusIT
 class MetricsIT {
   private static final String SOCKETS = "nexus_connected_sockets";
@@ -29,7 +31,8 @@ class MetricsIT {
   @Test
   void applicationAndRuntimeMetricsAreExposed() {
     Metrics metrics = Metrics.scrape(node);
-    for (String name : List.of(SOCKETS, "jvm_uptime_seconds", "memory_usedHeap_bytes", "thread_count")) {
+    for (String name :
+        List.of(SOCKETS, "jvm_uptime_seconds", "memory_usedHeap_bytes", "thread_count")) {
       assertTrue(metrics.has(name), name + " missing from\n" + metrics.text());
     }
   }
@@ -46,11 +49,18 @@ class MetricsIT {
       String id = Api.send(alice, room, "counted");
       bobOnline.await("new_message", d -> id.equals(d.getString("id")));
 
-      assertEquals(before.value(POSTED) + 1, Metrics.awaitValue(node, POSTED, before.value(POSTED) + 1));
-      assertTrue(Metrics.awaitValue(node, DELIVERIES, before.value(DELIVERIES) + 1) >= before.value(DELIVERIES) + 1);
-      assertTrue(Metrics.awaitValue(node, FAN_OUTS, before.value(FAN_OUTS) + 1) >= before.value(FAN_OUTS) + 1);
+      assertEquals(
+          before.value(POSTED) + 1, Metrics.awaitValue(node, POSTED, before.value(POSTED) + 1));
+      assertTrue(
+          Metrics.awaitValue(node, DELIVERIES, before.value(DELIVERIES) + 1)
+              >= before.value(DELIVERIES) + 1);
+      assertTrue(
+          Metrics.awaitValue(node, FAN_OUTS, before.value(FAN_OUTS) + 1)
+              >= before.value(FAN_OUTS) + 1);
       Metrics after = Metrics.scrape(node);
-      assertTrue(after.has("nexus_fanout_seconds_bucket"), "fan-out latency is a histogram\n" + after.text());
+      assertTrue(
+          after.has("nexus_fanout_seconds_bucket"),
+          "fan-out latency is a histogram\n" + after.text());
     }
   }
 
@@ -61,9 +71,14 @@ class MetricsIT {
     int status = 0;
     // Login allows 5 attempts a minute per address; the 6th is refused.
     for (int attempt = 0; attempt < 6; attempt++) {
-      status = given().baseUri(node).header("X-Forwarded-For", ip).contentType(ContentType.JSON)
-          .body(Map.of("email", "nobody@example.test", "password", "Wrong-Password-1"))
-          .post("/api/v1/auth/login").statusCode();
+      status =
+          given()
+              .baseUri(node)
+              .header("X-Forwarded-For", ip)
+              .contentType(ContentType.JSON)
+              .body(Map.of("email", "nobody@example.test", "password", "Wrong-Password-1"))
+              .post("/api/v1/auth/login")
+              .statusCode();
     }
     assertEquals(429, status);
     assertEquals(before + 1, Metrics.scrape(node).value(RATE_LIMITED));

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The deployment of docker/compose.yaml, minus Docker: nginx with docker/nginx/nginx.conf in
- * front of two nodes on one PostgreSQL and one Redis, used only through the proxy. The second
- * node is started from the server package.
+ * The deployment of docker/compose.yaml, minus Docker: nginx with docker/nginx/nginx.conf in front
+ * of two nodes on one PostgreSQL and one Redis, used only through the proxy. The second node is
+ * started from the server package.
  */
 @NexusIT
 class ProxyIT {
@@ -39,18 +39,20 @@ class ProxyIT {
   @BeforeAll
   static void startSecondNodeAndProxy() {
     TestServices services = NexusServer.services();
-    Map<String, String> environment = Map.of(
-        "NEXUS_DB_URL", services.jdbcUrl(),
-        "NEXUS_DB_USER", services.dbUser(),
-        "NEXUS_DB_PASSWORD", services.dbPassword(),
-        "NEXUS_REDIS_URL", services.redisUrl(),
-        "NEXUS_JWT_SECRET", NexusServer.jwtSecret(),
-        "NEXUS_TRUSTED_PROXIES", "127.0.0.1,::1");
+    Map<String, String> environment =
+        Map.of(
+            "NEXUS_DB_URL", services.jdbcUrl(),
+            "NEXUS_DB_USER", services.dbUser(),
+            "NEXUS_DB_PASSWORD", services.dbPassword(),
+            "NEXUS_REDIS_URL", services.redisUrl(),
+            "NEXUS_JWT_SECRET", NexusServer.jwtSecret(),
+            "NEXUS_TRUSTED_PROXIES", "127.0.0.1,::1");
     // The second node runs from the trimmed server package when the build made one (it does
     // unless -Dnexus.package.skip): what operators deploy is what serves half of this test.
-    nodeB = ServerPackage.unpacked()
-        .map(wlp -> LibertyInstance.start("node-packaged", environment, wlp))
-        .orElseGet(() -> LibertyInstance.start("node-proxied", environment));
+    nodeB =
+        ServerPackage.unpacked()
+            .map(wlp -> LibertyInstance.start("node-packaged", environment, wlp))
+            .orElseGet(() -> LibertyInstance.start("node-proxied", environment));
     proxy = LocalProxy.start(NexusServer.node(), nodeB);
   }
 
@@ -70,19 +72,43 @@ class ProxyIT {
   @Test
   void loginRestCallsProbesAndTheWebClientWorkThroughTheProxy() {
     TestUser alice = Api.newUser(proxy.baseUrl(), "proxy_alice");
-    String room = asThroughProxy(alice).body(Map.of("name", "Proxied room", "member_ids", List.of()))
-        .post("/api/v1/rooms").then().statusCode(201).extract().path("id");
+    String room =
+        asThroughProxy(alice)
+            .body(Map.of("name", "Proxied room", "member_ids", List.of()))
+            .post("/api/v1/rooms")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     // Round robin: consecutive calls land on both nodes, which share the database.
     for (int call = 0; call < 4; call++) {
       asThroughProxy(alice).get("/api/v1/rooms").then().statusCode(200).body("id", hasItem(room));
     }
-    asThroughProxy(alice).get("/api/v1/rooms/" + room + "/nope").then().statusCode(404)
+    asThroughProxy(alice)
+        .get("/api/v1/rooms/" + room + "/nope")
+        .then()
+        .statusCode(404)
         .contentType(containsString("application/problem+json"));
 
-    given().baseUri(proxy.baseUrl()).get("/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-    given().baseUri(proxy.baseUrl()).get("/openapi").then().statusCode(200).body(containsString("/api/v1/rooms"));
+    given()
+        .baseUri(proxy.baseUrl())
+        .get("/health/ready")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"));
+    given()
+        .baseUri(proxy.baseUrl())
+        .get("/openapi")
+        .then()
+        .statusCode(200)
+        .body(containsString("/api/v1/rooms"));
     for (String page : List.of("/", "/login", "/chat/" + room)) {
-      given().baseUri(proxy.baseUrl()).get(page).then().statusCode(200).body(containsString("<div id=\"root\">"));
+      given()
+          .baseUri(proxy.baseUrl())
+          .get(page)
+          .then()
+          .statusCode(200)
+          .body(containsString("<div id=\"root\">"));
     }
   }
 
@@ -90,10 +116,17 @@ class ProxyIT {
   void aMessageSentOnOneNodeReachesAClientOnTheOtherThroughTheProxy() {
     TestUser alice = Api.newUser(proxy.baseUrl(), "proxy_ws_alice");
     TestUser bob = Api.newUser(proxy.baseUrl(), "proxy_ws_bob");
-    String room = asThroughProxy(alice).body(Map.of("name", "Across the proxy", "member_ids", List.of(bob.id())))
-        .post("/api/v1/rooms").then().statusCode(201).extract().path("id");
+    String room =
+        asThroughProxy(alice)
+            .body(Map.of("name", "Across the proxy", "member_ids", List.of(bob.id())))
+            .post("/api/v1/rooms")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
 
-    // nginx round-robins without stickiness: the second node's socket gauge tells where each landed.
+    // nginx round-robins without stickiness: the second node's socket gauge tells where each
+    // landed.
     double onB = Metrics.scrape(nodeB.baseUrl()).value(SOCKETS);
     try (WsClient aliceSocket = connectThroughProxy(alice)) {
       boolean aliceOnB = Metrics.scrape(nodeB.baseUrl()).value(SOCKETS) > onB;
@@ -103,11 +136,15 @@ class ProxyIT {
         assertNotEquals(aliceOnB, bobOnB, "the proxy put both sockets on one node");
         assertEquals(onB + 1, Metrics.scrape(nodeB.baseUrl()).value(SOCKETS));
 
-        String ref = aliceSocket.send("send_message", "{\"room_id\":\"" + room + "\",\"content\":\"via nginx\"}");
+        String ref =
+            aliceSocket.send(
+                "send_message", "{\"room_id\":\"" + room + "\",\"content\":\"via nginx\"}");
         String id = aliceSocket.reply(ref).getJsonObject("data").getString("id");
         bobSocket.await("new_message", d -> id.equals(d.getString("id")));
 
-        String back = bobSocket.send("send_message", "{\"room_id\":\"" + room + "\",\"content\":\"and back\"}");
+        String back =
+            bobSocket.send(
+                "send_message", "{\"room_id\":\"" + room + "\",\"content\":\"and back\"}");
         String answer = bobSocket.reply(back).getJsonObject("data").getString("id");
         aliceSocket.await("new_message", d -> answer.equals(d.getString("id")));
       }
@@ -116,8 +153,12 @@ class ProxyIT {
 
   /** A browser's handshake: same-origin Origin header, token in the subprotocol. */
   private static WsClient connectThroughProxy(TestUser user) {
-    WsClient client = WsClient.open(URI.create(WsClient.wsUrl(proxy.baseUrl())),
-        Map.of("Origin", proxy.baseUrl()), "bearer", user.accessToken());
+    WsClient client =
+        WsClient.open(
+            URI.create(WsClient.wsUrl(proxy.baseUrl())),
+            Map.of("Origin", proxy.baseUrl()),
+            "bearer",
+            user.accessToken());
     client.reply(client.send("ping", "{}"));
     return client;
   }

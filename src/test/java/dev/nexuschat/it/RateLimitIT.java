@@ -78,8 +78,12 @@ class RateLimitIT {
   void failedAndMalformedAttemptsCount() {
     String ip = Api.uniqueIp();
     assertProblem(login(ip, user.email(), "Wrong-Password-1"), 401, "UNAUTHORIZED");
-    assertProblem(login(ip, "nobody-" + ip.replace(':', '-') + "@example.test", Api.PASSWORD), 401, "UNAUTHORIZED");
-    assertProblem(from(ip).body("{\"email\": ").post("/api/v1/auth/login"), 400, "VALIDATION_FAILED");
+    assertProblem(
+        login(ip, "nobody-" + ip.replace(':', '-') + "@example.test", Api.PASSWORD),
+        401,
+        "UNAUTHORIZED");
+    assertProblem(
+        from(ip).body("{\"email\": ").post("/api/v1/auth/login"), 400, "VALIDATION_FAILED");
     assertProblem(from(ip).body("{}").post("/api/v1/auth/login"), 400, "VALIDATION_FAILED");
     assertProblem(from(ip).body("[1, 2]").post("/api/v1/auth/login"), 400, "VALIDATION_FAILED");
     assertRateLimited(login(ip, user.email(), Api.PASSWORD));
@@ -91,14 +95,22 @@ class RateLimitIT {
     String suffix = Integer.toHexString(ip.hashCode() & 0xfffff);
     register(ip, "rl_a_" + suffix).then().statusCode(201);
     register(ip, "rl_b_" + suffix).then().statusCode(201);
-    assertProblem(from(ip).body(Map.of("email", "not-an-email")).post("/api/v1/auth/register"), 400, "VALIDATION_FAILED");
-    assertProblem(from(ip).body("not json").post("/api/v1/auth/register"), 400, "VALIDATION_FAILED");
+    assertProblem(
+        from(ip).body(Map.of("email", "not-an-email")).post("/api/v1/auth/register"),
+        400,
+        "VALIDATION_FAILED");
+    assertProblem(
+        from(ip).body("not json").post("/api/v1/auth/register"), 400, "VALIDATION_FAILED");
     assertProblem(register(ip, "rl_a_" + suffix), 409, "EMAIL_TAKEN");
 
     assertRateLimited(register(ip, "rl_c_" + suffix));
     // Refused before anything was stored.
-    Api.anonymous().queryParam("username", "rl_c_" + suffix).get("/api/v1/auth/availability")
-        .then().statusCode(200).body("username_available", equalTo(true));
+    Api.anonymous()
+        .queryParam("username", "rl_c_" + suffix)
+        .get("/api/v1/auth/availability")
+        .then()
+        .statusCode(200)
+        .body("username_available", equalTo(true));
   }
 
   @Test
@@ -110,10 +122,12 @@ class RateLimitIT {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Response>> answers = new ArrayList<>();
       for (int i = 0; i < attempts; i++) {
-        answers.add(pool.submit(() -> {
-          start.await();
-          return login(ip, user.email(), "Wrong-Password-1");
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return login(ip, user.email(), "Wrong-Password-1");
+                }));
       }
       start.countDown();
       int limited = 0;
@@ -143,22 +157,29 @@ class RateLimitIT {
     assertRateLimited(login(limited, user.email(), Api.PASSWORD));
   }
 
-  /** Behind a trusted proxy the client is the right-most untrusted hop; what it prepends is ignored. */
+  /**
+   * Behind a trusted proxy the client is the right-most untrusted hop; what it prepends is ignored.
+   */
   @Test
   void spoofedForwardedForEntriesDoNotEscapeTheLimit() {
     String ip = Api.uniqueIp();
     for (int i = 0; i < AUTH_LIMIT; i++) {
-      given().baseUri(NexusServer.node().baseUrl())
+      given()
+          .baseUri(NexusServer.node().baseUrl())
           .header("X-Forwarded-For", Api.uniqueIp() + ", " + ip)
           .contentType(ContentType.JSON)
           .body(Map.of("email", user.email(), "password", "Wrong-Password-1"))
-          .post("/api/v1/auth/login").then().statusCode(401);
+          .post("/api/v1/auth/login")
+          .then()
+          .statusCode(401);
     }
-    assertRateLimited(given().baseUri(NexusServer.node().baseUrl())
-        .header("X-Forwarded-For", "203.0.113.7, " + ip)
-        .contentType(ContentType.JSON)
-        .body(Map.of("email", user.email(), "password", Api.PASSWORD))
-        .post("/api/v1/auth/login"));
+    assertRateLimited(
+        given()
+            .baseUri(NexusServer.node().baseUrl())
+            .header("X-Forwarded-For", "203.0.113.7, " + ip)
+            .contentType(ContentType.JSON)
+            .body(Map.of("email", user.email(), "password", Api.PASSWORD))
+            .post("/api/v1/auth/login"));
   }
 
   @Test
@@ -188,7 +209,11 @@ class RateLimitIT {
   void availabilityCheckHasItsOwnLooserLimit() {
     String ip = Api.uniqueIp();
     for (int i = 0; i < AVAILABILITY_LIMIT; i++) {
-      from(ip).queryParam("username", "free_" + i).get("/api/v1/auth/availability").then().statusCode(200);
+      from(ip)
+          .queryParam("username", "free_" + i)
+          .get("/api/v1/auth/availability")
+          .then()
+          .statusCode(200);
     }
     assertRateLimited(from(ip).queryParam("username", "one_more").get("/api/v1/auth/availability"));
     // A separate bucket: the login limit is untouched.
@@ -202,8 +227,12 @@ class RateLimitIT {
       login(ip, user.email(), "Wrong-Password-1").then().statusCode(401);
     }
     assertRateLimited(login(ip, user.email(), Api.PASSWORD));
-    from(ip).queryParam("email", user.email()).get("/api/v1/auth/availability")
-        .then().statusCode(200).body("email_available", equalTo(false));
+    from(ip)
+        .queryParam("email", user.email())
+        .get("/api/v1/auth/availability")
+        .then()
+        .statusCode(200)
+        .body("email_available", equalTo(false));
   }
 
   /** One subscriber usually holds a whole /64: stepping through its addresses must not help. */
@@ -212,13 +241,17 @@ class RateLimitIT {
     String first = Api.uniqueIp();
     String neighbour = first.replace("::7", "::8");
     for (int i = 0; i < AUTH_LIMIT; i++) {
-      login(i % 2 == 0 ? first : neighbour, user.email(), "Wrong-Password-1").then().statusCode(401);
+      login(i % 2 == 0 ? first : neighbour, user.email(), "Wrong-Password-1")
+          .then()
+          .statusCode(401);
     }
     assertRateLimited(login(first.replace("::7", "::9"), user.email(), Api.PASSWORD));
     login(Api.uniqueIp(), user.email(), Api.PASSWORD).then().statusCode(200);
   }
 
-  /** The bucket an {@link Api#uniqueIp()} address counts in ("2001:db8:x::7" → "2001:db8:x:0::/64"). */
+  /**
+   * The bucket an {@link Api#uniqueIp()} address counts in ("2001:db8:x::7" → "2001:db8:x:0::/64").
+   */
   private static String slash64(String uniqueIp) {
     return uniqueIp.replace("::7", ":0::/64");
   }
@@ -231,7 +264,8 @@ class RateLimitIT {
   }
 
   private static RequestSpecification from(String ip) {
-    return given().baseUri(NexusServer.node().baseUrl())
+    return given()
+        .baseUri(NexusServer.node().baseUrl())
         .header("X-Forwarded-For", ip)
         .contentType(ContentType.JSON)
         .accept(ContentType.JSON);
@@ -242,8 +276,17 @@ class RateLimitIT {
   }
 
   private static Response register(String ip, String username) {
-    return from(ip).body(Map.of("email", username + "@example.test", "username", username,
-            "display_name", "Limited " + username, "password", Api.PASSWORD))
+    return from(ip)
+        .body(
+            Map.of(
+                "email",
+                username + "@example.test",
+                "username",
+                username,
+                "display_name",
+                "Limited " + username,
+                "password",
+                Api.PASSWORD))
         .post("/api/v1/auth/register");
   }
 }

@@ -74,15 +74,19 @@ class RefreshTokenIT {
     assertThat(cookie.toString(), cookie.has("HttpOnly"), is(true));
     assertThat(cookie.toString(), cookie.get("SameSite"), equalToIgnoringCase("Strict"));
     assertThat(cookie.toString(), cookie.get("Path"), equalTo(COOKIE_PATH));
-    assertThat(cookie.toString(), maxAge(cookie),
+    assertThat(
+        cookie.toString(),
+        maxAge(cookie),
         allOf(greaterThan(THIRTY_DAYS - 300), lessThanOrEqualTo(THIRTY_DAYS)));
   }
 
   @Test
   void cookieIsSecureWhenAnHttpsProxyForwardedTheRequest() {
-    Response login = Api.anonymous().header("X-Forwarded-Proto", "https")
-        .body(Map.of("email", user.email(), "password", Api.PASSWORD))
-        .post("/api/v1/auth/login");
+    Response login =
+        Api.anonymous()
+            .header("X-Forwarded-Proto", "https")
+            .body(Map.of("email", user.email(), "password", Api.PASSWORD))
+            .post("/api/v1/auth/login");
     login.then().statusCode(200);
     SetCookie cookie = refreshCookie(login);
     assertThat(cookie.toString(), cookie.has("Secure"), is(true));
@@ -93,7 +97,9 @@ class RefreshTokenIT {
     Response login = login(false);
     String first = login.path("refresh_token");
     Response refreshed = refreshWithBody(first);
-    refreshed.then().statusCode(200)
+    refreshed
+        .then()
+        .statusCode(200)
         .body("token_type", equalToIgnoringCase("bearer"))
         .body("expires_in", equalTo(1800))
         .body("user.id", equalTo(user.id()))
@@ -102,8 +108,12 @@ class RefreshTokenIT {
     assertThat(second, not(equalTo(first)));
     assertThat(refreshCookie(refreshed).value(), equalTo(second));
     assertThat((String) refreshed.path("access_token"), not(equalTo(login.path("access_token"))));
-    Api.anonymous().header("Authorization", "Bearer " + refreshed.path("access_token"))
-        .get("/api/v1/users/me").then().statusCode(200).body("id", equalTo(user.id()));
+    Api.anonymous()
+        .header("Authorization", "Bearer " + refreshed.path("access_token"))
+        .get("/api/v1/users/me")
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(user.id()));
     // The new token works once, as any fresh one does.
     refreshWithBody(second).then().statusCode(200);
   }
@@ -164,10 +174,12 @@ class RefreshTokenIT {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Response>> answers = new ArrayList<>();
       for (int i = 0; i < racers; i++) {
-        answers.add(pool.submit(() -> {
-          start.await();
-          return refreshWithBody(token);
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return refreshWithBody(token);
+                }));
       }
       start.countDown();
       List<String> winners = new ArrayList<>();
@@ -195,7 +207,8 @@ class RefreshTokenIT {
     String second = refreshWithBody(first).then().statusCode(200).extract().path("refresh_token");
     String otherLogin = login(false).path("refresh_token");
 
-    Response logout = Api.anonymous().body(Map.of("refresh_token", second)).post("/api/v1/auth/logout");
+    Response logout =
+        Api.anonymous().body(Map.of("refresh_token", second)).post("/api/v1/auth/logout");
     logout.then().statusCode(204);
     assertCleared(refreshCookie(logout));
     assertProblem(refreshWithBody(second), 401, "UNAUTHORIZED");
@@ -223,7 +236,10 @@ class RefreshTokenIT {
   void refreshWithNothingIsUnauthorized() {
     assertProblem(Api.anonymous().post("/api/v1/auth/refresh"), 401, "UNAUTHORIZED");
     assertProblem(Api.anonymous().body("{}").post("/api/v1/auth/refresh"), 401, "UNAUTHORIZED");
-    assertProblem(Api.anonymous().body(Map.of("refresh_token", "")).post("/api/v1/auth/refresh"), 401, "UNAUTHORIZED");
+    assertProblem(
+        Api.anonymous().body(Map.of("refresh_token", "")).post("/api/v1/auth/refresh"),
+        401,
+        "UNAUTHORIZED");
   }
 
   @Test
@@ -239,8 +255,9 @@ class RefreshTokenIT {
   void expiredRefreshTokenIsUnauthorized() throws Exception {
     String token = login(true).path("refresh_token");
     try (Connection db = NexusServer.services().openDatabase();
-        PreparedStatement expire = db.prepareStatement(
-            "UPDATE refresh_tokens SET expires_at = now() - interval '1 minute' WHERE token_hash = ?")) {
+        PreparedStatement expire =
+            db.prepareStatement(
+                "UPDATE refresh_tokens SET expires_at = now() - interval '1 minute' WHERE token_hash = ?")) {
       expire.setString(1, sha256(token));
       assertThat(expire.executeUpdate(), equalTo(1));
     }
@@ -253,23 +270,36 @@ class RefreshTokenIT {
    */
   @Test
   void refreshAndLoginIgnoreAStaleAccessTokenSentAlong() {
-    String stale = "Bearer " + Tokens.forge(user, claims -> {
-      long now = NumericDate.now().getValue();
-      claims.setIssuedAt(NumericDate.fromSeconds(now - 31 * 60));
-      claims.setExpirationTime(NumericDate.fromSeconds(now - 60));
-    });
+    String stale =
+        "Bearer "
+            + Tokens.forge(
+                user,
+                claims -> {
+                  long now = NumericDate.now().getValue();
+                  claims.setIssuedAt(NumericDate.fromSeconds(now - 31 * 60));
+                  claims.setExpirationTime(NumericDate.fromSeconds(now - 60));
+                });
     String token = login(false).path("refresh_token");
-    Api.anonymous().header("Authorization", stale).body(Map.of("refresh_token", token))
-        .post("/api/v1/auth/refresh").then().statusCode(200);
-    Api.anonymous().header("Authorization", stale)
+    Api.anonymous()
+        .header("Authorization", stale)
+        .body(Map.of("refresh_token", token))
+        .post("/api/v1/auth/refresh")
+        .then()
+        .statusCode(200);
+    Api.anonymous()
+        .header("Authorization", stale)
         .body(Map.of("email", user.email(), "password", Api.PASSWORD))
-        .post("/api/v1/auth/login").then().statusCode(200);
+        .post("/api/v1/auth/login")
+        .then()
+        .statusCode(200);
   }
 
   private static Response login(boolean rememberMe) {
-    Response login = Api.anonymous()
-        .body(Map.of("email", user.email(), "password", Api.PASSWORD, "remember_me", rememberMe))
-        .post("/api/v1/auth/login");
+    Response login =
+        Api.anonymous()
+            .body(
+                Map.of("email", user.email(), "password", Api.PASSWORD, "remember_me", rememberMe))
+            .post("/api/v1/auth/login");
     login.then().statusCode(200);
     return login;
   }
@@ -283,16 +313,21 @@ class RefreshTokenIT {
   }
 
   private static SetCookie refreshCookie(Response response) {
-    return SetCookie.find(response, COOKIE).orElseThrow(() -> new AssertionError(
-        "no " + COOKIE + " cookie in " + response.headers().getValues("Set-Cookie")));
+    return SetCookie.find(response, COOKIE)
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no " + COOKIE + " cookie in " + response.headers().getValues("Set-Cookie")));
   }
 
   private static void assertCleared(SetCookie cookie) {
     assertThat(cookie.toString(), cookie.value(), equalTo(""));
     assertThat(cookie.toString(), cookie.get("Path"), equalTo(COOKIE_PATH));
     boolean maxAgeZero = "0".equals(cookie.get("Max-Age"));
-    boolean expiresPast = cookie.has("Expires") && ZonedDateTime.parse(cookie.get("Expires"),
-        DateTimeFormatter.RFC_1123_DATE_TIME).isBefore(ZonedDateTime.now());
+    boolean expiresPast =
+        cookie.has("Expires")
+            && ZonedDateTime.parse(cookie.get("Expires"), DateTimeFormatter.RFC_1123_DATE_TIME)
+                .isBefore(ZonedDateTime.now());
     assertThat(cookie.toString(), maxAgeZero || expiresPast, is(true));
   }
 
@@ -302,7 +337,8 @@ class RefreshTokenIT {
   }
 
   private static String sha256(String token) throws Exception {
-    return HexFormat.of().formatHex(
-        MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
   }
 }

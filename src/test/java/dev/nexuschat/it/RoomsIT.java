@@ -54,9 +54,17 @@ class RoomsIT {
 
   @Test
   void creatorOfAGroupRoomBecomesItsOwner() {
-    create(alice, Map.of("name", "  Project X  ", "description", "Talk about X",
-        "member_ids", List.of(bob.id(), carol.id())))
-        .then().statusCode(201)
+    create(
+            alice,
+            Map.of(
+                "name",
+                "  Project X  ",
+                "description",
+                "Talk about X",
+                "member_ids",
+                List.of(bob.id(), carol.id())))
+        .then()
+        .statusCode(201)
         .body("name", equalTo("Project X"))
         .body("description", equalTo("Talk about X"))
         .body("is_direct", equalTo(false))
@@ -72,7 +80,10 @@ class RoomsIT {
   @Test
   void creatorListedAmongMembersIsNotAddedTwice() {
     create(alice, Map.of("name", "Me twice", "member_ids", List.of(alice.id(), bob.id(), bob.id())))
-        .then().statusCode(201).body("member_count", equalTo(2)).body("members", hasSize(2));
+        .then()
+        .statusCode(201)
+        .body("member_count", equalTo(2))
+        .body("members", hasSize(2));
   }
 
   @Test
@@ -85,9 +96,13 @@ class RoomsIT {
 
   @Test
   void descriptionIsAtMostFiveHundredCharactersAndBlankMeansNone() {
-    assertInvalid(create(alice, Map.of("name", "d", "description", "d".repeat(501))), "description");
+    assertInvalid(
+        create(alice, Map.of("name", "d", "description", "d".repeat(501))), "description");
     create(alice, Map.of("name", "d", "description", "d".repeat(500))).then().statusCode(201);
-    create(alice, Map.of("name", "d", "description", "   ")).then().statusCode(201).body("description", nullValue());
+    create(alice, Map.of("name", "d", "description", "   "))
+        .then()
+        .statusCode(201)
+        .body("description", nullValue());
   }
 
   @Test
@@ -98,17 +113,26 @@ class RoomsIT {
 
   @Test
   void unknownOrMalformedMemberIdsAreRejected() {
-    assertInvalid(create(alice, Map.of("name", "x", "member_ids", List.of(UUID.randomUUID().toString()))), "member_ids");
-    assertInvalid(create(alice, Map.of("name", "x", "member_ids", List.of("not-a-uuid"))), "member_ids");
+    assertInvalid(
+        create(alice, Map.of("name", "x", "member_ids", List.of(UUID.randomUUID().toString()))),
+        "member_ids");
+    assertInvalid(
+        create(alice, Map.of("name", "x", "member_ids", List.of("not-a-uuid"))), "member_ids");
   }
 
   @Test
   void directConversationNeedsExactlyOneOtherUser() {
     assertInvalid(create(alice, Map.of("is_direct", true, "member_ids", List.of())), "member_ids");
     assertInvalid(create(alice, Map.of("is_direct", true)), "member_ids");
-    assertInvalid(create(alice, Map.of("is_direct", true, "member_ids", List.of(bob.id(), carol.id()))), "member_ids");
-    assertInvalid(create(alice, Map.of("is_direct", true, "member_ids", List.of(alice.id()))), "member_ids");
-    assertInvalid(create(alice, Map.of("is_direct", true, "member_ids", List.of(UUID.randomUUID().toString()))), "member_ids");
+    assertInvalid(
+        create(alice, Map.of("is_direct", true, "member_ids", List.of(bob.id(), carol.id()))),
+        "member_ids");
+    assertInvalid(
+        create(alice, Map.of("is_direct", true, "member_ids", List.of(alice.id()))), "member_ids");
+    assertInvalid(
+        create(
+            alice, Map.of("is_direct", true, "member_ids", List.of(UUID.randomUUID().toString()))),
+        "member_ids");
   }
 
   @Test
@@ -124,22 +148,35 @@ class RoomsIT {
   void directConversationIsNamedAfterTheOtherPersonOnEachSide() {
     TestUser dave = Api.newUser("rm_dave");
     TestUser erin = Api.newUser("rm_erin");
-    String id = openDm(dave, erin).then().statusCode(201)
-        .body("is_direct", equalTo(true))
-        .body("name", equalTo(erin.displayName()))
-        .body("peer.id", equalTo(erin.id()))
-        .body("peer.username", equalTo(erin.username()))
-        .body("peer.display_name", equalTo(erin.displayName()))
-        .body("peer", org.hamcrest.Matchers.hasKey("avatar_url"))
-        .body("peer", org.hamcrest.Matchers.hasKey("is_online"))
-        .extract().path("id");
-    as(erin).get("/api/v1/rooms/" + id).then().statusCode(200)
+    String id =
+        openDm(dave, erin)
+            .then()
+            .statusCode(201)
+            .body("is_direct", equalTo(true))
+            .body("name", equalTo(erin.displayName()))
+            .body("peer.id", equalTo(erin.id()))
+            .body("peer.username", equalTo(erin.username()))
+            .body("peer.display_name", equalTo(erin.displayName()))
+            .body("peer", org.hamcrest.Matchers.hasKey("avatar_url"))
+            .body("peer", org.hamcrest.Matchers.hasKey("is_online"))
+            .extract()
+            .path("id");
+    as(erin)
+        .get("/api/v1/rooms/" + id)
+        .then()
+        .statusCode(200)
         .body("name", equalTo(dave.displayName()))
         .body("peer.id", equalTo(dave.id()));
-    as(erin).get("/api/v1/rooms").then().statusCode(200)
+    as(erin)
+        .get("/api/v1/rooms")
+        .then()
+        .statusCode(200)
         .body("find { it.id == '" + id + "' }.name", equalTo(dave.displayName()))
         .body("find { it.id == '" + id + "' }.peer.id", equalTo(dave.id()));
-    as(dave).get("/api/v1/rooms").then().statusCode(200)
+    as(dave)
+        .get("/api/v1/rooms")
+        .then()
+        .statusCode(200)
         .body("find { it.id == '" + id + "' }.name", equalTo(erin.displayName()))
         .body("find { it.id == '" + id + "' }.peer.username", equalTo(erin.username()));
   }
@@ -149,11 +186,22 @@ class RoomsIT {
     TestUser kate = Api.newUser("rm_kate");
     TestUser liam = Api.newUser("rm_liam");
     String id = openDm(kate, liam).then().statusCode(201).extract().path("id");
-    as(liam).body(Map.of("display_name", "Liam Renamed")).patch("/api/v1/users/me").then().statusCode(200);
-    as(kate).get("/api/v1/rooms").then().statusCode(200)
+    as(liam)
+        .body(Map.of("display_name", "Liam Renamed"))
+        .patch("/api/v1/users/me")
+        .then()
+        .statusCode(200);
+    as(kate)
+        .get("/api/v1/rooms")
+        .then()
+        .statusCode(200)
         .body("find { it.id == '" + id + "' }.name", equalTo("Liam Renamed"))
         .body("find { it.id == '" + id + "' }.peer.display_name", equalTo("Liam Renamed"));
-    as(kate).get("/api/v1/rooms/" + id).then().statusCode(200).body("name", equalTo("Liam Renamed"));
+    as(kate)
+        .get("/api/v1/rooms/" + id)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("Liam Renamed"));
   }
 
   @Test
@@ -166,10 +214,12 @@ class RoomsIT {
       List<Future<Response>> answers = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
         boolean fromDave = i % 2 == 0;
-        answers.add(pool.submit(() -> {
-          start.await();
-          return fromDave ? openDm(dave, erin) : openDm(erin, dave);
-        }));
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return fromDave ? openDm(dave, erin) : openDm(erin, dave);
+                }));
       }
       start.countDown();
       Map<Integer, Integer> statuses = new HashMap<>();
@@ -181,9 +231,14 @@ class RoomsIT {
       }
       assertEquals(Map.of(201, 1, 200, 15), statuses);
       assertEquals(1, ids.size());
-      assertEquals(1, StoredRows.count("SELECT COUNT(*) FROM rooms r WHERE r.is_direct AND EXISTS"
-          + " (SELECT 1 FROM room_members m WHERE m.room_id = r.id AND m.user_id = ?) AND EXISTS"
-          + " (SELECT 1 FROM room_members m WHERE m.room_id = r.id AND m.user_id = ?)", dave.id(), erin.id()));
+      assertEquals(
+          1,
+          StoredRows.count(
+              "SELECT COUNT(*) FROM rooms r WHERE r.is_direct AND EXISTS"
+                  + " (SELECT 1 FROM room_members m WHERE m.room_id = r.id AND m.user_id = ?) AND EXISTS"
+                  + " (SELECT 1 FROM room_members m WHERE m.room_id = r.id AND m.user_id = ?)",
+              dave.id(),
+              erin.id()));
     } finally {
       pool.shutdownNow();
     }
@@ -196,12 +251,18 @@ class RoomsIT {
     String second = Api.newRoom(frank);
     String third = Api.newRoom(frank);
     // Same activity time for all three; created_at alone decides.
-    StoredRows.update("UPDATE rooms SET last_activity_at = TIMESTAMPTZ '2026-01-01 00:00:00+00',"
-        + " created_at = TIMESTAMPTZ '2025-12-01 00:00:00+00' WHERE id = ?", first);
-    StoredRows.update("UPDATE rooms SET last_activity_at = TIMESTAMPTZ '2026-01-01 00:00:00+00',"
-        + " created_at = TIMESTAMPTZ '2025-12-03 00:00:00+00' WHERE id = ?", second);
-    StoredRows.update("UPDATE rooms SET last_activity_at = TIMESTAMPTZ '2026-01-01 00:00:00+00',"
-        + " created_at = TIMESTAMPTZ '2025-12-02 00:00:00+00' WHERE id = ?", third);
+    StoredRows.update(
+        "UPDATE rooms SET last_activity_at = TIMESTAMPTZ '2026-01-01 00:00:00+00',"
+            + " created_at = TIMESTAMPTZ '2025-12-01 00:00:00+00' WHERE id = ?",
+        first);
+    StoredRows.update(
+        "UPDATE rooms SET last_activity_at = TIMESTAMPTZ '2026-01-01 00:00:00+00',"
+            + " created_at = TIMESTAMPTZ '2025-12-03 00:00:00+00' WHERE id = ?",
+        second);
+    StoredRows.update(
+        "UPDATE rooms SET last_activity_at = TIMESTAMPTZ '2026-01-01 00:00:00+00',"
+            + " created_at = TIMESTAMPTZ '2025-12-02 00:00:00+00' WHERE id = ?",
+        third);
     assertEquals(List.of(second, third, first), roomIds(frank));
     Api.send(frank, first, "bump");
     assertEquals(List.of(first, second, third), roomIds(frank));
@@ -223,8 +284,14 @@ class RoomsIT {
   @Test
   void roomListShowsTheContractsFields() {
     TestUser hank = Api.newUser("rm_hank");
-    String room = as(hank).body(Map.of("name", "Listed", "description", "desc")).post("/api/v1/rooms")
-        .then().statusCode(201).extract().path("id");
+    String room =
+        as(hank)
+            .body(Map.of("name", "Listed", "description", "desc"))
+            .post("/api/v1/rooms")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     String msg = Api.send(hank, room, "latest");
     JsonPath list = as(hank).get("/api/v1/rooms").then().statusCode(200).extract().jsonPath();
     assertEquals(room, list.getString("[0].id"));
@@ -237,7 +304,9 @@ class RoomsIT {
     assertEquals("latest", list.getString("[0].last_message.content"));
     assertEquals(hank.id(), list.getString("[0].last_message.sender_id"));
     assertEquals(hank.username(), list.getString("[0].last_message.sender_username"));
-    assertTrue(list.getString("[0].created_at").matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z"));
+    assertTrue(
+        list.getString("[0].created_at")
+            .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z"));
     assertTrue(list.getMap("[0]").containsKey("peer"));
   }
 
@@ -248,23 +317,47 @@ class RoomsIT {
   @Test
   void ownerAndAdminMayRenameButAPlainMemberMayNot() {
     String room = Api.newRoom(alice, bob, carol);
-    as(alice).body(Map.of("role", "admin")).patch("/api/v1/rooms/" + room + "/members/" + bob.id())
-        .then().statusCode(200).body("role", equalTo("admin"));
-    as(alice).body(Map.of("name", "  Renamed  ")).patch("/api/v1/rooms/" + room).then().statusCode(200)
+    as(alice)
+        .body(Map.of("role", "admin"))
+        .patch("/api/v1/rooms/" + room + "/members/" + bob.id())
+        .then()
+        .statusCode(200)
+        .body("role", equalTo("admin"));
+    as(alice)
+        .body(Map.of("name", "  Renamed  "))
+        .patch("/api/v1/rooms/" + room)
+        .then()
+        .statusCode(200)
         .body("name", equalTo("Renamed"));
-    as(bob).body(Map.of("description", "by the admin")).patch("/api/v1/rooms/" + room).then().statusCode(200)
+    as(bob)
+        .body(Map.of("description", "by the admin"))
+        .patch("/api/v1/rooms/" + room)
+        .then()
+        .statusCode(200)
         .body("name", equalTo("Renamed"))
         .body("description", equalTo("by the admin"));
-    assertProblem(as(carol).body(Map.of("name", "Mine now")).patch("/api/v1/rooms/" + room), 403, "FORBIDDEN");
+    assertProblem(
+        as(carol).body(Map.of("name", "Mine now")).patch("/api/v1/rooms/" + room),
+        403,
+        "FORBIDDEN");
     TestUser outsider = Api.newUser("rm_out");
-    assertProblem(as(outsider).body(Map.of("name", "Mine now")).patch("/api/v1/rooms/" + room), 403, "FORBIDDEN");
+    assertProblem(
+        as(outsider).body(Map.of("name", "Mine now")).patch("/api/v1/rooms/" + room),
+        403,
+        "FORBIDDEN");
     as(carol).get("/api/v1/rooms/" + room).then().body("name", equalTo("Renamed"));
   }
 
   @Test
   void patchFollowsTheSameRulesAsCreate() {
-    String room = as(alice).body(Map.of("name", "Patched", "description", "keep me")).post("/api/v1/rooms")
-        .then().statusCode(201).extract().path("id");
+    String room =
+        as(alice)
+            .body(Map.of("name", "Patched", "description", "keep me"))
+            .post("/api/v1/rooms")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     String path = "/api/v1/rooms/" + room;
     assertInvalid(as(alice).body(Map.of("name", " ")).patch(path), "name");
     assertInvalid(as(alice).body(Map.of("name", "n".repeat(101))).patch(path), "name");
@@ -272,11 +365,22 @@ class RoomsIT {
     assertInvalid(as(alice).body("{\"name\": 42}").patch(path), "name");
     assertInvalid(as(alice).body("[]").patch(path), "body");
     assertProblem(as(alice).body("[{\"name\": \"x\"}]").patch(path), 400, "VALIDATION_FAILED");
-    assertInvalid(as(alice).body(Map.of("description", "d".repeat(501))).patch(path), "description");
-    as(alice).body("{}").patch(path).then().statusCode(200)
-        .body("name", equalTo("Patched")).body("description", equalTo("keep me"));
-    as(alice).body("{\"description\": null}").patch(path).then().statusCode(200)
-        .body("name", equalTo("Patched")).body("description", nullValue());
+    assertInvalid(
+        as(alice).body(Map.of("description", "d".repeat(501))).patch(path), "description");
+    as(alice)
+        .body("{}")
+        .patch(path)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("Patched"))
+        .body("description", equalTo("keep me"));
+    as(alice)
+        .body("{\"description\": null}")
+        .patch(path)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("Patched"))
+        .body("description", nullValue());
   }
 
   @Test
@@ -290,17 +394,27 @@ class RoomsIT {
   void unknownOrMalformedRoomIsNotFoundAndOutsidersAreForbidden() {
     assertProblem(as(alice).get("/api/v1/rooms/" + UUID.randomUUID()), 404, "NOT_FOUND");
     assertProblem(as(alice).get("/api/v1/rooms/not-a-room"), 404, "NOT_FOUND");
-    assertProblem(as(alice).get("/api/v1/rooms/" + UUID.randomUUID().toString().toUpperCase() + "x"), 404, "NOT_FOUND");
+    assertProblem(
+        as(alice).get("/api/v1/rooms/" + UUID.randomUUID().toString().toUpperCase() + "x"),
+        404,
+        "NOT_FOUND");
     String room = Api.newRoom(bob);
     assertProblem(as(alice).get("/api/v1/rooms/" + room), 403, "FORBIDDEN");
-    assertProblem(as(alice).get("/api/v1/rooms/" + UUID.randomUUID() + "/messages"), 404, "NOT_FOUND");
-    assertProblem(as(alice).body(Map.of("name", "x")).patch("/api/v1/rooms/" + UUID.randomUUID()), 404, "NOT_FOUND");
+    assertProblem(
+        as(alice).get("/api/v1/rooms/" + UUID.randomUUID() + "/messages"), 404, "NOT_FOUND");
+    assertProblem(
+        as(alice).body(Map.of("name", "x")).patch("/api/v1/rooms/" + UUID.randomUUID()),
+        404,
+        "NOT_FOUND");
   }
 
   @Test
   void roomDetailListsMembersWithRoleAndPresence() {
     String room = Api.newRoom(alice, bob);
-    as(bob).get("/api/v1/rooms/" + room).then().statusCode(200)
+    as(bob)
+        .get("/api/v1/rooms/" + room)
+        .then()
+        .statusCode(200)
         .body("my_role", equalTo("member"))
         .body("members.role", containsInAnyOrder("owner", "member"))
         .body("members[0].id", equalTo(alice.id()))
@@ -320,10 +434,19 @@ class RoomsIT {
   @Test
   void ownerMustTransferBeforeLeaving() {
     String room = Api.newRoom(alice, bob);
-    assertProblem(as(alice).delete("/api/v1/rooms/" + room + "/members/" + alice.id()), 409, "OWNER_MUST_TRANSFER");
-    as(alice).body(Map.of("role", "owner")).patch("/api/v1/rooms/" + room + "/members/" + bob.id())
-        .then().statusCode(200).body("role", equalTo("owner"));
-    as(bob).get("/api/v1/rooms/" + room).then()
+    assertProblem(
+        as(alice).delete("/api/v1/rooms/" + room + "/members/" + alice.id()),
+        409,
+        "OWNER_MUST_TRANSFER");
+    as(alice)
+        .body(Map.of("role", "owner"))
+        .patch("/api/v1/rooms/" + room + "/members/" + bob.id())
+        .then()
+        .statusCode(200)
+        .body("role", equalTo("owner"));
+    as(bob)
+        .get("/api/v1/rooms/" + room)
+        .then()
         .body("members.find { it.id == '" + alice.id() + "' }.role", equalTo("admin"));
     as(alice).delete("/api/v1/rooms/" + room + "/members/" + alice.id()).then().statusCode(204);
   }

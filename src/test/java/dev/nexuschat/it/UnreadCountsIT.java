@@ -97,7 +97,11 @@ class UnreadCountsIT {
     String room = Api.newRoom(alice);
     Api.send(alice, room, "before carol");
     Api.send(alice, room, "also before carol");
-    as(alice).body(Map.of("user_id", carol.id())).post("/api/v1/rooms/" + room + "/members").then().statusCode(201);
+    as(alice)
+        .body(Map.of("user_id", carol.id()))
+        .post("/api/v1/rooms/" + room + "/members")
+        .then()
+        .statusCode(201);
     assertEquals(0, unread(carol, room));
     Api.send(alice, room, "after carol");
     assertEquals(1, unread(carol, room));
@@ -123,8 +127,14 @@ class UnreadCountsIT {
   void directConversationsCountToo() {
     TestUser alice = Api.newUser("un_alice");
     TestUser bob = Api.newUser("un_bob");
-    String dm = as(alice).body(Map.of("is_direct", true, "member_ids", List.of(bob.id())))
-        .post("/api/v1/rooms").then().statusCode(201).extract().path("id");
+    String dm =
+        as(alice)
+            .body(Map.of("is_direct", true, "member_ids", List.of(bob.id())))
+            .post("/api/v1/rooms")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     Api.send(alice, dm, "psst");
     assertEquals(1, unread(bob, dm));
     assertEquals(0, unread(alice, dm));

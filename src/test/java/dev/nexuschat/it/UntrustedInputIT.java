@@ -28,14 +28,16 @@ class UntrustedInputIT {
   }
 
   @ParameterizedTest(name = "avatar_url {0} → 400")
-  @ValueSource(strings = {
-      "javascript:alert(1)",
-      "JavaScript:alert(document.cookie)",
-      "data:text/html,<script>alert(1)</script>",
-      "vbscript:msgbox(1)",
-      "file:///etc/passwd",
-      "//evil.example/a.png",
-      "not a url"})
+  @ValueSource(
+      strings = {
+        "javascript:alert(1)",
+        "JavaScript:alert(document.cookie)",
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox(1)",
+        "file:///etc/passwd",
+        "//evil.example/a.png",
+        "not a url"
+      })
   void avatarUrlMustBeAWebAddress(String avatarUrl) {
     Response response = as(user).body(Map.of("avatar_url", avatarUrl)).patch("/api/v1/users/me");
     assertProblem(response, 400, "VALIDATION_FAILED");
@@ -45,16 +47,26 @@ class UntrustedInputIT {
   @Test
   void overlongAvatarUrlIsRefused() {
     String url = "https://cdn.example.test/" + "a".repeat(2048);
-    assertProblem(as(user).body(Map.of("avatar_url", url)).patch("/api/v1/users/me"), 400, "VALIDATION_FAILED");
+    assertProblem(
+        as(user).body(Map.of("avatar_url", url)).patch("/api/v1/users/me"),
+        400,
+        "VALIDATION_FAILED");
   }
 
   @Test
   void webAvatarUrlIsAccepted() {
-    as(user).body(Map.of("avatar_url", "https://cdn.example.test/a.png")).patch("/api/v1/users/me")
-        .then().statusCode(200).body("avatar_url", equalTo("https://cdn.example.test/a.png"));
+    as(user)
+        .body(Map.of("avatar_url", "https://cdn.example.test/a.png"))
+        .patch("/api/v1/users/me")
+        .then()
+        .statusCode(200)
+        .body("avatar_url", equalTo("https://cdn.example.test/a.png"));
   }
 
-  /** Stored and returned verbatim, as JSON: escaping is the renderer's job, never the browser's guess. */
+  /**
+   * Stored and returned verbatim, as JSON: escaping is the renderer's job, never the browser's
+   * guess.
+   */
   @Test
   void markupAndSqlInMessagesAreStoredVerbatimAndServedAsJson() {
     String room = Api.newRoom(user);
@@ -63,7 +75,9 @@ class UntrustedInputIT {
     Api.send(user, room, markup);
     Api.send(user, room, sql);
     Response history = as(user).get("/api/v1/rooms/" + room + "/messages");
-    history.then().statusCode(200)
+    history
+        .then()
+        .statusCode(200)
         .body("messages[0].content", equalTo(markup))
         .body("messages[1].content", equalTo(sql));
     assertThat(history.contentType(), startsWith("application/json"));

@@ -38,50 +38,99 @@ class UsersIT {
   }
 
   private static List<String> search(TestUser caller, String q) {
-    return as(caller).queryParam("q", q).get("/api/v1/users/search").then().statusCode(200).extract().path("id");
+    return as(caller)
+        .queryParam("q", q)
+        .get("/api/v1/users/search")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("id");
   }
 
   @Test
   void meShowsTheOwnAccount() {
     Response response = as(me).get("/api/v1/users/me");
-    response.then().statusCode(200)
+    response
+        .then()
+        .statusCode(200)
         .body("id", equalTo(me.id()))
         .body("email", equalTo(me.email()))
         .body("username", equalTo(me.username()))
         .body("display_name", equalTo(me.displayName()))
         .body("created_at", org.hamcrest.Matchers.matchesPattern(".*\\.\\d{3}Z"));
-    assertTrue(response.jsonPath().getMap("").keySet().containsAll(
-        Set.of("id", "email", "username", "display_name", "avatar_url", "is_online", "last_seen_at", "created_at")));
+    assertTrue(
+        response
+            .jsonPath()
+            .getMap("")
+            .keySet()
+            .containsAll(
+                Set.of(
+                    "id",
+                    "email",
+                    "username",
+                    "display_name",
+                    "avatar_url",
+                    "is_online",
+                    "last_seen_at",
+                    "created_at")));
   }
 
   @Test
   void displayNameIsTrimmedAndOneToOneHundredCharacters() {
     TestUser user = Api.newUser("us_name");
-    as(user).body(Map.of("display_name", "  New Name  ")).patch("/api/v1/users/me").then().statusCode(200)
+    as(user)
+        .body(Map.of("display_name", "  New Name  "))
+        .patch("/api/v1/users/me")
+        .then()
+        .statusCode(200)
         .body("display_name", equalTo("New Name"));
-    as(user).body(Map.of("display_name", "n".repeat(100))).patch("/api/v1/users/me").then().statusCode(200);
-    assertInvalid(as(user).body(Map.of("display_name", "n".repeat(101))).patch("/api/v1/users/me"), "display_name");
-    assertInvalid(as(user).body(Map.of("display_name", "   ")).patch("/api/v1/users/me"), "display_name");
-    assertInvalid(as(user).body("{\"display_name\": null}").patch("/api/v1/users/me"), "display_name");
+    as(user)
+        .body(Map.of("display_name", "n".repeat(100)))
+        .patch("/api/v1/users/me")
+        .then()
+        .statusCode(200);
+    assertInvalid(
+        as(user).body(Map.of("display_name", "n".repeat(101))).patch("/api/v1/users/me"),
+        "display_name");
+    assertInvalid(
+        as(user).body(Map.of("display_name", "   ")).patch("/api/v1/users/me"), "display_name");
+    assertInvalid(
+        as(user).body("{\"display_name\": null}").patch("/api/v1/users/me"), "display_name");
     as(user).get("/api/v1/users/me").then().body("display_name", equalTo("n".repeat(100)));
   }
 
   @Test
   void avatarUrlMayBeHttpOrHttpsAndNullClearsIt() {
-    patchMe(Map.of("avatar_url", "https://cdn.example.test/a.png")).then().statusCode(200)
+    patchMe(Map.of("avatar_url", "https://cdn.example.test/a.png"))
+        .then()
+        .statusCode(200)
         .body("avatar_url", equalTo("https://cdn.example.test/a.png"));
-    patchMe(Map.of("avatar_url", "http://cdn.example.test/b.png")).then().statusCode(200)
+    patchMe(Map.of("avatar_url", "http://cdn.example.test/b.png"))
+        .then()
+        .statusCode(200)
         .body("avatar_url", equalTo("http://cdn.example.test/b.png"));
-    String longest = "https://cdn.example.test/" + "a".repeat(2048 - "https://cdn.example.test/".length());
-    patchMe(Map.of("avatar_url", longest)).then().statusCode(200).body("avatar_url", equalTo(longest));
+    String longest =
+        "https://cdn.example.test/" + "a".repeat(2048 - "https://cdn.example.test/".length());
+    patchMe(Map.of("avatar_url", longest))
+        .then()
+        .statusCode(200)
+        .body("avatar_url", equalTo(longest));
     assertInvalid(patchMe(Map.of("avatar_url", longest + "a")), "avatar_url");
     patchMe("{\"avatar_url\": null}").then().statusCode(200).body("avatar_url", nullValue());
     as(me).get("/api/v1/users/me").then().body("avatar_url", nullValue());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"javascript:alert(1)", "ftp://files.example.test/a.png", "data:image/png;base64,AAAA",
-      "//cdn.example.test/a.png", "not a url", "https://", "file:///etc/passwd"})
+  @ValueSource(
+      strings = {
+        "javascript:alert(1)",
+        "ftp://files.example.test/a.png",
+        "data:image/png;base64,AAAA",
+        "//cdn.example.test/a.png",
+        "not a url",
+        "https://",
+        "file:///etc/passwd"
+      })
   void otherAvatarSchemesAreRejected(String url) {
     assertInvalid(patchMe(Map.of("avatar_url", url)), "avatar_url");
   }
@@ -106,11 +155,14 @@ class UsersIT {
   void publicProfileShowsNoEmail() {
     TestUser other = Api.newUser("us_other");
     Response response = as(me).get("/api/v1/users/" + other.id());
-    response.then().statusCode(200)
+    response
+        .then()
+        .statusCode(200)
         .body("id", equalTo(other.id()))
         .body("username", equalTo(other.username()))
         .body("display_name", equalTo(other.displayName()));
-    assertEquals(Set.of("id", "username", "display_name", "avatar_url", "is_online", "last_seen_at"),
+    assertEquals(
+        Set.of("id", "username", "display_name", "avatar_url", "is_online", "last_seen_at"),
         response.jsonPath().getMap("").keySet());
   }
 
@@ -135,8 +187,10 @@ class UsersIT {
   void searchIsCaseInsensitiveOnUsernameAndDisplayName() {
     String token = Accounts.token();
     String byUsername = Accounts.insert("User_" + token.toUpperCase(), "Someone");
-    String byDisplayName = Accounts.insert("plain_" + UUID.randomUUID().toString().substring(0, 8),
-        "The " + token.toUpperCase() + " person");
+    String byDisplayName =
+        Accounts.insert(
+            "plain_" + UUID.randomUUID().toString().substring(0, 8),
+            "The " + token.toUpperCase() + " person");
     List<String> found = search(me, token);
     assertEquals(Set.of(byUsername, byDisplayName), Set.copyOf(found));
     assertEquals(Set.copyOf(found), Set.copyOf(search(me, token.toUpperCase())));
@@ -147,7 +201,8 @@ class UsersIT {
     String token = Accounts.token();
     String substring = Accounts.insert("aaa_" + token, "A " + token);
     String prefix = Accounts.insert(token + "_zzz", "Z");
-    String exactDisplay = Accounts.insert("zzz_" + UUID.randomUUID().toString().substring(0, 6), token.toUpperCase());
+    String exactDisplay =
+        Accounts.insert("zzz_" + UUID.randomUUID().toString().substring(0, 6), token.toUpperCase());
     String exactUsername = Accounts.insert(token, "Exact");
     List<String> found = search(me, token);
     assertEquals(4, found.size());
@@ -171,12 +226,35 @@ class UsersIT {
       Accounts.insert(token + "_" + i, "Bulk " + i);
     }
     assertEquals(20, search(me, token).size());
-    assertEquals(7, as(me).queryParam("q", token).queryParam("limit", 7).get("/api/v1/users/search")
-        .then().statusCode(200).extract().jsonPath().getList("id").size());
-    assertEquals(50, as(me).queryParam("q", token).queryParam("limit", 500).get("/api/v1/users/search")
-        .then().statusCode(200).extract().jsonPath().getList("id").size());
-    assertInvalid(as(me).queryParam("q", token).queryParam("limit", 0).get("/api/v1/users/search"), "limit");
-    assertInvalid(as(me).queryParam("q", token).queryParam("limit", "ten").get("/api/v1/users/search"), "limit");
+    assertEquals(
+        7,
+        as(me)
+            .queryParam("q", token)
+            .queryParam("limit", 7)
+            .get("/api/v1/users/search")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("id")
+            .size());
+    assertEquals(
+        50,
+        as(me)
+            .queryParam("q", token)
+            .queryParam("limit", 500)
+            .get("/api/v1/users/search")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("id")
+            .size());
+    assertInvalid(
+        as(me).queryParam("q", token).queryParam("limit", 0).get("/api/v1/users/search"), "limit");
+    assertInvalid(
+        as(me).queryParam("q", token).queryParam("limit", "ten").get("/api/v1/users/search"),
+        "limit");
   }
 
   @Test
@@ -195,8 +273,15 @@ class UsersIT {
   void searchHitsCarryThePublicSummaryOnly() {
     String token = Accounts.token();
     Accounts.insert(token + "_shape", "Shape");
-    Map<String, Object> hit = as(me).queryParam("q", token).get("/api/v1/users/search").then().statusCode(200)
-        .extract().jsonPath().getMap("[0]");
+    Map<String, Object> hit =
+        as(me)
+            .queryParam("q", token)
+            .get("/api/v1/users/search")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getMap("[0]");
     assertEquals(Set.of("id", "username", "display_name", "avatar_url", "is_online"), hit.keySet());
     assertFalse(new HashMap<>(hit).containsKey("email"));
   }

@@ -24,13 +24,14 @@ import org.junit.jupiter.api.Test;
  * through history, DM, survive a token expiry and a server restart, and axe-core finds no
  * accessibility violations. Fails when the browser run fails.
  *
- * <p>The browser run asks this test to stop and start the node by printing {@code @@e2e stop-server}
- * or {@code @@e2e start-server}; it is answered on its standard input once the node is down or
- * ready again, so the run never guesses with sleeps.
+ * <p>The browser run asks this test to stop and start the node by printing {@code @@e2e
+ * stop-server} or {@code @@e2e start-server}; it is answered on its standard input once the node is
+ * down or ready again, so the run never guesses with sleeps.
  */
 @NexusIT
 class WebClientE2EIT {
-  private static final Path FRONTEND = Path.of(System.getProperty("nexus.frontend.dir", "frontend"));
+  private static final Path FRONTEND =
+      Path.of(System.getProperty("nexus.frontend.dir", "frontend"));
   private static final String COMMAND = "@@e2e ";
   private static final long TIMEOUT_MINUTES = 12;
   private boolean nodeStopped;
@@ -38,13 +39,15 @@ class WebClientE2EIT {
   @Test
   void browserFlowsPass() throws Exception {
     String chromium = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
-    assertTrue(Files.isExecutable(Path.of(chromium)),
+    assertTrue(
+        Files.isExecutable(Path.of(chromium)),
         "the browser tests need chromium at " + chromium + " (apt-get install -y chromium)");
     Path log = Path.of(System.getProperty("nexus.it.work.dir", "target/it")).resolve("e2e.log");
     Files.createDirectories(log.getParent());
-    ProcessBuilder npm = new ProcessBuilder(List.of("npm", "run", "--silent", "e2e"))
-        .directory(FRONTEND.toFile())
-        .redirectErrorStream(true);
+    ProcessBuilder npm =
+        new ProcessBuilder(List.of("npm", "run", "--silent", "e2e"))
+            .directory(FRONTEND.toFile())
+            .redirectErrorStream(true);
     npm.environment().put("BASE_URL", NexusServer.node().baseUrl());
     npm.environment().put("CHROMIUM_PATH", chromium);
     npm.environment().put("E2E_SERVER_CONTROL", "stdio");
@@ -53,13 +56,17 @@ class WebClientE2EIT {
 
     AtomicBoolean timedOut = new AtomicBoolean();
     ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
-    watchdog.schedule(() -> {
-      timedOut.set(true);
-      process.destroyForcibly();
-    }, TIMEOUT_MINUTES, TimeUnit.MINUTES);
+    watchdog.schedule(
+        () -> {
+          timedOut.set(true);
+          process.destroyForcibly();
+        },
+        TIMEOUT_MINUTES,
+        TimeUnit.MINUTES);
     StringBuilder output = new StringBuilder();
-    try (BufferedReader lines = new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    try (BufferedReader lines =
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         Writer answers = process.outputWriter(StandardCharsets.UTF_8);
         Writer file = Files.newBufferedWriter(log)) {
       for (String line; (line = lines.readLine()) != null; ) {
@@ -79,7 +86,9 @@ class WebClientE2EIT {
       }
     }
     System.out.println(output);
-    assertTrue(!timedOut.get(), "the browser tests did not finish in " + TIMEOUT_MINUTES + " minutes\n" + output);
+    assertTrue(
+        !timedOut.get(),
+        "the browser tests did not finish in " + TIMEOUT_MINUTES + " minutes\n" + output);
     assertEquals(0, process.exitValue(), "browser tests failed:\n" + output);
   }
 

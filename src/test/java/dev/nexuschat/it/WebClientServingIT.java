@@ -18,10 +18,12 @@ import org.junit.jupiter.api.Test;
 @NexusIT
 class WebClientServingIT {
   // HTTP/1.1: the JDK client's h2c upgrade attempt stalls on Liberty's error-page dispatch.
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(NexusServer.node().baseUrl() + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(NexusServer.node().baseUrl() + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -41,7 +43,10 @@ class WebClientServingIT {
 
   @Test
   void clientRoutesFallBackToTheApp() throws Exception {
-    for (String route : new String[] {"/login", "/chat", "/chat/0190f7a2-1c3e-7b3a-9a44-5d3c2b1a0f00", "/settings"}) {
+    for (String route :
+        new String[] {
+          "/login", "/chat", "/chat/0190f7a2-1c3e-7b3a-9a44-5d3c2b1a0f00", "/settings"
+        }) {
       HttpResponse<String> page = get(route);
       assertEquals(200, page.statusCode(), route);
       assertTrue(page.body().contains("<div id=\"root\">"), route);
@@ -52,7 +57,12 @@ class WebClientServingIT {
   void unknownApiPathsStayProblemJson() throws Exception {
     HttpResponse<String> missing = get("/api/v1/no-such-thing");
     assertEquals(404, missing.statusCode());
-    assertTrue(missing.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    assertTrue(
+        missing
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/problem+json"));
     assertEquals("nosniff", missing.headers().firstValue("X-Content-Type-Options").orElse(""));
   }
 
@@ -69,7 +79,9 @@ class WebClientServingIT {
     assertTrue(script.find(), "index.html references a hashed script");
     HttpResponse<String> asset = get(script.group(1));
     assertEquals(200, asset.statusCode());
-    assertEquals("public, max-age=31536000, immutable", asset.headers().firstValue("Cache-Control").orElse(""));
+    assertEquals(
+        "public, max-age=31536000, immutable",
+        asset.headers().firstValue("Cache-Control").orElse(""));
   }
 
   @Test

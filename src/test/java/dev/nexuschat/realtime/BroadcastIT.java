@@ -23,8 +23,10 @@ class BroadcastIT {
     try (WsClient aliceTab1 = WsClient.connect(alice);
         WsClient aliceTab2 = WsClient.connect(alice);
         WsClient bobTab = WsClient.connect(bob)) {
-      String ref = aliceTab1.send("send_message",
-          "{\"room_id\":\"" + room + "\",\"content\":\"  hello ws  \",\"client_id\":\"c-1\"}");
+      String ref =
+          aliceTab1.send(
+              "send_message",
+              "{\"room_id\":\"" + room + "\",\"content\":\"  hello ws  \",\"client_id\":\"c-1\"}");
       JsonObject ack = aliceTab1.reply(ref);
       assertEquals("ack", ack.getString("event"));
       assertEquals("hello ws", ack.getJsonObject("data").getString("content"));
@@ -32,7 +34,8 @@ class BroadcastIT {
       for (WsClient client : new WsClient[] {aliceTab1, aliceTab2, bobTab}) {
         JsonObject message = client.await("new_message", d -> id.equals(d.getString("id")));
         assertEquals("c-1", message.getJsonObject("data").getString("client_id"));
-        assertEquals(alice.id(), message.getJsonObject("data").getJsonObject("sender").getString("id"));
+        assertEquals(
+            alice.id(), message.getJsonObject("data").getJsonObject("sender").getString("id"));
       }
     }
   }
@@ -43,12 +46,22 @@ class BroadcastIT {
     String room = Api.newRoom(alice);
     try (WsClient client = WsClient.connect(alice)) {
       String frame = "{\"room_id\":\"" + room + "\",\"content\":\"once\",\"client_id\":\"same\"}";
-      String first = client.reply(client.send("send_message", frame)).getJsonObject("data").getString("id");
-      String second = client.reply(client.send("send_message", frame)).getJsonObject("data").getString("id");
+      String first =
+          client.reply(client.send("send_message", frame)).getJsonObject("data").getString("id");
+      String second =
+          client.reply(client.send("send_message", frame)).getJsonObject("data").getString("id");
       assertEquals(first, second);
     }
-    assertEquals(1, as(alice).get("/api/v1/rooms/" + room + "/messages").then().statusCode(200)
-        .extract().jsonPath().getList("messages").size());
+    assertEquals(
+        1,
+        as(alice)
+            .get("/api/v1/rooms/" + room + "/messages")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("messages")
+            .size());
   }
 
   @Test
@@ -57,7 +70,9 @@ class BroadcastIT {
     TestUser stranger = Api.newUser("bc_stranger");
     String room = Api.newRoom(owner);
     try (WsClient client = WsClient.connect(stranger)) {
-      JsonObject reply = client.reply(client.send("send_message", "{\"room_id\":\"" + room + "\",\"content\":\"hi\"}"));
+      JsonObject reply =
+          client.reply(
+              client.send("send_message", "{\"room_id\":\"" + room + "\",\"content\":\"hi\"}"));
       assertEquals("error", reply.getString("event"));
       assertEquals("FORBIDDEN", reply.getJsonObject("data").getString("code"));
       assertEquals("ack", client.reply(client.send("ping", "{}")).getString("event"));
@@ -74,8 +89,11 @@ class BroadcastIT {
       assertEquals("BAD_FRAME", unknown.getJsonObject("data").getString("code"));
       JsonObject missing = client.reply(client.send("send_message", "{\"content\":\"no room\"}"));
       assertEquals("BAD_FRAME", missing.getJsonObject("data").getString("code"));
-      JsonObject invalid = client.reply(client.send("send_message",
-          "{\"room_id\":\"" + Api.newRoom(user) + "\",\"content\":\"   \"}"));
+      JsonObject invalid =
+          client.reply(
+              client.send(
+                  "send_message",
+                  "{\"room_id\":\"" + Api.newRoom(user) + "\",\"content\":\"   \"}"));
       assertEquals("VALIDATION_FAILED", invalid.getJsonObject("data").getString("code"));
       assertTrue(client.isOpen());
       assertEquals("ack", client.reply(client.send("ping", "{}")).getString("event"));
@@ -90,8 +108,11 @@ class BroadcastIT {
     try (WsClient bobTab = WsClient.connect(bob)) {
       String id = Api.send(alice, room, "first draft");
       bobTab.await("new_message", d -> id.equals(d.getString("id")));
-      as(alice).body(Map.of("content", "second draft"))
-          .patch("/api/v1/rooms/" + room + "/messages/" + id).then().statusCode(200);
+      as(alice)
+          .body(Map.of("content", "second draft"))
+          .patch("/api/v1/rooms/" + room + "/messages/" + id)
+          .then()
+          .statusCode(200);
       JsonObject edited = bobTab.await("message_edited", d -> id.equals(d.getString("id")));
       assertEquals("second draft", edited.getJsonObject("data").getString("content"));
       assertTrue(edited.getJsonObject("data").getBoolean("is_edited"));
@@ -107,24 +128,38 @@ class BroadcastIT {
     TestUser carol = Api.newUser("bc_carol");
     String room = Api.newRoom(owner);
     String otherRoom = Api.newRoom(owner, carol);
-    try (WsClient ownerTab = WsClient.connect(owner); WsClient carolTab = WsClient.connect(carol)) {
-      as(owner).body(Map.of("user_id", carol.id())).post("/api/v1/rooms/" + room + "/members")
-          .then().statusCode(201);
+    try (WsClient ownerTab = WsClient.connect(owner);
+        WsClient carolTab = WsClient.connect(carol)) {
+      as(owner)
+          .body(Map.of("user_id", carol.id()))
+          .post("/api/v1/rooms/" + room + "/members")
+          .then()
+          .statusCode(201);
       carolTab.await("room_created", d -> room.equals(d.getString("room_id")));
-      ownerTab.await("member_joined", d -> room.equals(d.getString("room_id"))
-          && carol.id().equals(d.getJsonObject("user").getString("id")));
+      ownerTab.await(
+          "member_joined",
+          d ->
+              room.equals(d.getString("room_id"))
+                  && carol.id().equals(d.getJsonObject("user").getString("id")));
       String welcome = Api.send(owner, room, "welcome carol");
       carolTab.await("new_message", d -> welcome.equals(d.getString("id")));
 
       as(owner).delete("/api/v1/rooms/" + room + "/members/" + carol.id()).then().statusCode(204);
-      carolTab.await("member_left", d -> room.equals(d.getString("room_id")) && carol.id().equals(d.getString("user_id")));
+      carolTab.await(
+          "member_left",
+          d -> room.equals(d.getString("room_id")) && carol.id().equals(d.getString("user_id")));
       String secret = Api.send(owner, room, "after carol left");
       ownerTab.await("new_message", d -> secret.equals(d.getString("id")));
       // A later message in a room carol is still in proves her socket is live and caught up.
       String marker = Api.send(owner, otherRoom, "marker");
       carolTab.await("new_message", d -> marker.equals(d.getString("id")));
-      assertTrue(carolTab.received(f -> "new_message".equals(f.getString("event"))
-          && secret.equals(f.getJsonObject("data").getString("id"))).isEmpty());
+      assertTrue(
+          carolTab
+              .received(
+                  f ->
+                      "new_message".equals(f.getString("event"))
+                          && secret.equals(f.getJsonObject("data").getString("id")))
+              .isEmpty());
     }
   }
 
@@ -146,11 +181,16 @@ class BroadcastIT {
     TestUser bob = Api.newUser("bc_readb");
     String room = Api.newRoom(alice, bob);
     String id = Api.send(alice, room, "read me");
-    try (WsClient tab1 = WsClient.connect(bob); WsClient tab2 = WsClient.connect(bob)) {
-      JsonObject ack = tab1.reply(tab1.send("mark_read", "{\"room_id\":\"" + room + "\",\"message_id\":\"" + id + "\"}"));
+    try (WsClient tab1 = WsClient.connect(bob);
+        WsClient tab2 = WsClient.connect(bob)) {
+      JsonObject ack =
+          tab1.reply(
+              tab1.send(
+                  "mark_read", "{\"room_id\":\"" + room + "\",\"message_id\":\"" + id + "\"}"));
       assertEquals("ack", ack.getString("event"));
       assertEquals(0, ack.getJsonObject("data").getInt("unread_count"));
-      tab2.await("read_updated", d -> room.equals(d.getString("room_id")) && !d.isNull("last_read_at"));
+      tab2.await(
+          "read_updated", d -> room.equals(d.getString("room_id")) && !d.isNull("last_read_at"));
     }
   }
 
@@ -159,11 +199,17 @@ class BroadcastIT {
     TestUser owner = Api.newUser("bc_rename");
     TestUser member = Api.newUser("bc_renameb");
     String room = Api.newRoom(owner, member);
-    try (WsClient ownerTab = WsClient.connect(owner); WsClient memberTab = WsClient.connect(member)) {
-      as(owner).body(Map.of("name", "Renamed", "description", "new topic"))
-          .patch("/api/v1/rooms/" + room).then().statusCode(200);
+    try (WsClient ownerTab = WsClient.connect(owner);
+        WsClient memberTab = WsClient.connect(member)) {
+      as(owner)
+          .body(Map.of("name", "Renamed", "description", "new topic"))
+          .patch("/api/v1/rooms/" + room)
+          .then()
+          .statusCode(200);
       for (WsClient tab : new WsClient[] {ownerTab, memberTab}) {
-        JsonObject data = tab.await("room_updated", d -> room.equals(d.getString("room_id"))).getJsonObject("data");
+        JsonObject data =
+            tab.await("room_updated", d -> room.equals(d.getString("room_id")))
+                .getJsonObject("data");
         assertEquals("Renamed", data.getString("name"));
         assertEquals("new topic", data.getString("description"));
       }
@@ -181,13 +227,23 @@ class BroadcastIT {
     try (WsClient carolTab = WsClient.connect(carol);
         WsClient peerTab = WsClient.connect(peer);
         WsClient strangerTab = WsClient.connect(stranger)) {
-      as(carol).body(Map.of("display_name", "Carol Renamed", "avatar_url", "https://img.example.test/c.png"))
-          .patch("/api/v1/users/me").then().statusCode(200);
-      JsonObject user = peerTab.await("user_updated", d -> carol.id().equals(d.getJsonObject("user").getString("id")))
-          .getJsonObject("data").getJsonObject("user");
+      as(carol)
+          .body(
+              Map.of(
+                  "display_name", "Carol Renamed", "avatar_url", "https://img.example.test/c.png"))
+          .patch("/api/v1/users/me")
+          .then()
+          .statusCode(200);
+      JsonObject user =
+          peerTab
+              .await(
+                  "user_updated", d -> carol.id().equals(d.getJsonObject("user").getString("id")))
+              .getJsonObject("data")
+              .getJsonObject("user");
       assertEquals("Carol Renamed", user.getString("display_name"));
       assertEquals("https://img.example.test/c.png", user.getString("avatar_url"));
-      carolTab.await("user_updated", d -> carol.id().equals(d.getJsonObject("user").getString("id")));
+      carolTab.await(
+          "user_updated", d -> carol.id().equals(d.getJsonObject("user").getString("id")));
 
       // A later message is a marker: everything about the profile change has arrived before it.
       String room = Api.newRoom(stranger, peer);

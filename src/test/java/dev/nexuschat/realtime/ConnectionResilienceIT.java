@@ -29,16 +29,23 @@ import org.junit.jupiter.api.Test;
 @NexusIT
 class ConnectionResilienceIT {
   private static final int QUEUE_FRAMES = 128;
-  /** Long enough that a busy machine's slowness between the stalled reader's pongs is no silence. */
+
+  /**
+   * Long enough that a busy machine's slowness between the stalled reader's pongs is no silence.
+   */
   private static final long IDLE_SECONDS = 8;
+
   private static LibertyInstance node;
 
   @BeforeAll
   static void startNodeWithShortIntervals() {
-    node = NexusServer.startAnotherNode("node-resilience", Map.of(
-        "NEXUS_WS_PING_SECONDS", "1",
-        "NEXUS_WS_IDLE_TIMEOUT_SECONDS", Long.toString(IDLE_SECONDS),
-        "NEXUS_WS_QUEUE_FRAMES", Integer.toString(QUEUE_FRAMES)));
+    node =
+        NexusServer.startAnotherNode(
+            "node-resilience",
+            Map.of(
+                "NEXUS_WS_PING_SECONDS", "1",
+                "NEXUS_WS_IDLE_TIMEOUT_SECONDS", Long.toString(IDLE_SECONDS),
+                "NEXUS_WS_QUEUE_FRAMES", Integer.toString(QUEUE_FRAMES)));
   }
 
   @AfterAll
@@ -49,7 +56,8 @@ class ConnectionResilienceIT {
   }
 
   @Test
-  void aClientThatAnswersPingsStaysConnectedAndOneThatDoesNotIsClosedAfterTheIdleLimit() throws IOException {
+  void aClientThatAnswersPingsStaysConnectedAndOneThatDoesNotIsClosedAfterTheIdleLimit()
+      throws IOException {
     TestUser quiet = Api.newUser("lc_quiet");
     TestUser lively = Api.newUser("lc_lively");
     try (StalledWsClient silent = StalledWsClient.connect(node.baseUrl(), quiet.accessToken());
@@ -57,7 +65,9 @@ class ConnectionResilienceIT {
       long opened = System.nanoTime();
       assertEquals(1001, silent.readUntilClose(Duration.ofSeconds(20)), "closed as silent");
       long silentFor = Duration.ofNanos(System.nanoTime() - opened).toMillis();
-      assertTrue(silentFor >= IDLE_SECONDS * 1000 - 500, "closed by the idle limit, not earlier: " + silentFor + " ms");
+      assertTrue(
+          silentFor >= IDLE_SECONDS * 1000 - 500,
+          "closed by the idle limit, not earlier: " + silentFor + " ms");
 
       // Pings a second apart: the answering client has outlived the idle limit by pongs alone.
       answering.awaitPings((int) IDLE_SECONDS + 2);
@@ -67,7 +77,8 @@ class ConnectionResilienceIT {
   }
 
   @Test
-  void aReaderThatFallsAWholeQueueBehindIsClosedWith1008AndTheOthersAreNotHeldUp() throws IOException {
+  void aReaderThatFallsAWholeQueueBehindIsClosedWith1008AndTheOthersAreNotHeldUp()
+      throws IOException {
     TestUser typist = Api.newUser("sc_typist");
     TestUser stalled = Api.newUser("sc_stalled");
     TestUser watcher = Api.newUser("sc_watcher");
@@ -80,7 +91,8 @@ class ConnectionResilienceIT {
     int toggles = 4000;
     try (WsClient typing = WsClient.connect(node.baseUrl(), typist.accessToken());
         WsClient watching = WsClient.connect(node.baseUrl(), watcher.accessToken());
-        StalledWsClient fallingBehind = StalledWsClient.connect(node.baseUrl(), stalled.accessToken())) {
+        StalledWsClient fallingBehind =
+            StalledWsClient.connect(node.baseUrl(), stalled.accessToken())) {
       for (int i = 0; i < toggles; i++) {
         if (i % 250 == 0) {
           // Slow, not silent: the idle limit must not be what closes it.
@@ -95,19 +107,22 @@ class ConnectionResilienceIT {
       // connection without one.
       assertEquals("ack", typing.reply(typing.send("ping", "{}")).getString("event"));
       CompletableFuture<Integer> closeCode =
-          CompletableFuture.supplyAsync(() -> {
-            try {
-              return fallingBehind.readUntilClose(Duration.ofSeconds(15));
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return fallingBehind.readUntilClose(Duration.ofSeconds(15));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
       String after = Api.send(typist, elsewhere, "after the flood");
       watching.await("new_message", d -> after.equals(d.getString("id")));
       assertTrue(typing.isOpen() && watching.isOpen());
 
-      assertEquals(1008, closeCode.join(), "after reading " + fallingBehind.textFramesRead() + " frames");
-      assertTrue(fallingBehind.textFramesRead() < 2 * toggles,
+      assertEquals(
+          1008, closeCode.join(), "after reading " + fallingBehind.textFramesRead() + " frames");
+      assertTrue(
+          fallingBehind.textFramesRead() < 2 * toggles,
           "dropped before the end: read " + fallingBehind.textFramesRead() + " of " + 2 * toggles);
     }
   }
@@ -139,13 +154,23 @@ class ConnectionResilienceIT {
   }
 
   private static String sendMessage(WsClient client, String room, String content) {
-    String ref = client.send("send_message", "{\"room_id\":\"" + room + "\",\"content\":\"" + content + "\"}");
+    String ref =
+        client.send(
+            "send_message", "{\"room_id\":\"" + room + "\",\"content\":\"" + content + "\"}");
     return client.reply(ref).getJsonObject("data").getString("id");
   }
 
   private static void awaitReadiness(String baseUrl, int status) {
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-        given().baseUri(baseUrl).get("/health/ready").then().statusCode(status)
-            .body("status", equalTo(status == 200 ? "UP" : "DOWN")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () ->
+                given()
+                    .baseUri(baseUrl)
+                    .get("/health/ready")
+                    .then()
+                    .statusCode(status)
+                    .body("status", equalTo(status == 200 ? "UP" : "DOWN")));
   }
 }

@@ -34,14 +34,16 @@ class HandshakeIT {
 
   @Test
   void acceptsTheTokenInTheAuthorizationHeader() {
-    try (WsClient client = WsClient.open(ws, Map.of("Authorization", "Bearer " + user.accessToken()))) {
+    try (WsClient client =
+        WsClient.open(ws, Map.of("Authorization", "Bearer " + user.accessToken()))) {
       assertEquals("pong", pong(client));
     }
   }
 
   @Test
   void acceptsTheTokenAsQueryParameter() {
-    try (WsClient client = WsClient.open(URI.create(ws + "?access_token=" + user.accessToken()), Map.of())) {
+    try (WsClient client =
+        WsClient.open(URI.create(ws + "?access_token=" + user.accessToken()), Map.of())) {
       assertEquals("pong", pong(client));
     }
   }
@@ -60,29 +62,40 @@ class HandshakeIT {
 
   @Test
   void refusesAnExpiredTokenWith401() {
-    assertEquals(401, WsClient.handshakeStatus(ws, Map.of("Authorization", "Bearer " + Tokens.expiringIn(user, -5))));
+    assertEquals(
+        401,
+        WsClient.handshakeStatus(
+            ws, Map.of("Authorization", "Bearer " + Tokens.expiringIn(user, -5))));
   }
 
   @Test
   void refusesARefreshTokenWith401() {
-    assertEquals(401, WsClient.handshakeStatus(URI.create(ws + "?access_token=" + user.refreshToken()), Map.of()));
+    assertEquals(
+        401,
+        WsClient.handshakeStatus(
+            URI.create(ws + "?access_token=" + user.refreshToken()), Map.of()));
   }
 
   @Test
   void refusesAnUntrustedOriginWith403() {
-    assertEquals(403, WsClient.handshakeStatus(ws, Map.of("Origin", "https://evil.example.test"),
-        "bearer", user.accessToken()));
+    assertEquals(
+        403,
+        WsClient.handshakeStatus(
+            ws, Map.of("Origin", "https://evil.example.test"), "bearer", user.accessToken()));
   }
 
   @Test
   void acceptsAConfiguredOrigin() {
-    assertEquals(101, WsClient.handshakeStatus(ws, Map.of("Origin", NexusServer.CORS_ORIGIN),
-        "bearer", user.accessToken()));
+    assertEquals(
+        101,
+        WsClient.handshakeStatus(
+            ws, Map.of("Origin", NexusServer.CORS_ORIGIN), "bearer", user.accessToken()));
   }
 
   @Test
   void closesWith4001WhenTheTokenExpires() {
-    try (WsClient client = WsClient.connect(NexusServer.node().baseUrl(), Tokens.expiringIn(user, 2))) {
+    try (WsClient client =
+        WsClient.connect(NexusServer.node().baseUrl(), Tokens.expiringIn(user, 2))) {
       assertEquals(4001, client.awaitClose());
     }
   }

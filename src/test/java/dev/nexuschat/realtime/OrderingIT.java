@@ -22,7 +22,8 @@ class OrderingIT {
 
   @Test
   void threeConcurrentSendersAreSeenInHistoryOrderByEveryConnection() {
-    List<TestUser> senders = List.of(Api.newUser("ord_a"), Api.newUser("ord_b"), Api.newUser("ord_c"));
+    List<TestUser> senders =
+        List.of(Api.newUser("ord_a"), Api.newUser("ord_b"), Api.newUser("ord_c"));
     TestUser watcher = Api.newUser("ord_w");
     String room = Api.newRoom(senders.get(0), senders.get(1), senders.get(2), watcher);
     List<WsClient> receivers = new ArrayList<>();
@@ -36,19 +37,31 @@ class OrderingIT {
       for (int s = 0; s < senders.size(); s++) {
         WsClient client = receivers.get(s);
         int sender = s;
-        sending.add(CompletableFuture.runAsync(() -> {
-          for (int i = 0; i < PER_SENDER; i++) {
-            client.send("send_message", "{\"room_id\":\"" + room + "\",\"content\":\"s" + sender + " #" + i + "\"}");
-          }
-        }));
+        sending.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  for (int i = 0; i < PER_SENDER; i++) {
+                    client.send(
+                        "send_message",
+                        "{\"room_id\":\""
+                            + room
+                            + "\",\"content\":\"s"
+                            + sender
+                            + " #"
+                            + i
+                            + "\"}");
+                  }
+                }));
       }
       sending.forEach(CompletableFuture::join);
       int total = senders.size() * PER_SENDER;
       Predicate<JsonObject> newMessage = f -> "new_message".equals(f.getString("event"));
       List<List<String>> seenByEach = new ArrayList<>();
       for (WsClient receiver : receivers) {
-        seenByEach.add(receiver.awaitAll(newMessage, total).stream()
-            .map(f -> f.getJsonObject("data").getString("id")).toList());
+        seenByEach.add(
+            receiver.awaitAll(newMessage, total).stream()
+                .map(f -> f.getJsonObject("data").getString("id"))
+                .toList());
       }
       List<String> history = history(watcher, room);
       assertEquals(total, history.size());
@@ -68,12 +81,23 @@ class OrderingIT {
     String lastSeen;
     try (WsClient bobTab = WsClient.connect(bob)) {
       String first = Api.send(alice, room, "before");
-      lastSeen = bobTab.await("new_message", d -> first.equals(d.getString("id"))).getJsonObject("data").getString("id");
+      lastSeen =
+          bobTab
+              .await("new_message", d -> first.equals(d.getString("id")))
+              .getJsonObject("data")
+              .getString("id");
     }
-    List<String> missed = List.of(Api.send(alice, room, "while away 1"), Api.send(alice, room, "while away 2"));
+    List<String> missed =
+        List.of(Api.send(alice, room, "while away 1"), Api.send(alice, room, "while away 2"));
     try (WsClient bobTab = WsClient.connect(bob)) {
-      List<String> caughtUp = as(bob).get("/api/v1/rooms/" + room + "/messages?after=" + lastSeen)
-          .then().statusCode(200).extract().jsonPath().getList("messages.id", String.class);
+      List<String> caughtUp =
+          as(bob)
+              .get("/api/v1/rooms/" + room + "/messages?after=" + lastSeen)
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getList("messages.id", String.class);
       assertEquals(missed, caughtUp);
       String live = Api.send(alice, room, "live again");
       bobTab.await("new_message", d -> live.equals(d.getString("id")));
@@ -85,8 +109,17 @@ class OrderingIT {
     List<String> ids = new ArrayList<>();
     String cursor = null;
     do {
-      JsonPath page = as(user).get("/api/v1/rooms/" + room + "/messages?limit=100"
-          + (cursor == null ? "" : "&cursor=" + cursor)).then().statusCode(200).extract().jsonPath();
+      JsonPath page =
+          as(user)
+              .get(
+                  "/api/v1/rooms/"
+                      + room
+                      + "/messages?limit=100"
+                      + (cursor == null ? "" : "&cursor=" + cursor))
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
       List<String> pageIds = new ArrayList<>(page.getList("messages.id", String.class));
       Collections.reverse(pageIds);
       ids.addAll(pageIds);

@@ -27,17 +27,27 @@ class PresenceAndTypingIT {
         WsClient aliceOtherTab = WsClient.connect(alice);
         WsClient bobTab = WsClient.connect(bob)) {
       long started = System.nanoTime();
-      assertEquals("ack", aliceTab.reply(aliceTab.send("typing_start", "{\"room_id\":\"" + room + "\"}")).getString("event"));
-      JsonObject typing = bobTab.await("user_typing", d -> alice.id().equals(d.getString("user_id")));
+      assertEquals(
+          "ack",
+          aliceTab
+              .reply(aliceTab.send("typing_start", "{\"room_id\":\"" + room + "\"}"))
+              .getString("event"));
+      JsonObject typing =
+          bobTab.await("user_typing", d -> alice.id().equals(d.getString("user_id")));
       assertEquals(alice.username(), typing.getJsonObject("data").getString("username"));
       assertEquals(room, typing.getJsonObject("data").getString("room_id"));
-      bobTab.await("user_stop_typing", d -> alice.id().equals(d.getString("user_id")) && room.equals(d.getString("room_id")));
-      assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() >= 2500, "stopped by the 3 s expiry");
+      bobTab.await(
+          "user_stop_typing",
+          d -> alice.id().equals(d.getString("user_id")) && room.equals(d.getString("room_id")));
+      assertTrue(
+          Duration.ofNanos(System.nanoTime() - started).toMillis() >= 2500,
+          "stopped by the 3 s expiry");
 
       String marker = Api.send(bob, room, "marker");
       aliceOtherTab.await("new_message", d -> marker.equals(d.getString("id")));
       aliceTab.await("new_message", d -> marker.equals(d.getString("id")));
-      Predicate<JsonObject> typingFrame = f -> f.getString("event").startsWith("user_") && f.getString("event").contains("typing");
+      Predicate<JsonObject> typingFrame =
+          f -> f.getString("event").startsWith("user_") && f.getString("event").contains("typing");
       assertTrue(aliceTab.received(typingFrame).isEmpty());
       assertTrue(aliceOtherTab.received(typingFrame).isEmpty());
     }
@@ -67,7 +77,8 @@ class PresenceAndTypingIT {
     TestUser stranger = Api.newUser("ty_stranger");
     String room = Api.newRoom(owner);
     try (WsClient client = WsClient.connect(stranger)) {
-      JsonObject reply = client.reply(client.send("typing_start", "{\"room_id\":\"" + room + "\"}"));
+      JsonObject reply =
+          client.reply(client.send("typing_start", "{\"room_id\":\"" + room + "\"}"));
       assertEquals("FORBIDDEN", reply.getJsonObject("data").getString("code"));
     }
   }
@@ -80,22 +91,44 @@ class PresenceAndTypingIT {
     try (WsClient bobTab = WsClient.connect(bob)) {
       WsClient aliceTab1 = WsClient.connect(alice);
       bobTab.await("user_online", d -> alice.id().equals(d.getString("user_id")));
-      assertTrue(as(bob).get("/api/v1/users/" + alice.id()).then().statusCode(200).extract().<Boolean>path("is_online"));
+      assertTrue(
+          as(bob)
+              .get("/api/v1/users/" + alice.id())
+              .then()
+              .statusCode(200)
+              .extract()
+              .<Boolean>path("is_online"));
       WsClient aliceTab2 = WsClient.connect(alice);
       aliceTab1.close();
       aliceTab1.awaitClose();
       Instant lastTabClosing = Instant.now();
       aliceTab2.close();
-      JsonObject offline = bobTab.await("user_offline", d -> alice.id().equals(d.getString("user_id")));
+      JsonObject offline =
+          bobTab.await("user_offline", d -> alice.id().equals(d.getString("user_id")));
       Instant lastSeen = Instant.parse(offline.getJsonObject("data").getString("last_seen_at"));
-      assertFalse(lastSeen.isBefore(lastTabClosing.minusMillis(50)), "offline only after the last tab closed");
-      assertEquals(1, bobTab.received(f -> "user_offline".equals(f.getString("event"))
-          && alice.id().equals(f.getJsonObject("data").getString("user_id"))).size());
-      assertEquals(1, bobTab.received(f -> "user_online".equals(f.getString("event"))
-          && alice.id().equals(f.getJsonObject("data").getString("user_id"))).size());
+      assertFalse(
+          lastSeen.isBefore(lastTabClosing.minusMillis(50)),
+          "offline only after the last tab closed");
+      assertEquals(
+          1,
+          bobTab
+              .received(
+                  f ->
+                      "user_offline".equals(f.getString("event"))
+                          && alice.id().equals(f.getJsonObject("data").getString("user_id")))
+              .size());
+      assertEquals(
+          1,
+          bobTab
+              .received(
+                  f ->
+                      "user_online".equals(f.getString("event"))
+                          && alice.id().equals(f.getJsonObject("data").getString("user_id")))
+              .size());
       var profile = as(bob).get("/api/v1/users/" + alice.id()).then().statusCode(200).extract();
       assertFalse(profile.<Boolean>path("is_online"));
-      assertEquals(offline.getJsonObject("data").getString("last_seen_at"), profile.path("last_seen_at"));
+      assertEquals(
+          offline.getJsonObject("data").getString("last_seen_at"), profile.path("last_seen_at"));
     }
   }
 }

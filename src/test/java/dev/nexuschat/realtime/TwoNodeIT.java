@@ -10,8 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two Liberty nodes on one PostgreSQL and one Redis: events, presence and typing cross nodes, and
- * a crashed node's users stop typing and go offline on the other.
+ * Two Liberty nodes on one PostgreSQL and one Redis: events, presence and typing cross nodes, and a
+ * crashed node's users stop typing and go offline on the other.
  *
  * <p>Graceful shutdown is not asserted here: Liberty (26.0.0.x, Netty and legacy transport alike)
  * drops upgraded connections the moment {@code server stop} starts quiescing, before the
@@ -25,7 +25,8 @@ class TwoNodeIT {
 
   @Test
   void eventsPresenceAndTypingCrossNodesAndACrashedNodesUsersStopTypingAndGoOffline() {
-    LibertyInstance nodeB = NexusServer.startAnotherNode("node-b", Map.of("NEXUS_PRESENCE_TTL_MS", NODE_B_LEASE_MS));
+    LibertyInstance nodeB =
+        NexusServer.startAnotherNode("node-b", Map.of("NEXUS_PRESENCE_TTL_MS", NODE_B_LEASE_MS));
     TestUser alice = Api.newUser("n2_alice");
     TestUser bob = Api.newUser("n2_bob");
     String room = Api.newRoom(alice, bob);
@@ -33,7 +34,9 @@ class TwoNodeIT {
       WsClient bobOnB = WsClient.connect(nodeB.baseUrl(), bob.accessToken());
       aliceOnA.await("user_online", d -> bob.id().equals(d.getString("user_id")));
 
-      String ref = aliceOnA.send("send_message", "{\"room_id\":\"" + room + "\",\"content\":\"across nodes\"}");
+      String ref =
+          aliceOnA.send(
+              "send_message", "{\"room_id\":\"" + room + "\",\"content\":\"across nodes\"}");
       String id = aliceOnA.reply(ref).getJsonObject("data").getString("id");
       bobOnB.await("new_message", d -> id.equals(d.getString("id")));
       aliceOnA.await("new_message", d -> id.equals(d.getString("id")));
@@ -46,8 +49,11 @@ class TwoNodeIT {
       bobOnB.reply(bobOnB.send("typing_start", "{\"room_id\":\"" + room + "\"}"));
       aliceOnA.awaitAll(f -> "user_typing".equals(f.getString("event")), 2);
       nodeB.crash();
-      aliceOnA.awaitAll(f -> "user_stop_typing".equals(f.getString("event"))
-          && bob.id().equals(f.getJsonObject("data").getString("user_id")), 2);
+      aliceOnA.awaitAll(
+          f ->
+              "user_stop_typing".equals(f.getString("event"))
+                  && bob.id().equals(f.getJsonObject("data").getString("user_id")),
+          2);
       aliceOnA.await("user_offline", d -> bob.id().equals(d.getString("user_id")));
     } finally {
       nodeB.close();

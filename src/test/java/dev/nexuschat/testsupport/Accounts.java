@@ -26,27 +26,41 @@ public final class Accounts {
   /** Registers and signs in a user with exactly this username and display name. */
   public static TestUser register(String username, String displayName) {
     String email = username.toLowerCase(Locale.ROOT) + "@example.test";
-    String id = Api.anonymous()
-        .body(Map.of("email", email, "username", username, "display_name", displayName,
-            "password", Api.PASSWORD))
-        .post("/api/v1/auth/register")
-        .then().statusCode(201)
-        .extract().path("id");
-    Response login = Api.anonymous()
-        .body(Map.of("email", email, "password", Api.PASSWORD))
-        .post("/api/v1/auth/login");
+    String id =
+        Api.anonymous()
+            .body(
+                Map.of(
+                    "email",
+                    email,
+                    "username",
+                    username,
+                    "display_name",
+                    displayName,
+                    "password",
+                    Api.PASSWORD))
+            .post("/api/v1/auth/register")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Response login =
+        Api.anonymous()
+            .body(Map.of("email", email, "password", Api.PASSWORD))
+            .post("/api/v1/auth/login");
     login.then().statusCode(200);
-    return new TestUser(id, username, email, displayName, login.path("access_token"),
-        login.path("refresh_token"));
+    return new TestUser(
+        id, username, email, displayName, login.path("access_token"), login.path("refresh_token"));
   }
 
   /** Inserts a user row that can be found but not signed in as: cheap search data. */
   public static String insert(String username, String displayName) {
     UUID id = UUID.randomUUID();
     try (Connection db = NexusServer.services().openDatabase();
-        PreparedStatement insert = db.prepareStatement("INSERT INTO users (id, email, email_key,"
-            + " username, username_key, display_name, display_name_key, password_hash, created_at,"
-            + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'x', ?, ?)")) {
+        PreparedStatement insert =
+            db.prepareStatement(
+                "INSERT INTO users (id, email, email_key,"
+                    + " username, username_key, display_name, display_name_key, password_hash, created_at,"
+                    + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'x', ?, ?)")) {
       String email = id + "@example.test";
       Timestamp now = Timestamp.from(Instant.now());
       insert.setObject(1, id);

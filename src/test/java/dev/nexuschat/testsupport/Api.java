@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Request helpers. Each anonymous request comes from its own documentation-range IPv6 address
- * (through the trusted-proxy header), so the 5-per-minute auth limit only bites where a test
- * means it to.
+ * (through the trusted-proxy header), so the 5-per-minute auth limit only bites where a test means
+ * it to.
  */
 public final class Api {
   public static final String PASSWORD = "Correct-Horse-9";
@@ -31,7 +31,8 @@ public final class Api {
 
   /** Anonymous requests to {@code baseUrl}: another node, or a proxy in front of the nodes. */
   public static RequestSpecification anonymous(String baseUrl) {
-    return given().baseUri(baseUrl)
+    return given()
+        .baseUri(baseUrl)
         .header("X-Forwarded-For", uniqueIp())
         .contentType(ContentType.JSON)
         .accept(ContentType.JSON);
@@ -54,35 +55,60 @@ public final class Api {
       username = username.substring(0, 50);
     }
     String email = username + "@example.test";
-    String id = anonymous(baseUrl)
-        .body(Map.of("email", email, "username", username, "display_name", "User " + username,
-            "password", PASSWORD))
-        .post("/api/v1/auth/register")
-        .then().statusCode(201)
-        .extract().path("id");
-    Response login = anonymous(baseUrl)
-        .body(Map.of("email", email, "password", PASSWORD))
-        .post("/api/v1/auth/login");
+    String id =
+        anonymous(baseUrl)
+            .body(
+                Map.of(
+                    "email",
+                    email,
+                    "username",
+                    username,
+                    "display_name",
+                    "User " + username,
+                    "password",
+                    PASSWORD))
+            .post("/api/v1/auth/register")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Response login =
+        anonymous(baseUrl)
+            .body(Map.of("email", email, "password", PASSWORD))
+            .post("/api/v1/auth/login");
     login.then().statusCode(200);
-    return new TestUser(id, username, email, "User " + username,
-        login.path("access_token"), login.path("refresh_token"));
+    return new TestUser(
+        id,
+        username,
+        email,
+        "User " + username,
+        login.path("access_token"),
+        login.path("refresh_token"));
   }
 
   /** A group room created by {@code owner} with the given members. */
   public static String newRoom(TestUser owner, TestUser... members) {
     return as(owner)
-        .body(Map.of("name", "Room of " + owner.username(),
-            "member_ids", List.of(members).stream().map(TestUser::id).toList()))
+        .body(
+            Map.of(
+                "name",
+                "Room of " + owner.username(),
+                "member_ids",
+                List.of(members).stream().map(TestUser::id).toList()))
         .post("/api/v1/rooms")
-        .then().statusCode(201)
-        .extract().path("id");
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   public static String send(TestUser sender, String roomId, String content) {
     return as(sender)
         .body(Map.of("content", content))
         .post("/api/v1/rooms/" + roomId + "/messages")
-        .then().statusCode(201)
-        .extract().path("id");
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 }

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Prepares the Liberty server that Arquillian starts for in-container tests: a copy of the
- * build's server configuration without the application (Arquillian deploys its own archive), on
- * the same PostgreSQL and Redis as {@link NexusServer}, with the local JMX connector Arquillian
- * deploys through. Must run after NexusServer and before the Arquillian extension.
+ * Prepares the Liberty server that Arquillian starts for in-container tests: a copy of the build's
+ * server configuration without the application (Arquillian deploys its own archive), on the same
+ * PostgreSQL and Redis as {@link NexusServer}, with the local JMX connector Arquillian deploys
+ * through. Must run after NexusServer and before the Arquillian extension.
  */
 public final class InContainerServer implements BeforeAllCallback {
   static final String SERVER_NAME = "nexus-arquillian";
@@ -31,16 +31,19 @@ public final class InContainerServer implements BeforeAllCallback {
   }
 
   private static void prepare() throws IOException {
-    Path servers = Path.of(System.getProperty("nexus.wlp.dir", "target/liberty/wlp"), "usr", "servers");
+    Path servers =
+        Path.of(System.getProperty("nexus.wlp.dir", "target/liberty/wlp"), "usr", "servers");
     Path source = servers.resolve(System.getProperty("nexus.server.name", "nexus"));
     Path target = servers.resolve(SERVER_NAME);
     deleteTree(target);
     Files.createDirectories(target.resolve("configDropins/overrides"));
     copyTree(source.resolve("lib"), target.resolve("lib"));
-    String serverXml = Files.readString(source.resolve("server.xml"))
-        .replaceAll("(?s)<webApplication[^>]*/>", "");
+    String serverXml =
+        Files.readString(source.resolve("server.xml")).replaceAll("(?s)<webApplication[^>]*/>", "");
     Files.writeString(target.resolve("server.xml"), serverXml);
-    Files.writeString(target.resolve("configDropins/overrides/arquillian.xml"), """
+    Files.writeString(
+        target.resolve("configDropins/overrides/arquillian.xml"),
+        """
         <server>
             <featureManager>
                 <feature>localConnector-1.0</feature>
@@ -62,7 +65,8 @@ public final class InContainerServer implements BeforeAllCallback {
     try (var out = Files.newBufferedWriter(target.resolve("bootstrap.properties"))) {
       bootstrap.store(out, "Written by InContainerServer for the Arquillian tests");
     }
-    System.setProperty("arq.container.liberty-managed.configuration.httpPort", Integer.toString(port));
+    System.setProperty(
+        "arq.container.liberty-managed.configuration.httpPort", Integer.toString(port));
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
@@ -83,13 +87,16 @@ public final class InContainerServer implements BeforeAllCallback {
       return;
     }
     try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.delete(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              path -> {
+                try {
+                  Files.delete(path);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 }

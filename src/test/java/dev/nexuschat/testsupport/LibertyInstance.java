@@ -21,8 +21,11 @@ import java.util.concurrent.TimeUnit;
 public final class LibertyInstance implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
   // HTTP/1.1: the JDK client's h2c upgrade attempt stalls on some Liberty and nginx responses.
-  private static final HttpClient PROBE_CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient PROBE_CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
 
   private final String name;
   private final Path wlpDir;
@@ -32,7 +35,8 @@ public final class LibertyInstance implements AutoCloseable {
   private boolean running;
 
   private LibertyInstance(String name, Map<String, String> nexusEnvironment) {
-    this(name, nexusEnvironment, Path.of(System.getProperty("nexus.wlp.dir", "target/liberty/wlp")));
+    this(
+        name, nexusEnvironment, Path.of(System.getProperty("nexus.wlp.dir", "target/liberty/wlp")));
   }
 
   private LibertyInstance(String name, Map<String, String> nexusEnvironment, Path wlpDir) {
@@ -60,7 +64,8 @@ public final class LibertyInstance implements AutoCloseable {
    * Starts an instance of the server in another Liberty installation {@code wlpDir} (an unpacked
    * server package) and waits until {@code /health/ready} answers UP.
    */
-  public static LibertyInstance start(String name, Map<String, String> nexusEnvironment, Path wlpDir) {
+  public static LibertyInstance start(
+      String name, Map<String, String> nexusEnvironment, Path wlpDir) {
     LibertyInstance instance = new LibertyInstance(name, nexusEnvironment, wlpDir);
     instance.start();
     return instance;
@@ -86,7 +91,8 @@ public final class LibertyInstance implements AutoCloseable {
       }
       sleep();
     }
-    throw new IllegalStateException(name + ": the application did not fail within " + START_TIMEOUT + "\n" + logTail());
+    throw new IllegalStateException(
+        name + ": the application did not fail within " + START_TIMEOUT + "\n" + logTail());
   }
 
   public String baseUrl() {
@@ -128,12 +134,15 @@ public final class LibertyInstance implements AutoCloseable {
     Path pidFile = outputDir.resolve(".pid").resolve(serverName() + ".pid");
     try {
       long pid = Long.parseLong(Files.readString(pidFile).trim());
-      ProcessHandle process = ProcessHandle.of(pid)
-          .orElseThrow(() -> new IllegalStateException(name + " is not running as " + pid));
+      ProcessHandle process =
+          ProcessHandle.of(pid)
+              .orElseThrow(() -> new IllegalStateException(name + " is not running as " + pid));
       process.destroyForcibly();
       process.onExit().get(60, TimeUnit.SECONDS);
       running = false;
-    } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (IOException
+        | java.util.concurrent.ExecutionException
+        | java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException("Cannot crash " + name + " (pid file " + pidFile + ")", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -153,18 +162,31 @@ public final class LibertyInstance implements AutoCloseable {
 
   private void run(String action) {
     Path script = wlpDir.resolve("bin").resolve("server");
-    ProcessBuilder builder = new ProcessBuilder(List.of(script.toString(), action, serverName()))
-        .redirectErrorStream(true)
-        .redirectOutput(outputDir.resolveSibling(name + "-" + action + ".out").toFile());
-    // Only what this instance is given: a NEXUS_* variable of the developer's shell must not leak in.
-    builder.environment().keySet().removeIf(key -> key.startsWith("NEXUS_") || key.startsWith("WLP_"));
+    ProcessBuilder builder =
+        new ProcessBuilder(List.of(script.toString(), action, serverName()))
+            .redirectErrorStream(true)
+            .redirectOutput(outputDir.resolveSibling(name + "-" + action + ".out").toFile());
+    // Only what this instance is given: a NEXUS_* variable of the developer's shell must not leak
+    // in.
+    builder
+        .environment()
+        .keySet()
+        .removeIf(key -> key.startsWith("NEXUS_") || key.startsWith("WLP_"));
     builder.environment().putAll(environment);
     try {
       Files.createDirectories(outputDir);
       Process process = builder.start();
-      if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
-        throw new IllegalStateException("server " + action + " of " + name + " failed; see "
-            + outputDir.resolveSibling(name + "-" + action + ".out") + "\n" + logTail());
+      if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+          || process.exitValue() != 0) {
+        throw new IllegalStateException(
+            "server "
+                + action
+                + " of "
+                + name
+                + " failed; see "
+                + outputDir.resolveSibling(name + "-" + action + ".out")
+                + "\n"
+                + logTail());
       }
     } catch (IOException e) {
       throw new IllegalStateException("Cannot run " + script, e);
@@ -185,13 +207,18 @@ public final class LibertyInstance implements AutoCloseable {
       }
       sleep();
     }
-    throw new IllegalStateException(name + " did not become ready in " + START_TIMEOUT + "\n" + logTail());
+    throw new IllegalStateException(
+        name + " did not become ready in " + START_TIMEOUT + "\n" + logTail());
   }
 
-  /** One look at {@code baseUrl}'s /health/ready: true on 200, false on anything else or no answer. */
+  /**
+   * One look at {@code baseUrl}'s /health/ready: true on 200, false on anything else or no answer.
+   */
   static boolean isReady(String baseUrl) {
-    HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
-        .timeout(Duration.ofSeconds(5)).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
     try {
       return PROBE_CLIENT.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     } catch (IOException notYet) {

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's nginx with docker/nginx/nginx.conf in front of two nodes, started by
- * docker/nginx/run-local.sh in the foreground as a child process, with its files under
- * {@code target/it/nginx}. Closing it stops nginx (SIGTERM, then kill).
+ * docker/nginx/run-local.sh in the foreground as a child process, with its files under {@code
+ * target/it/nginx}. Closing it stops nginx (SIGTERM, then kill).
  */
 public final class LocalProxy implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -26,18 +26,27 @@ public final class LocalProxy implements AutoCloseable {
     this.output = output;
   }
 
-  /** Starts nginx in front of {@code nodes} and waits until the proxied /health/ready answers 200. */
+  /**
+   * Starts nginx in front of {@code nodes} and waits until the proxied /health/ready answers 200.
+   */
   public static LocalProxy start(LibertyInstance first, LibertyInstance second) {
     Path workDir = Path.of(System.getProperty("nexus.it.work.dir", "target/it")).resolve("nginx");
     Path output = workDir.resolveSibling("nginx.out");
     int port = FreePorts.next();
     try {
       Files.createDirectories(workDir);
-      Process process = new ProcessBuilder(List.of("bash", SCRIPT.toString(), Integer.toString(port),
-              "127.0.0.1:" + first.httpPort(), "127.0.0.1:" + second.httpPort(), workDir.toString()))
-          .redirectErrorStream(true)
-          .redirectOutput(output.toFile())
-          .start();
+      Process process =
+          new ProcessBuilder(
+                  List.of(
+                      "bash",
+                      SCRIPT.toString(),
+                      Integer.toString(port),
+                      "127.0.0.1:" + first.httpPort(),
+                      "127.0.0.1:" + second.httpPort(),
+                      workDir.toString()))
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
       LocalProxy proxy = new LocalProxy(process, port, output);
       try {
         proxy.awaitReady();
@@ -59,7 +68,8 @@ public final class LocalProxy implements AutoCloseable {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!nginx.isAlive()) {
-        throw new IllegalStateException("nginx exited with " + nginx.exitValue() + ":\n" + output());
+        throw new IllegalStateException(
+            "nginx exited with " + nginx.exitValue() + ":\n" + output());
       }
       if (LibertyInstance.isReady(baseUrl())) {
         return;
@@ -71,7 +81,8 @@ public final class LocalProxy implements AutoCloseable {
         throw new IllegalStateException(e);
       }
     }
-    throw new IllegalStateException("nginx did not proxy /health/ready in " + START_TIMEOUT + ":\n" + output());
+    throw new IllegalStateException(
+        "nginx did not proxy /health/ready in " + START_TIMEOUT + ":\n" + output());
   }
 
   /** What nginx printed: the access log (stdout) and errors (stderr). */

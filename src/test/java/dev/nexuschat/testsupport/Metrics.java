@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /** A node's {@code /metrics} as Prometheus text, read by sample name (labels ignored, summed). */
 public final class Metrics {
-  private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})?\\s+(\\S+)");
+  private static final Pattern SAMPLE =
+      Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})?\\s+(\\S+)");
   private static final Duration PATIENCE = Duration.ofSeconds(10);
 
   private final Map<String, Double> samples;
@@ -28,7 +29,8 @@ public final class Metrics {
   }
 
   public static Metrics scrape(String baseUrl) {
-    return new Metrics(given().baseUri(baseUrl).get("/metrics").then().statusCode(200).extract().asString());
+    return new Metrics(
+        given().baseUri(baseUrl).get("/metrics").then().statusCode(200).extract().asString());
   }
 
   public boolean has(String name) {

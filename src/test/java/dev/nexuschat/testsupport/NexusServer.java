@@ -10,12 +10,13 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * JUnit extension giving every IT the same running node on real PostgreSQL and Redis, started
- * once per test run and stopped after the last test.
+ * JUnit extension giving every IT the same running node on real PostgreSQL and Redis, started once
+ * per test run and stopped after the last test.
  */
 public final class NexusServer implements BeforeAllCallback {
   public static final String CORS_ORIGIN = "https://chat.example.test";
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NexusServer.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(NexusServer.class);
   private static volatile Running running;
 
   /** Everything the tests share; closed by JUnit when the run ends. */
@@ -33,7 +34,10 @@ public final class NexusServer implements BeforeAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
+    context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
     RestAssured.baseURI = node().baseUrl();
   }
 
@@ -55,7 +59,8 @@ public final class NexusServer implements BeforeAllCallback {
     byte[] random = new byte[48];
     new SecureRandom().nextBytes(random);
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    LibertyInstance node = LibertyInstance.start("node-a", nodeEnvironment(services, secret, Map.of()));
+    LibertyInstance node =
+        LibertyInstance.start("node-a", nodeEnvironment(services, secret, Map.of()));
     running = new Running(services, node, secret);
     return running;
   }
@@ -65,13 +70,19 @@ public final class NexusServer implements BeforeAllCallback {
    * works on it too), with {@code overrides} on top; the caller stops it.
    */
   public static LibertyInstance startAnotherNode(String name, Map<String, String> overrides) {
-    LibertyInstance node = LibertyInstance.start(name, nodeEnvironment(services(), jwtSecret(), overrides));
+    LibertyInstance node =
+        LibertyInstance.start(name, nodeEnvironment(services(), jwtSecret(), overrides));
     // Readiness does not touch JPA, whose first use takes many seconds on a busy machine: pay it
     // here (a failed sign-in reads the users table), not inside a test's 15 s patience.
     try {
-      RestAssured.given().baseUri(node.baseUrl()).header("X-Forwarded-For", Api.uniqueIp())
-          .contentType(ContentType.JSON).body(Map.of("email", "warm-up@example.test", "password", "not-it"))
-          .post("/api/v1/auth/login").then().statusCode(401);
+      RestAssured.given()
+          .baseUri(node.baseUrl())
+          .header("X-Forwarded-For", Api.uniqueIp())
+          .contentType(ContentType.JSON)
+          .body(Map.of("email", "warm-up@example.test", "password", "not-it"))
+          .post("/api/v1/auth/login")
+          .then()
+          .statusCode(401);
     } catch (RuntimeException | AssertionError e) {
       node.stop(); // a failed warm-up must not leave a node running into the next test class
       throw e;
@@ -79,16 +90,18 @@ public final class NexusServer implements BeforeAllCallback {
     return node;
   }
 
-  private static Map<String, String> nodeEnvironment(TestServices services, String secret,
-      Map<String, String> overrides) {
-    Map<String, String> environment = new HashMap<>(Map.of(
-        "NEXUS_DB_URL", services.jdbcUrl(),
-        "NEXUS_DB_USER", services.dbUser(),
-        "NEXUS_DB_PASSWORD", services.dbPassword(),
-        "NEXUS_REDIS_URL", services.redisUrl(),
-        "NEXUS_JWT_SECRET", secret,
-        "NEXUS_TRUSTED_PROXIES", "127.0.0.1,::1",
-        "NEXUS_CORS_ORIGINS", CORS_ORIGIN));
+  private static Map<String, String> nodeEnvironment(
+      TestServices services, String secret, Map<String, String> overrides) {
+    Map<String, String> environment =
+        new HashMap<>(
+            Map.of(
+                "NEXUS_DB_URL", services.jdbcUrl(),
+                "NEXUS_DB_USER", services.dbUser(),
+                "NEXUS_DB_PASSWORD", services.dbPassword(),
+                "NEXUS_REDIS_URL", services.redisUrl(),
+                "NEXUS_JWT_SECRET", secret,
+                "NEXUS_TRUSTED_PROXIES", "127.0.0.1,::1",
+                "NEXUS_CORS_ORIGINS", CORS_ORIGIN));
     environment.putAll(overrides);
     return environment;
   }

@@ -1,10 +1,10 @@
 package dev.nexuschat.testsupport;
 
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
-import static org.hamcrest.Matchers.containsStringIgnoringCase;
 
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -15,7 +15,8 @@ public final class Problems {
 
   /** A problem+json answer with this status and code, and nothing internal in it. */
   public static ValidatableResponse assertProblem(Response response, int status, String code) {
-    return response.then()
+    return response
+        .then()
         .statusCode(status)
         .contentType(startsWith("application/problem+json"))
         .body("status", equalTo(status))

@@ -24,8 +24,10 @@ public final class ServerPackage {
     Path target = Path.of(System.getProperty("nexus.it.work.dir", "target/it")).resolve("package");
     try {
       // unzip keeps the scripts' execute bits, which java.util.zip drops.
-      Process unzip = new ProcessBuilder(List.of("unzip", "-q", "-o", ZIP.toString(), "-d", target.toString()))
-          .redirectErrorStream(true).start();
+      Process unzip =
+          new ProcessBuilder(List.of("unzip", "-q", "-o", ZIP.toString(), "-d", target.toString()))
+              .redirectErrorStream(true)
+              .start();
       String output = new String(unzip.getInputStream().readAllBytes());
       if (!unzip.waitFor(120, TimeUnit.SECONDS) || unzip.exitValue() != 0) {
         throw new IllegalStateException("Cannot unpack " + ZIP + ": " + output);

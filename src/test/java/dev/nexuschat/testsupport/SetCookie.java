@@ -40,7 +40,8 @@ public record SetCookie(String raw, String name, String value, Map<String, Strin
         continue;
       }
       int aeq = attribute.indexOf('=');
-      String key = (aeq < 0 ? attribute : attribute.substring(0, aeq)).trim().toLowerCase(Locale.ROOT);
+      String key =
+          (aeq < 0 ? attribute : attribute.substring(0, aeq)).trim().toLowerCase(Locale.ROOT);
       String attributeValue = aeq < 0 ? "" : attribute.substring(aeq + 1).trim();
       attributes.put(key, attributeValue);
     }

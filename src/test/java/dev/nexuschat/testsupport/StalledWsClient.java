@@ -21,6 +21,7 @@ import java.util.Base64;
 public final class StalledWsClient implements AutoCloseable {
   /** What {@link #readUntilClose} reports when the stream ended without a close frame. */
   public static final int NO_CLOSE_FRAME = 1006;
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Socket socket;
@@ -60,12 +61,21 @@ public final class StalledWsClient implements AutoCloseable {
   private void upgrade(URI uri, String token) throws IOException {
     byte[] nonce = new byte[16];
     RANDOM.nextBytes(nonce);
-    String request = "GET /ws HTTP/1.1\r\n"
-        + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
-        + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-        + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
-        + "Sec-WebSocket-Version: 13\r\n"
-        + "Sec-WebSocket-Protocol: bearer, " + token + "\r\n\r\n";
+    String request =
+        "GET /ws HTTP/1.1\r\n"
+            + "Host: "
+            + uri.getHost()
+            + ":"
+            + uri.getPort()
+            + "\r\n"
+            + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: "
+            + Base64.getEncoder().encodeToString(nonce)
+            + "\r\n"
+            + "Sec-WebSocket-Version: 13\r\n"
+            + "Sec-WebSocket-Protocol: bearer, "
+            + token
+            + "\r\n\r\n";
     out.write(request.getBytes(StandardCharsets.US_ASCII));
     out.flush();
     socket.setSoTimeout(20_000);
@@ -92,7 +102,10 @@ public final class StalledWsClient implements AutoCloseable {
     return line.toString(StandardCharsets.US_ASCII);
   }
 
-  /** Sends a text frame (masked, as clients must). Writing needs no reading, so a stalled client can. */
+  /**
+   * Sends a text frame (masked, as clients must). Writing needs no reading, so a stalled client
+   * can.
+   */
   public void sendText(String text) throws IOException {
     writeFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
   }
@@ -126,8 +139,8 @@ public final class StalledWsClient implements AutoCloseable {
 
   /**
    * Starts reading at last: drains everything the server managed to send and returns the code of
-   * its close frame, or {@link #NO_CLOSE_FRAME} if the stream ended (or stayed silent for
-   * {@code patience}) without one.
+   * its close frame, or {@link #NO_CLOSE_FRAME} if the stream ended (or stayed silent for {@code
+   * patience}) without one.
    */
   public int readUntilClose(Duration patience) throws IOException {
     socket.setSoTimeout((int) patience.toMillis());
@@ -136,7 +149,8 @@ public final class StalledWsClient implements AutoCloseable {
         Frame frame = readFrame();
         if (frame.opcode() == 0x8) {
           return frame.payload().length >= 2
-              ? ((frame.payload()[0] & 0xFF) << 8) | (frame.payload()[1] & 0xFF) : NO_CLOSE_FRAME;
+              ? ((frame.payload()[0] & 0xFF) << 8) | (frame.payload()[1] & 0xFF)
+              : NO_CLOSE_FRAME;
         }
       }
     } catch (IOException endedTimedOutOrReset) {

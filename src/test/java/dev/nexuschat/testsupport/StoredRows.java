@@ -45,7 +45,8 @@ public final class StoredRows {
 
   /** Ids of a room's visible messages in history order. */
   public static List<String> visibleMessageIds(String roomId) {
-    return column("SELECT id FROM messages WHERE room_id = ? AND deleted_at IS NULL ORDER BY seq", roomId);
+    return column(
+        "SELECT id FROM messages WHERE room_id = ? AND deleted_at IS NULL ORDER BY seq", roomId);
   }
 
   private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {

@@ -23,8 +23,13 @@ public final class TestServices implements AutoCloseable {
   private final String dbPassword;
   private final String redisUrl;
 
-  private TestServices(EmbeddedPostgres postgres, RedisServer redis, String jdbcUrl, String dbUser,
-      String dbPassword, String redisUrl) {
+  private TestServices(
+      EmbeddedPostgres postgres,
+      RedisServer redis,
+      String jdbcUrl,
+      String dbUser,
+      String dbPassword,
+      String redisUrl) {
     this.postgres = postgres;
     this.redis = redis;
     this.jdbcUrl = jdbcUrl;
@@ -39,10 +44,11 @@ public final class TestServices implements AutoCloseable {
     String user = System.getenv().getOrDefault("NEXUS_TEST_DB_USER", "postgres");
     String password = System.getenv().getOrDefault("NEXUS_TEST_DB_PASSWORD", "postgres");
     if (jdbcUrl == null || jdbcUrl.isBlank()) {
-      postgres = EmbeddedPostgres.builder()
-          .setPort(FreePorts.next())
-          .setPGStartupWait(Duration.ofSeconds(60))
-          .start();
+      postgres =
+          EmbeddedPostgres.builder()
+              .setPort(FreePorts.next())
+              .setPGStartupWait(Duration.ofSeconds(60))
+              .start();
       jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
       user = "postgres";
       password = "postgres";
@@ -53,12 +59,13 @@ public final class TestServices implements AutoCloseable {
     String redisUrl = System.getenv("NEXUS_TEST_REDIS_URL");
     if (redisUrl == null || redisUrl.isBlank()) {
       int port = FreePorts.next();
-      redis = RedisServer.newRedisServer()
-          .port(port)
-          .bind("127.0.0.1")
-          .setting("save \"\"")
-          .setting("appendonly no")
-          .build();
+      redis =
+          RedisServer.newRedisServer()
+              .port(port)
+              .bind("127.0.0.1")
+              .setting("save \"\"")
+              .setting("appendonly no")
+              .build();
       redis.start();
       redisUrl = "redis://127.0.0.1:" + port;
     }
@@ -89,7 +96,10 @@ public final class TestServices implements AutoCloseable {
     return redisUrl;
   }
 
-  /** Kills the embedded Redis, as an outage would; {@link #startRedis()} brings it back on its port, empty. */
+  /**
+   * Kills the embedded Redis, as an outage would; {@link #startRedis()} brings it back on its port,
+   * empty.
+   */
   public void stopRedis() throws IOException {
     embeddedRedis().stop();
   }
@@ -100,7 +110,8 @@ public final class TestServices implements AutoCloseable {
 
   private RedisServer embeddedRedis() {
     if (redis == null) {
-      throw new IllegalStateException("An outage test needs the embedded Redis: unset NEXUS_TEST_REDIS_URL");
+      throw new IllegalStateException(
+          "An outage test needs the embedded Redis: unset NEXUS_TEST_REDIS_URL");
     }
     return redis;
   }

@@ -39,24 +39,37 @@ public final class Tokens {
     return claims;
   }
 
-  /** A token for {@code user} signed with the node's secret, after {@code change} edited its claims. */
+  /**
+   * A token for {@code user} signed with the node's secret, after {@code change} edited its claims.
+   */
   public static String forge(TestUser user, Consumer<JwtClaims> change) {
     JwtClaims claims = claimsFor(user);
     change.accept(claims);
-    return hmac(claims, AlgorithmIdentifiers.HMAC_SHA256, NexusServer.jwtSecret().getBytes(StandardCharsets.UTF_8));
+    return hmac(
+        claims,
+        AlgorithmIdentifiers.HMAC_SHA256,
+        NexusServer.jwtSecret().getBytes(StandardCharsets.UTF_8));
   }
 
   public static String forge(TestUser user) {
     return forge(user, claims -> {});
   }
 
-  /** A valid token for {@code user} that expires {@code secondsFromNow} from now (negative: already expired). */
+  /**
+   * A valid token for {@code user} that expires {@code secondsFromNow} from now (negative: already
+   * expired).
+   */
   public static String expiringIn(TestUser user, long secondsFromNow) {
-    return forge(user, claims -> claims.setExpirationTime(
-        NumericDate.fromSeconds(NumericDate.now().getValue() + secondsFromNow)));
+    return forge(
+        user,
+        claims ->
+            claims.setExpirationTime(
+                NumericDate.fromSeconds(NumericDate.now().getValue() + secondsFromNow)));
   }
 
-  /** Signs {@code claims} with an HMAC algorithm ({@code HS256}, {@code HS512}) and the given key. */
+  /**
+   * Signs {@code claims} with an HMAC algorithm ({@code HS256}, {@code HS512}) and the given key.
+   */
   public static String hmac(JwtClaims claims, String algorithm, byte[] key) {
     JsonWebSignature jws = new JsonWebSignature();
     jws.setPayload(claims.toJson());
@@ -99,7 +112,9 @@ public final class Tokens {
   }
 
   public static String encode(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   public static String decode(String part) {

@@ -58,7 +58,8 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
     headers.forEach(builder::header);
     if (subprotocols.length > 0) {
-      builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+      builder.subprotocols(
+          subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
     }
     try {
       client.socket = builder.buildAsync(uri, client).get(20, TimeUnit.SECONDS);
@@ -132,8 +133,13 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new AssertionError("Expected " + count + " matching frames, got " + matching.size()
-              + "; all frames: " + frames);
+          throw new AssertionError(
+              "Expected "
+                  + count
+                  + " matching frames, got "
+                  + matching.size()
+                  + "; all frames: "
+                  + frames);
         }
         try {
           TimeUnit.NANOSECONDS.timedWait(frames, left);

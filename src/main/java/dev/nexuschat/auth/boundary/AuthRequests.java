@@ -12,11 +12,14 @@ public final class AuthRequests {
   private AuthRequests() {}
 
   public record Register(
-      @NotBlank(message = "is required") @Email(message = "must be a valid email address")
+      @NotBlank(message = "is required")
+          @Email(message = "must be a valid email address")
           @Size(max = 255, message = "must be at most 255 characters")
           String email,
       @NotNull(message = "is required")
-          @Pattern(regexp = "[A-Za-z0-9_]{3,50}", message = "must be 3-50 letters, digits or underscores")
+          @Pattern(
+              regexp = "[A-Za-z0-9_]{3,50}",
+              message = "must be 3-50 letters, digits or underscores")
           String username,
       // At most 100 characters once trimmed, counted like everywhere else: @Size counts UTF-16
       // units, so 100 emoji would fail; a regex dot matches one whole character.
@@ -27,8 +30,12 @@ public final class AuthRequests {
       @StrongPassword String password) {}
 
   public record Login(
-      @NotBlank(message = "is required") @Size(max = 255, message = "must be at most 255 characters") String email,
-      @NotBlank(message = "is required") @Size(max = 1024, message = "must be at most 1024 characters") String password,
+      @NotBlank(message = "is required")
+          @Size(max = 255, message = "must be at most 255 characters")
+          String email,
+      @NotBlank(message = "is required")
+          @Size(max = 1024, message = "must be at most 1024 characters")
+          String password,
       Boolean rememberMe) {}
 
   public record Refresh(String refreshToken) {}

@@ -56,9 +56,13 @@ public class AuthResource {
   @Path("/register")
   @AttemptLimited(bucket = "register", perMinute = 5)
   @Operation(summary = "Create an account")
-  @APIResponse(responseCode = "201", description = "The new account",
+  @APIResponse(
+      responseCode = "201",
+      description = "The new account",
       content = @Content(schema = @Schema(implementation = UserViews.Registered.class)))
-  @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: every failing field is listed")
+  @APIResponse(
+      responseCode = "400",
+      description = "VALIDATION_FAILED: every failing field is listed")
   @APIResponse(responseCode = "409", description = "EMAIL_TAKEN or USERNAME_TAKEN")
   @APIResponse(responseCode = "429", description = "RATE_LIMITED: 5 attempts per minute per IP")
   public Response register(@Valid @NotNull(message = "is required") AuthRequests.Register body) {
@@ -72,11 +76,18 @@ public class AuthResource {
   @POST
   @Path("/login")
   @AttemptLimited(bucket = "login", perMinute = 5)
-  @Operation(summary = "Sign in", description = "Returns an access token (30 min) and a refresh token"
-      + " (7 days, 30 with remember_me), which is also set as an httpOnly cookie.")
-  @APIResponse(responseCode = "200", description = "Signed in",
+  @Operation(
+      summary = "Sign in",
+      description =
+          "Returns an access token (30 min) and a refresh token"
+              + " (7 days, 30 with remember_me), which is also set as an httpOnly cookie.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Signed in",
       content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-  @APIResponse(responseCode = "401", description = "UNAUTHORIZED: wrong email or password (same answer for both)")
+  @APIResponse(
+      responseCode = "401",
+      description = "UNAUTHORIZED: wrong email or password (same answer for both)")
   @APIResponse(responseCode = "429", description = "RATE_LIMITED: 5 attempts per minute per IP")
   public Response login(@Valid @NotNull(message = "is required") AuthRequests.Login body) {
     AuthService.Session session =
@@ -86,13 +97,22 @@ public class AuthResource {
 
   @POST
   @Path("/refresh")
-  @Operation(summary = "Rotate the refresh token", description = "Takes the refresh token from the body"
-      + " or the cookie and answers with a new access token and a new refresh token. Presenting a"
-      + " token that was already rotated revokes its whole family.")
-  @APIResponse(responseCode = "200", description = "New tokens",
+  @Operation(
+      summary = "Rotate the refresh token",
+      description =
+          "Takes the refresh token from the body"
+              + " or the cookie and answers with a new access token and a new refresh token. Presenting a"
+              + " token that was already rotated revokes its whole family.")
+  @APIResponse(
+      responseCode = "200",
+      description = "New tokens",
       content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-  @APIResponse(responseCode = "401", description = "UNAUTHORIZED: invalid, expired, revoked or reused token")
-  @RequestBody(required = false, content = @Content(schema = @Schema(implementation = AuthRequests.Refresh.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "UNAUTHORIZED: invalid, expired, revoked or reused token")
+  @RequestBody(
+      required = false,
+      content = @Content(schema = @Schema(implementation = AuthRequests.Refresh.class)))
   @Consumes(MediaType.WILDCARD) // the body is optional: no Content-Type either
   public Response refresh(String rawBody, @CookieParam(REFRESH_COOKIE) String cookie) {
     String token = refreshToken(rawBody, cookie);
@@ -104,9 +124,13 @@ public class AuthResource {
 
   @POST
   @Path("/logout")
-  @Operation(summary = "Sign out", description = "Revokes the refresh token's family and clears the cookie.")
+  @Operation(
+      summary = "Sign out",
+      description = "Revokes the refresh token's family and clears the cookie.")
   @APIResponse(responseCode = "204", description = "Signed out")
-  @RequestBody(required = false, content = @Content(schema = @Schema(implementation = AuthRequests.Refresh.class)))
+  @RequestBody(
+      required = false,
+      content = @Content(schema = @Schema(implementation = AuthRequests.Refresh.class)))
   @Consumes(MediaType.WILDCARD) // the body is optional: no Content-Type either
   public Response logout(String rawBody, @CookieParam(REFRESH_COOKIE) String cookie) {
     String token = refreshToken(rawBody, cookie);
@@ -135,9 +159,10 @@ public class AuthResource {
   private Response withRefreshCookie(AuthService.Session session) {
     var refresh = session.refresh();
     // Without remember-me the cookie ends with the browser session.
-    Integer maxAge = refresh.rememberMe()
-        ? (int) Duration.between(OffsetDateTime.now(), refresh.expiresAt()).toSeconds()
-        : null;
+    Integer maxAge =
+        refresh.rememberMe()
+            ? (int) Duration.between(OffsetDateTime.now(), refresh.expiresAt()).toSeconds()
+            : null;
     return Response.ok(TokenResponse.of(session, presence.isOnline(session.user().id())))
         .cookie(refreshCookie(refresh.token(), maxAge == null ? -1 : maxAge))
         .build();

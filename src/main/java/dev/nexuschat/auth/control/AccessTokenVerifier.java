@@ -16,8 +16,8 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.HmacKey;
 
 /**
- * Verifies access tokens outside JAX-RS (the WebSocket handshake) with the rules the server's
- * mpJwt applies to REST: HS256 only, our issuer and audience, a subject, an expiry, no clock skew.
+ * Verifies access tokens outside JAX-RS (the WebSocket handshake) with the rules the server's mpJwt
+ * applies to REST: HS256 only, our issuer and audience, a subject, an expiry, no clock skew.
  */
 @ApplicationScoped
 public class AccessTokenVerifier {
@@ -30,16 +30,17 @@ public class AccessTokenVerifier {
 
   @PostConstruct
   void build() {
-    consumer = new JwtConsumerBuilder()
-        .setJwsAlgorithmConstraints(
-            AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
-        .setVerificationKey(new HmacKey(secret.key()))
-        .setExpectedIssuer(AccessTokens.ISSUER)
-        .setExpectedAudience(AccessTokens.AUDIENCE)
-        .setRequireSubject()
-        .setRequireExpirationTime()
-        .setAllowedClockSkewInSeconds(0)
-        .build();
+    consumer =
+        new JwtConsumerBuilder()
+            .setJwsAlgorithmConstraints(
+                AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
+            .setVerificationKey(new HmacKey(secret.key()))
+            .setExpectedIssuer(AccessTokens.ISSUER)
+            .setExpectedAudience(AccessTokens.AUDIENCE)
+            .setRequireSubject()
+            .setRequireExpirationTime()
+            .setAllowedClockSkewInSeconds(0)
+            .build();
   }
 
   public VerifiedAccess verify(String token) {
@@ -48,7 +49,8 @@ public class AccessTokenVerifier {
     }
     try {
       JwtClaims claims = consumer.processToClaims(token.trim());
-      return new VerifiedAccess(UUID.fromString(claims.getSubject()),
+      return new VerifiedAccess(
+          UUID.fromString(claims.getSubject()),
           claims.getClaimValueAsString("upn"),
           Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
     } catch (InvalidJwtException | MalformedClaimException | IllegalArgumentException e) {

@@ -13,8 +13,8 @@ import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 
 /**
- * Issues the short-lived access JWTs that MicroProfile JWT verifies on every protected call:
- * HS256, fixed issuer and audience, 30 minutes.
+ * Issues the short-lived access JWTs that MicroProfile JWT verifies on every protected call: HS256,
+ * fixed issuer and audience, 30 minutes.
  */
 @ApplicationScoped
 public class AccessTokens {

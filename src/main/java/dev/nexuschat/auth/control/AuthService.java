@@ -37,8 +37,13 @@ public class AuthService {
     if (usernameTaken(cleanUsername)) {
       throw new Conflict("USERNAME_TAKEN", "This username is taken");
     }
-    User user = User.register(UUID.randomUUID(), cleanEmail, cleanUsername, displayName.strip(),
-        hasher.hash(password));
+    User user =
+        User.register(
+            UUID.randomUUID(),
+            cleanEmail,
+            cleanUsername,
+            displayName.strip(),
+            hasher.hash(password));
     em.persist(user);
     try {
       em.flush();
@@ -63,8 +68,10 @@ public class AuthService {
     if (!hasher.matches(password, user.get().passwordHash())) {
       throw new Unauthenticated("Invalid email or password");
     }
-    return new Session(accessTokens.issue(user.get()),
-        refreshTokens.startFamily(user.get().id(), rememberMe), user.get());
+    return new Session(
+        accessTokens.issue(user.get()),
+        refreshTokens.startFamily(user.get().id(), rememberMe),
+        user.get());
   }
 
   @Transactional(dontRollbackOn = Unauthenticated.class)

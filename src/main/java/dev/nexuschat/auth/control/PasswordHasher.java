@@ -16,6 +16,7 @@ public class PasswordHasher {
       BCrypt.with(VERSION, LongPasswordStrategies.hashSha512(VERSION));
   private static final BCrypt.Verifyer VERIFYER =
       BCrypt.verifyer(VERSION, LongPasswordStrategies.hashSha512(VERSION));
+
   /** Compared against when the account does not exist, so both cases cost the same time. */
   private static final String DECOY = HASHER.hashToString(COST, "decoy-password".toCharArray());
 

@@ -3,7 +3,10 @@ package dev.nexuschat.auth.control;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The PRD's strength rules: 8 to 128 characters with an upper-case letter, a lower-case one and a digit. */
+/**
+ * The PRD's strength rules: 8 to 128 characters with an upper-case letter, a lower-case one and a
+ * digit.
+ */
 public final class PasswordPolicy {
   public static final int MIN_LENGTH = 8;
   public static final int MAX_LENGTH = 128;

@@ -48,7 +48,8 @@ public class RefreshTokens {
     }
     if (token.wasUsed()) {
       revokeFamily(token.familyId(), now);
-      throw new Unauthenticated("Refresh token was already used; all sessions of this login are revoked");
+      throw new Unauthenticated(
+          "Refresh token was already used; all sessions of this login are revoked");
     }
     token.markUsed(now);
     return issue(token.familyId(), token.userId(), token.rememberMe());
@@ -66,8 +67,14 @@ public class RefreshTokens {
   private Issued issue(UUID familyId, UUID userId, boolean rememberMe) {
     String token = newToken();
     OffsetDateTime now = Timestamps.now();
-    RefreshToken stored = RefreshToken.issue(familyId, userId, hash(token), rememberMe, now,
-        rememberMe ? REMEMBERED_LIFETIME : LIFETIME);
+    RefreshToken stored =
+        RefreshToken.issue(
+            familyId,
+            userId,
+            hash(token),
+            rememberMe,
+            now,
+            rememberMe ? REMEMBERED_LIFETIME : LIFETIME);
     em.persist(stored);
     return new Issued(token, userId, rememberMe, stored.expiresAt());
   }
@@ -76,17 +83,18 @@ public class RefreshTokens {
     if (presented == null || presented.isBlank() || presented.length() > 200) {
       return null;
     }
-    List<RefreshToken> found = em.createQuery(
-            "SELECT t FROM RefreshToken t WHERE t.tokenHash = :hash", RefreshToken.class)
-        .setParameter("hash", hash(presented))
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultList();
+    List<RefreshToken> found =
+        em.createQuery("SELECT t FROM RefreshToken t WHERE t.tokenHash = :hash", RefreshToken.class)
+            .setParameter("hash", hash(presented))
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList();
     return found.isEmpty() ? null : found.get(0);
   }
 
   private void revokeFamily(UUID familyId, OffsetDateTime now) {
-    em.createQuery("UPDATE RefreshToken t SET t.revokedAt = :now"
-            + " WHERE t.familyId = :family AND t.revokedAt IS NULL")
+    em.createQuery(
+            "UPDATE RefreshToken t SET t.revokedAt = :now"
+                + " WHERE t.familyId = :family AND t.revokedAt IS NULL")
         .setParameter("now", now)
         .setParameter("family", familyId)
         .executeUpdate();
@@ -100,7 +108,8 @@ public class RefreshTokens {
 
   static String hash(String token) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

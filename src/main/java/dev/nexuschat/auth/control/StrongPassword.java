@@ -11,7 +11,12 @@ import java.lang.annotation.Target;
 import java.util.List;
 
 /** Bean Validation for {@link PasswordPolicy}: reports every broken rule in one message. */
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+@Target({
+  ElementType.FIELD,
+  ElementType.PARAMETER,
+  ElementType.RECORD_COMPONENT,
+  ElementType.METHOD
+})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = StrongPassword.Validator.class)
 public @interface StrongPassword {
@@ -29,7 +34,8 @@ public @interface StrongPassword {
         return true;
       }
       context.disableDefaultConstraintViolation();
-      context.buildConstraintViolationWithTemplate(String.join(", ", problems))
+      context
+          .buildConstraintViolationWithTemplate(String.join(", ", problems))
           .addConstraintViolation();
       return false;
     }

@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One refresh token of a login's token family, stored as a hash. A token is good for one
- * rotation; presenting it again means it was copied, and the family is revoked.
+ * One refresh token of a login's token family, stored as a hash. A token is good for one rotation;
+ * presenting it again means it was copied, and the family is revoked.
  */
 @Entity
 @Table(name = "refresh_tokens")

@@ -8,13 +8,25 @@ public final class MessageRequests {
 
   @Schema(name = "NewMessage")
   public record Send(
-      @Schema(required = true, minLength = 1, maxLength = 5000, description = "Trimmed; 1-5000 characters") String content,
-      @Schema(nullable = true, description = "A message of the same room this one replies to") String parentId,
-      @Schema(nullable = true, maxLength = 64, description = "Makes the send idempotent for this sender and room") String clientId) {}
+      @Schema(
+              required = true,
+              minLength = 1,
+              maxLength = 5000,
+              description = "Trimmed; 1-5000 characters")
+          String content,
+      @Schema(nullable = true, description = "A message of the same room this one replies to")
+          String parentId,
+      @Schema(
+              nullable = true,
+              maxLength = 64,
+              description = "Makes the send idempotent for this sender and room")
+          String clientId) {}
 
   @Schema(name = "MessageEdit")
   public record Edit(@Schema(required = true, minLength = 1, maxLength = 5000) String content) {}
 
   @Schema(name = "ReadMark")
-  public record Read(@Schema(nullable = true, description = "Read up to this message; absent: up to the newest") String messageId) {}
+  public record Read(
+      @Schema(nullable = true, description = "Read up to this message; absent: up to the newest")
+          String messageId) {}
 }

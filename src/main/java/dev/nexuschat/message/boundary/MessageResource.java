@@ -33,14 +33,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /rooms/{id}/messages}. Its own path, not {@code /rooms/{id}}: JAX-RS picks one root class
- * per request, and a class at {@code /rooms/{id}} would hide {@code GET/PATCH /rooms/{id}} of the rooms resource.
+ * per request, and a class at {@code /rooms/{id}} would hide {@code GET/PATCH /rooms/{id}} of the
+ * rooms resource.
  */
 @Path("/rooms/{roomId}/messages")
 @RequestScoped
 @RolesAllowed(NexusApplication.USER_ROLE)
 @Tag(name = "messages")
 @SecurityRequirement(name = NexusApplication.BEARER_SCHEME)
-@APIResponse(responseCode = "401", description = "UNAUTHORIZED: missing, invalid or expired access token")
+@APIResponse(
+    responseCode = "401",
+    description = "UNAUTHORIZED: missing, invalid or expired access token")
 @APIResponse(responseCode = "403", description = "FORBIDDEN: not a member of the room")
 @APIResponse(responseCode = "404", description = "NOT_FOUND: no such room or message")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,11 +56,15 @@ public class MessageResource {
   String roomId;
 
   @GET
-  @Operation(summary = "A page of history, oldest first within the page",
-      description = "Without cursor: the newest messages. cursor=<id>: older than that message."
-          + " after=<id>: newer than it, for catching up after a reconnect. limit defaults to 50"
-          + " and is clamped to 100.")
-  @APIResponse(responseCode = "200", description = "The page",
+  @Operation(
+      summary = "A page of history, oldest first within the page",
+      description =
+          "Without cursor: the newest messages. cursor=<id>: older than that message."
+              + " after=<id>: newer than it, for catching up after a reconnect. limit defaults to 50"
+              + " and is clamped to 100.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The page",
       content = @Content(schema = @Schema(implementation = MessageViews.Page.class)))
   @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: bad cursor, after or limit")
   public MessageViews.Page page(
@@ -65,24 +72,39 @@ public class MessageResource {
       @QueryParam("after") String after,
       @QueryParam("limit") String limit) {
     UUID room = Ids.parse(roomId, "room");
-    return history.page(caller.id(), room, HistoryCursor.parse(cursor, after),
+    return history.page(
+        caller.id(),
+        room,
+        HistoryCursor.parse(cursor, after),
         QueryParams.limit(limit, MessageHistory.DEFAULT_LIMIT, MessageHistory.MAX_LIMIT));
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Send a message",
-      description = "For API clients and for the web client while its socket is down. A repeated"
-          + " client_id returns the original message with 200 and stores nothing.")
-  @APIResponse(responseCode = "201", description = "Stored and broadcast",
+  @Operation(
+      summary = "Send a message",
+      description =
+          "For API clients and for the web client while its socket is down. A repeated"
+              + " client_id returns the original message with 200 and stores nothing.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Stored and broadcast",
       content = @Content(schema = @Schema(implementation = MessageViews.Item.class)))
-  @APIResponse(responseCode = "200", description = "A repeat of an earlier client_id: the original message",
+  @APIResponse(
+      responseCode = "200",
+      description = "A repeat of an earlier client_id: the original message",
       content = @Content(schema = @Schema(implementation = MessageViews.Item.class)))
-  @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: content, parent_id or client_id")
+  @APIResponse(
+      responseCode = "400",
+      description = "VALIDATION_FAILED: content, parent_id or client_id")
   public Response send(@NotNull(message = "is required") MessageRequests.Send body) {
     UUID room = Ids.parse(roomId, "room");
-    MessageService.Sent sent = messages.post(caller.id(), room, new MessageService.Draft(
-        body.content(), Ids.field(body.parentId(), "parent_id"), body.clientId()));
+    MessageService.Sent sent =
+        messages.post(
+            caller.id(),
+            room,
+            new MessageService.Draft(
+                body.content(), Ids.field(body.parentId(), "parent_id"), body.clientId()));
     return Response.status(sent.created() ? Response.Status.CREATED : Response.Status.OK)
         .entity(sent.message())
         .build();
@@ -92,13 +114,16 @@ public class MessageResource {
   @Path("/{messageId}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Edit a message (its sender only)")
-  @APIResponse(responseCode = "200", description = "The edited message",
+  @APIResponse(
+      responseCode = "200",
+      description = "The edited message",
       content = @Content(schema = @Schema(implementation = MessageViews.Item.class)))
   @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: content")
   public MessageViews.Item edit(
-      @PathParam("messageId") String messageId, @NotNull(message = "is required") MessageRequests.Edit body) {
-    return messages.edit(caller.id(), Ids.parse(roomId, "room"), Ids.parse(messageId, "message"),
-        body.content());
+      @PathParam("messageId") String messageId,
+      @NotNull(message = "is required") MessageRequests.Edit body) {
+    return messages.edit(
+        caller.id(), Ids.parse(roomId, "room"), Ids.parse(messageId, "message"), body.content());
   }
 
   @DELETE

@@ -30,7 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(NexusApplication.USER_ROLE)
 @Tag(name = "messages")
 @SecurityRequirement(name = NexusApplication.BEARER_SCHEME)
-@APIResponse(responseCode = "401", description = "UNAUTHORIZED: missing, invalid or expired access token")
+@APIResponse(
+    responseCode = "401",
+    description = "UNAUTHORIZED: missing, invalid or expired access token")
 @APIResponse(responseCode = "403", description = "FORBIDDEN: not a member of the room")
 @APIResponse(responseCode = "404", description = "NOT_FOUND: no such room")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,11 +45,18 @@ public class ReadMarkResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Mark the room read", description = "Up to message_id, or to the newest"
-      + " message without a body. The mark never moves backwards.")
-  @APIResponse(responseCode = "200", description = "The read position",
+  @Operation(
+      summary = "Mark the room read",
+      description =
+          "Up to message_id, or to the newest"
+              + " message without a body. The mark never moves backwards.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The read position",
       content = @Content(schema = @Schema(implementation = MessageViews.ReadState.class)))
-  @RequestBody(required = false, content = @Content(schema = @Schema(implementation = MessageRequests.Read.class)))
+  @RequestBody(
+      required = false,
+      content = @Content(schema = @Schema(implementation = MessageRequests.Read.class)))
   public MessageViews.ReadState read(String rawBody) {
     MessageRequests.Read body = OptionalBody.parse(rawBody, MessageRequests.Read.class);
     UUID messageId = body == null ? null : Ids.field(body.messageId(), "message_id");

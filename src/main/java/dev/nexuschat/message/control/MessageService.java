@@ -47,20 +47,25 @@ public class MessageService {
     RoomMember sender = memberships.require(roomId, senderId);
     List<FieldError> errors = new ArrayList<>();
     String content = TextRules.trimmed(draft.content(), "content", 1, MAX_CONTENT, errors);
-    String clientId = draft.clientId() == null ? null
-        : TextRules.trimmed(draft.clientId(), "client_id", 1, MAX_CLIENT_ID, errors);
+    String clientId =
+        draft.clientId() == null
+            ? null
+            : TextRules.trimmed(draft.clientId(), "client_id", 1, MAX_CLIENT_ID, errors);
     if (!errors.isEmpty()) {
       throw new Invalid(errors);
     }
     // The room lock orders this room's messages and makes the client_id check race-free.
     Room room = memberships.lockRoom(roomId);
     if (clientId != null) {
-      List<Message> repeat = em.createQuery("SELECT m FROM Message m WHERE m.roomId = :room"
-              + " AND m.sender.id = :sender AND m.clientId = :clientId", Message.class)
-          .setParameter("room", roomId)
-          .setParameter("sender", senderId)
-          .setParameter("clientId", clientId)
-          .getResultList();
+      List<Message> repeat =
+          em.createQuery(
+                  "SELECT m FROM Message m WHERE m.roomId = :room"
+                      + " AND m.sender.id = :sender AND m.clientId = :clientId",
+                  Message.class)
+              .setParameter("room", roomId)
+              .setParameter("sender", senderId)
+              .setParameter("clientId", clientId)
+              .getResultList();
       if (!repeat.isEmpty()) {
         return new Sent(MessageViews.Item.of(repeat.get(0)), false);
       }
@@ -74,8 +79,16 @@ public class MessageService {
     }
     long seq = room.nextSeq();
     OffsetDateTime at = room.nextMessageTime();
-    Message message = Message.post(UuidCreator.getTimeOrderedEpoch(), roomId, seq, at,
-        sender.user(), content, parent, clientId);
+    Message message =
+        Message.post(
+            UuidCreator.getTimeOrderedEpoch(),
+            roomId,
+            seq,
+            at,
+            sender.user(),
+            content,
+            parent,
+            clientId);
     em.persist(message);
     room.messagePosted(message.id(), at);
     // Flushed with the insert at commit: no separate bulk update statement per message.
@@ -114,12 +127,15 @@ public class MessageService {
     }
     message.delete();
     if (message.id().equals(room.lastMessageId())) {
-      List<UUID> previous = em.createQuery("SELECT m.id FROM Message m WHERE m.roomId = :room"
-              + " AND m.deletedAt IS NULL AND m.seq < :seq ORDER BY m.seq DESC", UUID.class)
-          .setParameter("room", roomId)
-          .setParameter("seq", message.seq())
-          .setMaxResults(1)
-          .getResultList();
+      List<UUID> previous =
+          em.createQuery(
+                  "SELECT m.id FROM Message m WHERE m.roomId = :room"
+                      + " AND m.deletedAt IS NULL AND m.seq < :seq ORDER BY m.seq DESC",
+                  UUID.class)
+              .setParameter("room", roomId)
+              .setParameter("seq", message.seq())
+              .setMaxResults(1)
+              .getResultList();
       room.latestMessageIs(previous.isEmpty() ? null : previous.get(0));
     }
     deleted.fire(new MessageDeleted(roomId, messageId, callerId));

@@ -1,11 +1,11 @@
 package dev.nexuschat.message.control;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.nexuschat.message.entity.Message;
 import dev.nexuschat.user.control.UserViews;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The API shapes of messages. */
 public final class MessageViews {
@@ -29,19 +29,31 @@ public final class MessageViews {
       String clientId) {
     public static Item of(Message message) {
       Message parent = message.parent();
-      return new Item(message.id(), message.roomId(), UserViews.Sender.of(message.sender()),
-          message.content(), message.messageType(), parent == null ? null : parent.id(),
-          parent == null ? null : ParentPreview.of(parent), message.isEdited(),
-          message.createdAt().toInstant(), message.updatedAt().toInstant(), message.clientId());
+      return new Item(
+          message.id(),
+          message.roomId(),
+          UserViews.Sender.of(message.sender()),
+          message.content(),
+          message.messageType(),
+          parent == null ? null : parent.id(),
+          parent == null ? null : ParentPreview.of(parent),
+          message.isEdited(),
+          message.createdAt().toInstant(),
+          message.updatedAt().toInstant(),
+          message.clientId());
     }
   }
 
   /** What a reply shows of the message it answers: at most 100 characters of it. */
   @Schema(name = "ParentPreview")
-  public record ParentPreview(UUID id, String senderDisplayName, String content, boolean isDeleted) {
+  public record ParentPreview(
+      UUID id, String senderDisplayName, String content, boolean isDeleted) {
     static ParentPreview of(Message parent) {
-      return new ParentPreview(parent.id(), parent.sender().displayName(),
-          preview(parent.content()), parent.isDeleted());
+      return new ParentPreview(
+          parent.id(),
+          parent.sender().displayName(),
+          preview(parent.content()),
+          parent.isDeleted());
     }
   }
 

@@ -6,7 +6,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-/** Counts stored messages from the domain event (committed ones only), beside the service, not in it. */
+/**
+ * Counts stored messages from the domain event (committed ones only), beside the service, not in
+ * it.
+ */
 @ApplicationScoped
 public class PostedMessageCounter {
   @Inject NexusMetrics metrics;

@@ -16,9 +16,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * Read marks and unread counts. A mark is a room sequence number and only moves forward; the
- * unread count is the gap to the room's newest number less the deleted messages in it, so it never
- * scans history.
+ * Read marks and unread counts. A mark is a room sequence number and only moves forward; the unread
+ * count is the gap to the room's newest number less the deleted messages in it, so it never scans
+ * history.
  */
 @ApplicationScoped
 public class ReadMarks {
@@ -51,8 +51,9 @@ public class ReadMarks {
 
   /** Moves the mark to {@code seq} unless it is already past it; atomic, so never backwards. */
   void advance(RoomMember member, long seq, OffsetDateTime at) {
-    em.createQuery("UPDATE RoomMember m SET m.lastReadSeq = :seq, m.lastReadAt = :at"
-            + " WHERE m.id = :id AND m.lastReadSeq <= :seq")
+    em.createQuery(
+            "UPDATE RoomMember m SET m.lastReadSeq = :seq, m.lastReadAt = :at"
+                + " WHERE m.id = :id AND m.lastReadSeq <= :seq")
         .setParameter("seq", seq)
         .setParameter("at", at)
         .setParameter("id", member.id())
@@ -60,11 +61,14 @@ public class ReadMarks {
   }
 
   long unread(Room room, long readSeq) {
-    long deletedSince = em.createQuery("SELECT COUNT(m) FROM Message m WHERE m.roomId = :room"
-            + " AND m.deletedAt IS NOT NULL AND m.seq > :seq", Long.class)
-        .setParameter("room", room.id())
-        .setParameter("seq", readSeq)
-        .getSingleResult();
+    long deletedSince =
+        em.createQuery(
+                "SELECT COUNT(m) FROM Message m WHERE m.roomId = :room"
+                    + " AND m.deletedAt IS NOT NULL AND m.seq > :seq",
+                Long.class)
+            .setParameter("room", room.id())
+            .setParameter("seq", readSeq)
+            .getSingleResult();
     return Math.max(0, room.lastSeq() - readSeq - deletedSince);
   }
 }

@@ -11,7 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The REST API root. Every resource is under {@code /api/v1}; access tokens are MicroProfile JWTs. */
+/**
+ * The REST API root. Every resource is under {@code /api/v1}; access tokens are MicroProfile JWTs.
+ */
 @ApplicationPath("/api/v1")
 @LoginConfig(authMethod = "MP-JWT", realmName = "nexuschat")
 @DeclareRoles(NexusApplication.USER_ROLE)

@@ -6,9 +6,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Bean Validation failures of request bodies. The JAX-RS runtime ships its own mapper for
- * {@code ValidationException} (a text/plain violation report), which is closer to these
- * exceptions than {@link ProblemMapper}'s {@code Throwable}; this closer one hands them back to it.
+ * Bean Validation failures of request bodies. The JAX-RS runtime ships its own mapper for {@code
+ * ValidationException} (a text/plain violation report), which is closer to these exceptions than
+ * {@link ProblemMapper}'s {@code Throwable}; this closer one hands them back to it.
  */
 @Provider
 public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {

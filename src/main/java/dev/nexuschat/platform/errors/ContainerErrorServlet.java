@@ -15,25 +15,34 @@ import java.util.List;
 @WebServlet(urlPatterns = "/problem/*")
 public class ContainerErrorServlet extends HttpServlet {
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    writeProblem(code instanceof Integer value ? value : statusFromPath(request.getPathInfo()), response);
+    writeProblem(
+        code instanceof Integer value ? value : statusFromPath(request.getPathInfo()), response);
   }
 
   static void writeProblem(int status, HttpServletResponse response) throws IOException {
-    ApiException problem = switch (status) {
-      case 401 -> new Unauthenticated("A valid access token is required");
-      case 403 -> new Forbidden("You may not do this");
-      case 404 -> new NotFound("No such resource");
-      case 413 -> new PayloadTooLarge(64 * 1024);
-      default -> null;
-    };
-    jakarta.ws.rs.core.Response body = problem != null
-        ? ProblemMapper.fromApiException(problem)
-        : ProblemMapper.problem(status, status == 405 ? "METHOD_NOT_ALLOWED" : "INTERNAL_ERROR",
-            status == 405 ? "Method Not Allowed" : "Internal Server Error",
-            status == 405 ? "This method is not allowed here" : "Something went wrong on our side",
-            List.of()).build();
+    ApiException problem =
+        switch (status) {
+          case 401 -> new Unauthenticated("A valid access token is required");
+          case 403 -> new Forbidden("You may not do this");
+          case 404 -> new NotFound("No such resource");
+          case 413 -> new PayloadTooLarge(64 * 1024);
+          default -> null;
+        };
+    jakarta.ws.rs.core.Response body =
+        problem != null
+            ? ProblemMapper.fromApiException(problem)
+            : ProblemMapper.problem(
+                    status,
+                    status == 405 ? "METHOD_NOT_ALLOWED" : "INTERNAL_ERROR",
+                    status == 405 ? "Method Not Allowed" : "Internal Server Error",
+                    status == 405
+                        ? "This method is not allowed here"
+                        : "Something went wrong on our side",
+                    List.of())
+                .build();
     response.setStatus(status);
     response.setContentType(ProblemMapper.PROBLEM_JSON);
     response.setCharacterEncoding("UTF-8");

@@ -16,7 +16,8 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class ContainerProblemFilter extends HttpFilter {
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     chain.doFilter(request, response);
     int status = response.getStatus();

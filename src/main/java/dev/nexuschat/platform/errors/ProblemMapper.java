@@ -50,13 +50,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
-    return problem(500, "INTERNAL_ERROR", "Internal Server Error",
-        "Something went wrong on our side (incident " + incident + ")", List.of()).build();
+    return problem(
+            500,
+            "INTERNAL_ERROR",
+            "Internal Server Error",
+            "Something went wrong on our side (incident " + incident + ")",
+            List.of())
+        .build();
   }
 
   public static Response fromApiException(ApiException api) {
     Response.ResponseBuilder response =
-        problem(api.status(), api.code(), titleFor(api.status()), api.getMessage(), api.fieldErrors());
+        problem(
+            api.status(), api.code(), titleFor(api.status()), api.getMessage(), api.fieldErrors());
     if (api instanceof Unauthenticated) {
       response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"nexuschat\"");
     }
@@ -73,15 +79,39 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       case 401 -> fromApiException(new Unauthenticated("A valid access token is required"));
       case 403 -> fromApiException(new Forbidden("You may not do this"));
       case 404 -> fromApiException(new NotFound("No such resource"));
-      case 405 -> problem(405, "METHOD_NOT_ALLOWED", titleFor(405),
-          "This method is not allowed here", List.of()).build();
-      case 406 -> problem(406, "NOT_ACCEPTABLE", titleFor(406),
-          "This resource produces application/json", List.of()).build();
+      case 405 ->
+          problem(
+                  405,
+                  "METHOD_NOT_ALLOWED",
+                  titleFor(405),
+                  "This method is not allowed here",
+                  List.of())
+              .build();
+      case 406 ->
+          problem(
+                  406,
+                  "NOT_ACCEPTABLE",
+                  titleFor(406),
+                  "This resource produces application/json",
+                  List.of())
+              .build();
       case 413 -> fromApiException(new PayloadTooLarge(-1));
-      case 415 -> problem(415, "UNSUPPORTED_MEDIA_TYPE", titleFor(415),
-          "Send the body as application/json", List.of()).build();
-      default -> problem(status, status >= 500 ? "INTERNAL_ERROR" : "REQUEST_FAILED",
-          titleFor(status), "The request failed", List.of()).build();
+      case 415 ->
+          problem(
+                  415,
+                  "UNSUPPORTED_MEDIA_TYPE",
+                  titleFor(415),
+                  "Send the body as application/json",
+                  List.of())
+              .build();
+      default ->
+          problem(
+                  status,
+                  status >= 500 ? "INTERNAL_ERROR" : "REQUEST_FAILED",
+                  titleFor(status),
+                  "The request failed",
+                  List.of())
+              .build();
     };
   }
 
@@ -89,16 +119,18 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       int status, String code, String title, String detail, List<FieldError> errors) {
     JsonArrayBuilder fields = Json.createArrayBuilder();
     for (FieldError error : errors) {
-      fields.add(Json.createObjectBuilder().add("field", error.field()).add("message", error.message()));
+      fields.add(
+          Json.createObjectBuilder().add("field", error.field()).add("message", error.message()));
     }
-    JsonObject body = Json.createObjectBuilder()
-        .add("type", "https://nexuschat.dev/problems/" + code.toLowerCase().replace('_', '-'))
-        .add("title", title)
-        .add("status", status)
-        .add("detail", detail == null ? title : detail)
-        .add("code", code)
-        .add("errors", fields)
-        .build();
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add("type", "https://nexuschat.dev/problems/" + code.toLowerCase().replace('_', '-'))
+            .add("title", title)
+            .add("status", status)
+            .add("detail", detail == null ? title : detail)
+            .add("code", code)
+            .add("errors", fields)
+            .build();
     return Response.status(status).type(PROBLEM_JSON).entity(body.toString());
   }
 
@@ -114,7 +146,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   private static boolean isUnreadableBody(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof JsonbException || t instanceof JsonParsingException
+      if (t instanceof JsonbException
+          || t instanceof JsonParsingException
           || t instanceof jakarta.json.JsonException) {
         return true;
       }

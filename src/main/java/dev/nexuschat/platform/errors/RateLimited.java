@@ -7,7 +7,8 @@ public final class RateLimited extends ApiException {
   private final long retryAfterSeconds;
 
   public RateLimited(long retryAfterSeconds) {
-    super(429, "RATE_LIMITED", "Too many attempts; retry in " + retryAfterSeconds + " s", List.of());
+    super(
+        429, "RATE_LIMITED", "Too many attempts; retry in " + retryAfterSeconds + " s", List.of());
     this.retryAfterSeconds = retryAfterSeconds;
   }
 

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Names the field behind a body that JSON-B could not bind. Yasson reports a property that failed
  * to bind as "Unable to deserialize property 'x' because of: ..."; the outermost such property is
- * the one on the wire. A body that is not JSON at all, or a failure without that shape, is blamed on
- * {@code body}.
+ * the one on the wire. A body that is not JSON at all, or a failure without that shape, is blamed
+ * on {@code body}.
  */
 final class UnreadableBody {
   private static final Pattern PROPERTY =
@@ -39,7 +39,10 @@ final class UnreadableBody {
     return nested.matches() ? nested.group(2) : message;
   }
 
-  /** Our strict deserializers say "expected a string, got NUMBER"; anything else gets a plain wording. */
+  /**
+   * Our strict deserializers say "expected a string, got NUMBER"; anything else gets a plain
+   * wording.
+   */
   private static String reason(String message) {
     Matcher expected = EXPECTED.matcher(message);
     if (expected.find()) {

@@ -24,7 +24,10 @@ public class DatabaseReadiness implements HealthCheck {
           .withData("product", connection.getMetaData().getDatabaseProductName())
           .build();
     } catch (Exception e) {
-      return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
+      return HealthCheckResponse.named("database")
+          .down()
+          .withData("error", e.getClass().getSimpleName())
+          .build();
     }
   }
 }

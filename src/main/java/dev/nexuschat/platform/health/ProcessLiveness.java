@@ -14,7 +14,8 @@ public class ProcessLiveness implements HealthCheck {
     Runtime runtime = Runtime.getRuntime();
     long used = runtime.totalMemory() - runtime.freeMemory();
     boolean healthy = used < runtime.maxMemory() * 0.95;
-    return HealthCheckResponse.named("heap").status(healthy)
+    return HealthCheckResponse.named("heap")
+        .status(healthy)
         .withData("used_mb", used / (1024 * 1024))
         .withData("max_mb", runtime.maxMemory() / (1024 * 1024))
         .build();

@@ -16,13 +16,19 @@ public class RedisReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     if (redis.client().isEmpty()) {
-      return HealthCheckResponse.named("redis").up().withData("mode", "not configured (single node)").build();
+      return HealthCheckResponse.named("redis")
+          .up()
+          .withData("mode", "not configured (single node)")
+          .build();
     }
     try {
       String pong = redis.client().get().ping();
       return HealthCheckResponse.named("redis").status("PONG".equals(pong)).build();
     } catch (RuntimeException e) {
-      return HealthCheckResponse.named("redis").down().withData("error", e.getClass().getSimpleName()).build();
+      return HealthCheckResponse.named("redis")
+          .down()
+          .withData("error", e.getClass().getSimpleName())
+          .build();
     }
   }
 }

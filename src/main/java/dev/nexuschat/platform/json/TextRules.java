@@ -15,7 +15,8 @@ public final class TextRules {
    * Trims and checks length in characters (code points); adds a field error and returns null when
    * the text is unacceptable. NUL cannot be stored in PostgreSQL text, so it is refused.
    */
-  public static String trimmed(String value, String field, int min, int max, List<FieldError> errors) {
+  public static String trimmed(
+      String value, String field, int min, int max, List<FieldError> errors) {
     if (value == null) {
       errors.add(new FieldError(field, "is required"));
       return null;
@@ -27,7 +28,9 @@ public final class TextRules {
     }
     int length = length(text);
     if (length < min) {
-      errors.add(new FieldError(field, min == 1 ? "must not be blank" : "must be at least " + min + " characters"));
+      errors.add(
+          new FieldError(
+              field, min == 1 ? "must not be blank" : "must be at least " + min + " characters"));
       return null;
     }
     if (length > max) {

@@ -12,9 +12,9 @@ import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
- * The application's own metrics, in one place so that instrumenting a feature is one call here
- * and the names stay consistent. Served by Liberty's mpMetrics on {@code /metrics} in Prometheus
- * format (a {@code nexus.messages.posted} counter reads {@code nexus_messages_posted_total} there);
+ * The application's own metrics, in one place so that instrumenting a feature is one call here and
+ * the names stay consistent. Served by Liberty's mpMetrics on {@code /metrics} in Prometheus format
+ * (a {@code nexus.messages.posted} counter reads {@code nexus_messages_posted_total} there);
  * runtime metrics (JVM, threads, pools) come with the feature. See docs/OPERATIONS.md.
  */
 @ApplicationScoped
@@ -31,9 +31,13 @@ public class NexusMetrics {
 
   /** The node's open WebSocket connections, read at scrape time. */
   public void connectedSockets(IntSupplier count) {
-    registry.gauge(Metadata.builder().withName(CONNECTED_SOCKETS)
-            .withDescription("WebSocket connections open on this node").build(),
-        count, IntSupplier::getAsInt);
+    registry.gauge(
+        Metadata.builder()
+            .withName(CONNECTED_SOCKETS)
+            .withDescription("WebSocket connections open on this node")
+            .build(),
+        count,
+        IntSupplier::getAsInt);
   }
 
   public void messagePosted() {
@@ -46,9 +50,14 @@ public class NexusMetrics {
    */
   public void fannedOut(int frames, Duration sinceCommit) {
     counter(DELIVERIES, "Frames queued to WebSocket connections").inc(frames);
-    Timer timer = registry.timer(Metadata.builder().withName(FAN_OUT)
-        .withDescription("From a change's commit to its frames being queued on this node's connections")
-        .withUnit(MetricUnits.SECONDS).build());
+    Timer timer =
+        registry.timer(
+            Metadata.builder()
+                .withName(FAN_OUT)
+                .withDescription(
+                    "From a change's commit to its frames being queued on this node's connections")
+                .withUnit(MetricUnits.SECONDS)
+                .build());
     timer.update(sinceCommit.isNegative() ? Duration.ZERO : sinceCommit);
   }
 

@@ -44,8 +44,13 @@ public class SchemaMigrator {
                   .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                   .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
                   .execute());
-      LOG.info(() -> "Schema is up to date on " + database.getDatabaseProductName() + " ("
-          + (System.nanoTime() - started) / 1_000_000 + " ms)");
+      LOG.info(
+          () ->
+              "Schema is up to date on "
+                  + database.getDatabaseProductName()
+                  + " ("
+                  + (System.nanoTime() - started) / 1_000_000
+                  + " ms)");
       migrated = true;
     } catch (Exception e) {
       throw new IllegalStateException("Database migration failed: " + e.getMessage(), e);

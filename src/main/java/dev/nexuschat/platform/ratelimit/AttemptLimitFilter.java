@@ -28,6 +28,10 @@ public class AttemptLimitFilter implements ContainerRequestFilter {
     if (limit == null || limit.perMinute() <= 0) {
       return;
     }
-    limiter.hit(limit.bucket(), clientAddress.rateLimitKey(request), limit.perMinute(), Duration.ofMinutes(1));
+    limiter.hit(
+        limit.bucket(),
+        clientAddress.rateLimitKey(request),
+        limit.perMinute(),
+        Duration.ofMinutes(1));
   }
 }

@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Limits a resource method to {@code perMinute} attempts per client IP. Checked before the body
- * is read or validated, so malformed attempts count too.
+ * Limits a resource method to {@code perMinute} attempts per client IP. Checked before the body is
+ * read or validated, so malformed attempts count too.
  */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)

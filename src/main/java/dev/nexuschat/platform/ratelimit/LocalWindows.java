@@ -16,10 +16,13 @@ final class LocalWindows {
 
   Count hit(String key, Duration length) {
     long now = System.currentTimeMillis();
-    Window window = windows.compute(key, (k, current) ->
-        current == null || current.endsAtMillis() <= now
-            ? new Window(now + length.toMillis(), 1)
-            : new Window(current.endsAtMillis(), current.count() + 1));
+    Window window =
+        windows.compute(
+            key,
+            (k, current) ->
+                current == null || current.endsAtMillis() <= now
+                    ? new Window(now + length.toMillis(), 1)
+                    : new Window(current.endsAtMillis(), current.count() + 1));
     if (hitsSinceSweep.incrementAndGet() >= SWEEP_EVERY) {
       hitsSinceSweep.set(0);
       windows.values().removeIf(w -> w.endsAtMillis() <= now);

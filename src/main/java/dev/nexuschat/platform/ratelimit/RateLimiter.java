@@ -12,9 +12,9 @@ import java.util.logging.Logger;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Fixed-window attempt counters. Kept in Redis when it is configured, so every node counts
- * against one limit; in process otherwise, and as a fallback while Redis is unreachable (limits
- * then hold per node rather than not at all).
+ * Fixed-window attempt counters. Kept in Redis when it is configured, so every node counts against
+ * one limit; in process otherwise, and as a fallback while Redis is unreachable (limits then hold
+ * per node rather than not at all).
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -32,8 +32,8 @@ public class RateLimiter {
   private final LocalWindows local = new LocalWindows();
 
   /**
-   * Counts one attempt of {@code subject} (an IP address, say) against {@code limit} per
-   * {@code window}; throws {@link RateLimited} with the wait when over it.
+   * Counts one attempt of {@code subject} (an IP address, say) against {@code limit} per {@code
+   * window}; throws {@link RateLimited} with the wait when over it.
    */
   public void hit(String bucket, String subject, int limit, Duration window) {
     String key = "nexus:ratelimit:" + bucket + ":" + subject;
@@ -49,10 +49,14 @@ public class RateLimiter {
 
   private LocalWindows.Count remoteHit(String key, Duration window) {
     try {
-      Object reply = redis.client().get().eval(HIT_SCRIPT, List.of(key),
-          List.of(Long.toString(window.toMillis())));
+      Object reply =
+          redis
+              .client()
+              .get()
+              .eval(HIT_SCRIPT, List.of(key), List.of(Long.toString(window.toMillis())));
       List<?> values = (List<?>) reply;
-      return new LocalWindows.Count(((Number) values.get(0)).longValue(), ((Number) values.get(1)).longValue());
+      return new LocalWindows.Count(
+          ((Number) values.get(0)).longValue(), ((Number) values.get(1)).longValue());
     } catch (JedisException e) {
       LOG.log(Level.WARNING, "Redis unavailable for rate limiting; counting on this node", e);
       return null;

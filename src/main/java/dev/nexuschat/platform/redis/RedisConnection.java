@@ -26,10 +26,13 @@ public class RedisConnection {
 
   @PostConstruct
   void connect() {
-    redisUrl.filter(url -> !url.isBlank()).ifPresent(url -> {
-      client = RedisClient.create(URI.create(url.trim()));
-      LOG.info(() -> "Using Redis at " + redacted(url));
-    });
+    redisUrl
+        .filter(url -> !url.isBlank())
+        .ifPresent(
+            url -> {
+              client = RedisClient.create(URI.create(url.trim()));
+              LOG.info(() -> "Using Redis at " + redacted(url));
+            });
   }
 
   @PreDestroy

@@ -12,9 +12,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The client's IP address for rate limits and logs: the socket's peer, unless that peer is a
- * proxy listed in {@code NEXUS_TRUSTED_PROXIES} (addresses or CIDR ranges), in which case the
- * right-most untrusted address of {@code X-Forwarded-For}.
+ * The client's IP address for rate limits and logs: the socket's peer, unless that peer is a proxy
+ * listed in {@code NEXUS_TRUSTED_PROXIES} (addresses or CIDR ranges), in which case the right-most
+ * untrusted address of {@code X-Forwarded-For}.
  */
 @ApplicationScoped
 public class ClientAddress {
@@ -48,7 +48,13 @@ public class ClientAddress {
     }
     if (bytes.length == 4) {
       // also folds an IPv4-mapped IPv6 literal into the plain IPv4 form
-      return (bytes[0] & 0xFF) + "." + (bytes[1] & 0xFF) + "." + (bytes[2] & 0xFF) + "." + (bytes[3] & 0xFF);
+      return (bytes[0] & 0xFF)
+          + "."
+          + (bytes[1] & 0xFF)
+          + "."
+          + (bytes[2] & 0xFF)
+          + "."
+          + (bytes[3] & 0xFF);
     }
     StringBuilder network = new StringBuilder();
     for (int i = 0; i < 8; i += 2) {
@@ -110,7 +116,8 @@ public class ClientAddress {
       int slash = text.indexOf('/');
       byte[] address = literal(slash < 0 ? text : text.substring(0, slash));
       if (address == null) {
-        throw new IllegalArgumentException("NEXUS_TRUSTED_PROXIES: not an IP address or CIDR: " + text);
+        throw new IllegalArgumentException(
+            "NEXUS_TRUSTED_PROXIES: not an IP address or CIDR: " + text);
       }
       int bits = slash < 0 ? address.length * 8 : Integer.parseInt(text.substring(slash + 1));
       return new AddressRange(address, bits);
@@ -141,7 +148,8 @@ public class ClientAddress {
       if (candidate.startsWith("[") && candidate.endsWith("]")) {
         candidate = candidate.substring(1, candidate.length() - 1);
       }
-      if (!candidate.matches("[0-9.]+") && !(candidate.contains(":") && candidate.matches("[0-9A-Fa-f:.]+"))) {
+      if (!candidate.matches("[0-9.]+")
+          && !(candidate.contains(":") && candidate.matches("[0-9A-Fa-f:.]+"))) {
         return null;
       }
       try {

@@ -3,19 +3,29 @@ package dev.nexuschat.platform.web;
 import java.util.List;
 
 /**
- * Which request paths belong to the single-page web client. Server paths (the API, the socket,
- * the docs, health, metrics, error pages) never do, so an unknown API path still answers with a
+ * Which request paths belong to the single-page web client. Server paths (the API, the socket, the
+ * docs, health, metrics, error pages) never do, so an unknown API path still answers with a
  * problem+json 404 instead of the client's HTML.
  */
 public final class ClientRoutes {
   private static final List<String> SERVER_PREFIXES =
-      List.of("/api", "/ws", "/openapi", "/health", "/metrics", "/problem", "/ibm", "/WEB-INF", "/META-INF");
+      List.of(
+          "/api",
+          "/ws",
+          "/openapi",
+          "/health",
+          "/metrics",
+          "/problem",
+          "/ibm",
+          "/WEB-INF",
+          "/META-INF");
 
   private ClientRoutes() {}
 
   /** A path the server owns: never rewritten, never given the client's headers. */
   public static boolean isServerPath(String path) {
-    return SERVER_PREFIXES.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
+    return SERVER_PREFIXES.stream()
+        .anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
   }
 
   /** Hashed build output: its name changes with its content, so it may be cached for a year. */

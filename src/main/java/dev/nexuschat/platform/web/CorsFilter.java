@@ -14,21 +14,25 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Cross-origin access for the origins listed in {@code NEXUS_CORS_ORIGINS} only (default: none,
- * so the API is same-origin). Runs before JAX-RS and security so preflights never need a token.
+ * Cross-origin access for the origins listed in {@code NEXUS_CORS_ORIGINS} only (default: none, so
+ * the API is same-origin). Runs before JAX-RS and security so preflights never need a token.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class CorsFilter extends HttpFilter {
   private static final String ALLOWED_METHODS = "GET, POST, PATCH, PUT, DELETE, OPTIONS";
-  private static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, X-Requested-With";
+  private static final String ALLOWED_HEADERS =
+      "Authorization, Content-Type, Accept, X-Requested-With";
   private static final String EXPOSED_HEADERS = "Retry-After, WWW-Authenticate, Location";
 
   private Set<String> allowedOrigins = Set.of();
 
   @Override
   public void init(FilterConfig config) {
-    allowedOrigins = parse(
-        ConfigProvider.getConfig().getOptionalValue("NEXUS_CORS_ORIGINS", String.class).orElse(""));
+    allowedOrigins =
+        parse(
+            ConfigProvider.getConfig()
+                .getOptionalValue("NEXUS_CORS_ORIGINS", String.class)
+                .orElse(""));
   }
 
   static Set<String> parse(String origins) {
@@ -40,11 +44,14 @@ public class CorsFilter extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String origin = request.getHeader("Origin");
-    boolean preflight = "OPTIONS".equals(request.getMethod())
-        && origin != null && request.getHeader("Access-Control-Request-Method") != null;
+    boolean preflight =
+        "OPTIONS".equals(request.getMethod())
+            && origin != null
+            && request.getHeader("Access-Control-Request-Method") != null;
     if (origin != null) {
       response.addHeader("Vary", "Origin");
     }

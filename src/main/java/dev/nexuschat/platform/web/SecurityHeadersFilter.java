@@ -11,30 +11,38 @@ import java.io.IOException;
 
 /**
  * Browser hardening on every response of the application, plus the caching policy of the web
- * client: hashed assets for a year, {@code index.html} never without revalidation.
- * Headers are set before the chain runs so they are there even when a later stage commits early;
- * it also runs on forwards and error dispatches, so the SPA fallback (which may run first, filter
- * order is not defined for annotated filters) and error pages get them too.
+ * client: hashed assets for a year, {@code index.html} never without revalidation. Headers are set
+ * before the chain runs so they are there even when a later stage commits early; it also runs on
+ * forwards and error dispatches, so the SPA fallback (which may run first, filter order is not
+ * defined for annotated filters) and error pages get them too.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true,
+@WebFilter(
+    urlPatterns = "/*",
+    asyncSupported = true,
     dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
-  /** No inline script anywhere; the socket and the API are same-origin; avatars may be any https image. */
-  static final String CONTENT_SECURITY_POLICY = String.join("; ",
-      "default-src 'self'",
-      "script-src 'self'",
-      "style-src 'self'",
-      "img-src 'self' data: https: http:",
-      "connect-src 'self'",
-      "font-src 'self'",
-      "media-src 'self' data:",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "form-action 'self'",
-      "frame-ancestors 'none'");
+  /**
+   * No inline script anywhere; the socket and the API are same-origin; avatars may be any https
+   * image.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      String.join(
+          "; ",
+          "default-src 'self'",
+          "script-src 'self'",
+          "style-src 'self'",
+          "img-src 'self' data: https: http:",
+          "connect-src 'self'",
+          "font-src 'self'",
+          "media-src 'self' data:",
+          "object-src 'none'",
+          "base-uri 'self'",
+          "form-action 'self'",
+          "frame-ancestors 'none'");
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);

@@ -5,22 +5,23 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletMapping;
-import jakarta.servlet.http.MappingMatch;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
 import java.io.IOException;
 
 /**
- * Serves the web client's {@code index.html} for its routes ({@code /}, {@code /chat/...},
- * {@code /login}), so a reload or a shared link opens the app instead of the container's 404.
- * Server paths pass through untouched (see {@link ClientRoutes}).
+ * Serves the web client's {@code index.html} for its routes ({@code /}, {@code /chat/...}, {@code
+ * /login}), so a reload or a shared link opens the app instead of the container's 404. Server paths
+ * pass through untouched (see {@link ClientRoutes}).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SpaFallbackFilter extends HttpFilter {
   static final String INDEX = "/index.html";
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean readOnly = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
@@ -38,7 +39,8 @@ public class SpaFallbackFilter extends HttpFilter {
    */
   private static boolean servedByOwnServlet(HttpServletRequest request) {
     HttpServletMapping mapping = request.getHttpServletMapping();
-    return mapping != null && mapping.getMappingMatch() != null
+    return mapping != null
+        && mapping.getMappingMatch() != null
         && mapping.getMappingMatch() != MappingMatch.DEFAULT
         && mapping.getMappingMatch() != MappingMatch.CONTEXT_ROOT;
   }

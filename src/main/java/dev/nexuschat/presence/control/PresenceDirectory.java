@@ -28,11 +28,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Who is online: the one source for {@code is_online} in REST responses, and the online/offline
  * transitions behind the presence events. This node counts its own connections per user; across
- * nodes, a user is online while any node holds a live {@link PresenceLeases lease} on them.
- * Without Redis, the local counts alone.
+ * nodes, a user is online while any node holds a live {@link PresenceLeases lease} on them. Without
+ * Redis, the local counts alone.
  *
- * <p>A user whose last connection closes stays online for a grace period, so a page reload does
- * not flap them offline and back.
+ * <p>A user whose last connection closes stays online for a grace period, so a page reload does not
+ * flap them offline and back.
  */
 @ApplicationScoped
 public class PresenceDirectory {
@@ -56,9 +56,13 @@ public class PresenceDirectory {
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     if (leases.isShared()) {
       long renewEvery = Math.max(500, leases.ttlMillis() / 3);
-      timers.add(scheduler.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS));
+      timers.add(
+          scheduler.scheduleWithFixedDelay(
+              this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS));
       long reapEvery = Math.min(2000, renewEvery);
-      timers.add(scheduler.scheduleWithFixedDelay(this::reapExpiredLeases, reapEvery, reapEvery, TimeUnit.MILLISECONDS));
+      timers.add(
+          scheduler.scheduleWithFixedDelay(
+              this::reapExpiredLeases, reapEvery, reapEvery, TimeUnit.MILLISECONDS));
     }
   }
 
@@ -117,7 +121,9 @@ public class PresenceDirectory {
         return;
       }
       try {
-        pendingOffline.put(userId, scheduler.schedule(() -> graceOver(userId), graceMillis, TimeUnit.MILLISECONDS));
+        pendingOffline.put(
+            userId,
+            scheduler.schedule(() -> graceOver(userId), graceMillis, TimeUnit.MILLISECONDS));
       } catch (RejectedExecutionException shuttingDown) {
         // The node is stopping: its leases run out and another node announces the user offline.
       }

@@ -22,8 +22,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * holding the user's connections, each scored by the expiry of its lease; a node renews its leases
  * every third of the TTL, so the user is online while one lease is live. {@code
  * nexus:presence:leases} lists every lease by expiry so any node can reap the leases of a crashed
- * node. Every operation tells its caller when Redis is not there, so the caller falls back to
- * what this node knows.
+ * node. Every operation tells its caller when Redis is not there, so the caller falls back to what
+ * this node knows.
  */
 @ApplicationScoped
 public class PresenceLeases {
@@ -33,17 +33,20 @@ public class PresenceLeases {
   private static final int REAP_BATCH = 200;
   private static final int RENEW_BATCH = 500;
 
-  private static final String REGISTER = """
+  private static final String REGISTER =
+      """
       local live = redis.call('ZCOUNT', KEYS[1], ARGV[1], '+inf')
       redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
       redis.call('PEXPIRE', KEYS[1], ARGV[4])
       redis.call('ZADD', KEYS[2], ARGV[2], ARGV[5])
       return live""";
-  private static final String UNREGISTER = """
+  private static final String UNREGISTER =
+      """
       redis.call('ZREM', KEYS[1], ARGV[2])
       redis.call('ZREM', KEYS[2], ARGV[3])
       return redis.call('ZCOUNT', KEYS[1], ARGV[1], '+inf')""";
-  private static final String RENEW = """
+  private static final String RENEW =
+      """
       for i = 5, #ARGV do
         local key = ARGV[4] .. ARGV[i]
         redis.call('ZADD', key, ARGV[1], ARGV[2])
@@ -51,7 +54,8 @@ public class PresenceLeases {
         redis.call('ZADD', KEYS[1], ARGV[1], ARGV[i] .. '|' .. ARGV[2])
       end
       return 0""";
-  private static final String REAP = """
+  private static final String REAP =
+      """
       local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[3])
       local gone = {}
       for _, lease in ipairs(expired) do
@@ -65,7 +69,8 @@ public class PresenceLeases {
         end
       end
       return gone""";
-  private static final String COUNT_LIVE = """
+  private static final String COUNT_LIVE =
+      """
       local counts = {}
       for i, key in ipairs(KEYS) do
         counts[i] = redis.call('ZCOUNT', key, ARGV[1], '+inf')
@@ -94,8 +99,15 @@ public class PresenceLeases {
       return Optional.empty();
     }
     try {
-      List<?> counts = (List<?>) redis.client().get().eval(COUNT_LIVE,
-          ids.stream().map(id -> KEY_PREFIX + id).toList(), List.of(Long.toString(nowMillis())));
+      List<?> counts =
+          (List<?>)
+              redis
+                  .client()
+                  .get()
+                  .eval(
+                      COUNT_LIVE,
+                      ids.stream().map(id -> KEY_PREFIX + id).toList(),
+                      List.of(Long.toString(nowMillis())));
       Set<UUID> live = new HashSet<>();
       for (int i = 0; i < ids.size(); i++) {
         if (((Number) counts.get(i)).longValue() > 0) {
@@ -111,22 +123,34 @@ public class PresenceLeases {
 
   /** Takes this node's lease on {@code userId}; true if another node already held a live one. */
   boolean takeAndCheckOthers(UUID userId) {
-    return withRedis(client -> {
-      long now = nowMillis();
-      Object live = client.eval(REGISTER, List.of(KEY_PREFIX + userId, LEASES), List.of(
-          Long.toString(now), Long.toString(now + ttlMillis), nodeId, Long.toString(ttlMillis),
-          userId + "|" + nodeId));
-      return ((Number) live).longValue() > 0;
-    });
+    return withRedis(
+        client -> {
+          long now = nowMillis();
+          Object live =
+              client.eval(
+                  REGISTER,
+                  List.of(KEY_PREFIX + userId, LEASES),
+                  List.of(
+                      Long.toString(now),
+                      Long.toString(now + ttlMillis),
+                      nodeId,
+                      Long.toString(ttlMillis),
+                      userId + "|" + nodeId));
+          return ((Number) live).longValue() > 0;
+        });
   }
 
   /** Gives up this node's lease on {@code userId}; true if another node still holds a live one. */
   boolean releaseAndCheckOthers(UUID userId) {
-    return withRedis(client -> {
-      Object live = client.eval(UNREGISTER, List.of(KEY_PREFIX + userId, LEASES), List.of(
-          Long.toString(nowMillis()), nodeId, userId + "|" + nodeId));
-      return ((Number) live).longValue() > 0;
-    });
+    return withRedis(
+        client -> {
+          Object live =
+              client.eval(
+                  UNREGISTER,
+                  List.of(KEY_PREFIX + userId, LEASES),
+                  List.of(Long.toString(nowMillis()), nodeId, userId + "|" + nodeId));
+          return ((Number) live).longValue() > 0;
+        });
   }
 
   /** Extends this node's leases on {@code userIds} by a TTL. */
@@ -134,8 +158,9 @@ public class PresenceLeases {
     List<String> users = userIds.stream().map(UUID::toString).toList();
     long expiry = nowMillis() + ttlMillis;
     for (int from = 0; from < users.size(); from += RENEW_BATCH) {
-      List<String> args = new ArrayList<>(List.of(
-          Long.toString(expiry), nodeId, Long.toString(ttlMillis), KEY_PREFIX));
+      List<String> args =
+          new ArrayList<>(
+              List.of(Long.toString(expiry), nodeId, Long.toString(ttlMillis), KEY_PREFIX));
       args.addAll(users.subList(from, Math.min(users.size(), from + RENEW_BATCH)));
       withRedis(client -> client.eval(RENEW, List.of(LEASES), args) != null);
     }
@@ -144,8 +169,16 @@ public class PresenceLeases {
   /** Removes expired leases of any node; returns the users left with no live lease. */
   List<UUID> reapExpired() {
     try {
-      List<?> gone = (List<?>) redis.client().get().eval(REAP, List.of(LEASES),
-          List.of(Long.toString(nowMillis()), KEY_PREFIX, Integer.toString(REAP_BATCH)));
+      List<?> gone =
+          (List<?>)
+              redis
+                  .client()
+                  .get()
+                  .eval(
+                      REAP,
+                      List.of(LEASES),
+                      List.of(
+                          Long.toString(nowMillis()), KEY_PREFIX, Integer.toString(REAP_BATCH)));
       return gone.stream().map(user -> UUID.fromString(user.toString())).toList();
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Lease reaping skipped", e);

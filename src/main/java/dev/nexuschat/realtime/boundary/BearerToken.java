@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the access token of a WebSocket handshake, in the three places a client may put it:
- * {@code Sec-WebSocket-Protocol: bearer, <jwt>} (browsers cannot set headers on a WebSocket),
- * {@code Authorization: Bearer <jwt>}, or {@code ?access_token=<jwt>}.
+ * Finds the access token of a WebSocket handshake, in the three places a client may put it: {@code
+ * Sec-WebSocket-Protocol: bearer, <jwt>} (browsers cannot set headers on a WebSocket), {@code
+ * Authorization: Bearer <jwt>}, or {@code ?access_token=<jwt>}.
  */
 final class BearerToken {
   static final String SUBPROTOCOL = "bearer";
@@ -38,11 +38,12 @@ final class BearerToken {
 
   static List<String> header(Map<String, List<String>> headers, String name) {
     List<String> values = new ArrayList<>();
-    headers.forEach((key, list) -> {
-      if (key != null && key.equalsIgnoreCase(name) && list != null) {
-        values.addAll(list);
-      }
-    });
+    headers.forEach(
+        (key, list) -> {
+          if (key != null && key.equalsIgnoreCase(name) && list != null) {
+            values.addAll(list);
+          }
+        });
     return values;
   }
 

@@ -22,7 +22,10 @@ public class FanOutReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     if (!redis.isConfigured()) {
-      return HealthCheckResponse.named("fan-out").up().withData("mode", "in process (single node)").build();
+      return HealthCheckResponse.named("fan-out")
+          .up()
+          .withData("mode", "in process (single node)")
+          .build();
     }
     return HealthCheckResponse.named("fan-out").status(bus.isSubscribed()).build();
   }

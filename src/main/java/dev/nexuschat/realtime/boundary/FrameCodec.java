@@ -13,9 +13,9 @@ import java.io.StringReader;
 import java.util.UUID;
 
 /**
- * The one place frames are read and written: {@code {"event", "data", "ref"?}} in, and
- * {@code ack} / {@code error} replies out. Shape errors are {@link BadFrame}s; malformed ids are
- * NOT_FOUND, as in REST.
+ * The one place frames are read and written: {@code {"event", "data", "ref"?}} in, and {@code ack}
+ * / {@code error} replies out. Shape errors are {@link BadFrame}s; malformed ids are NOT_FOUND, as
+ * in REST.
  */
 final class FrameCodec {
   /** A decoded client frame; {@code ref} is null when the client wants no reply. */
@@ -23,7 +23,9 @@ final class FrameCodec {
 
   private FrameCodec() {}
 
-  /** The ref of a frame, if it is readable enough to have one: errors still reach the right request. */
+  /**
+   * The ref of a frame, if it is readable enough to have one: errors still reach the right request.
+   */
   static String refOf(String text) {
     try {
       JsonObject frame = Json.createReader(new StringReader(text)).readObject();
@@ -68,8 +70,11 @@ final class FrameCodec {
   private static ClientCommand command(String event, JsonObject data) {
     switch (event) {
       case "send_message":
-        return new ClientCommand.SendMessage(id(data, "room_id", true), string(data, "content", true),
-            id(data, "parent_id", false), string(data, "client_id", false));
+        return new ClientCommand.SendMessage(
+            id(data, "room_id", true),
+            string(data, "content", true),
+            id(data, "parent_id", false),
+            string(data, "client_id", false));
       case "typing_start":
         return new ClientCommand.TypingStart(id(data, "room_id", true));
       case "typing_stop":
@@ -118,8 +123,13 @@ final class FrameCodec {
   }
 
   static String error(String ref, String code, String message) {
-    return "{\"event\":\"error\"" + (ref == null ? "" : ",\"ref\":" + quoted(ref))
-        + ",\"data\":{\"code\":" + quoted(code) + ",\"message\":" + quoted(message) + "}}";
+    return "{\"event\":\"error\""
+        + (ref == null ? "" : ",\"ref\":" + quoted(ref))
+        + ",\"data\":{\"code\":"
+        + quoted(code)
+        + ",\"message\":"
+        + quoted(message)
+        + "}}";
   }
 
   private static String quoted(String text) {

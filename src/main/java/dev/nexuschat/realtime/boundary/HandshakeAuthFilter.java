@@ -35,7 +35,8 @@ public class HandshakeAuthFilter extends HttpFilter {
   Optional<String> corsOrigins;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (!allowedOrigin(request)) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN, "Origin not allowed");

@@ -15,9 +15,13 @@ public class HandshakeIdentity extends ServerEndpointConfig.Configurator {
   static final String ACCESS = "nexus.access";
 
   @Override
-  public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+  public void modifyHandshake(
+      ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
     AccessTokenVerifier verifier = CDI.current().select(AccessTokenVerifier.class).get();
-    config.getUserProperties().put(ACCESS,
-        verifier.verify(BearerToken.find(request.getHeaders(), request.getParameterMap())));
+    config
+        .getUserProperties()
+        .put(
+            ACCESS,
+            verifier.verify(BearerToken.find(request.getHeaders(), request.getParameterMap())));
   }
 }

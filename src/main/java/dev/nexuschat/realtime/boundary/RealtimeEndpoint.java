@@ -27,9 +27,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** {@code /ws}: one instance per socket; translates frames, the rules live in the control package. */
+/**
+ * {@code /ws}: one instance per socket; translates frames, the rules live in the control package.
+ */
 @Dependent
-@ServerEndpoint(value = "/ws", subprotocols = BearerToken.SUBPROTOCOL, configurator = HandshakeIdentity.class)
+@ServerEndpoint(
+    value = "/ws",
+    subprotocols = BearerToken.SUBPROTOCOL,
+    configurator = HandshakeIdentity.class)
 public class RealtimeEndpoint {
   static final int MAX_FRAME_BYTES = 64 * 1024;
   private static final Logger LOG = Logger.getLogger(RealtimeEndpoint.class.getName());
@@ -52,11 +57,13 @@ public class RealtimeEndpoint {
 
   @OnOpen
   public void open(Session session) {
-    VerifiedAccess access = (VerifiedAccess) session.getUserProperties().get(HandshakeIdentity.ACCESS);
+    VerifiedAccess access =
+        (VerifiedAccess) session.getUserProperties().get(HandshakeIdentity.ACCESS);
     session.setMaxIdleTimeout(0);
     session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
-    connection = new Connection(session, access.userId(), access.username(), access.expiresAt(), queueFrames,
-        executor);
+    connection =
+        new Connection(
+            session, access.userId(), access.username(), access.expiresAt(), queueFrames, executor);
     local.register(connection);
     lifecycle.closeWhenTokenExpires(connection);
     presence.connectionOpened(access.userId(), access.username());
@@ -65,7 +72,8 @@ public class RealtimeEndpoint {
   @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
   public void message(String text) {
     connection.heard();
-    if (text.length() > MAX_FRAME_BYTES / 3 && text.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES) {
+    if (text.length() > MAX_FRAME_BYTES / 3
+        && text.getBytes(StandardCharsets.UTF_8).length > MAX_FRAME_BYTES) {
       // The container does not enforce maxMessageSize on every path: the contract's cap is ours.
       connection.close(CloseReason.CloseCodes.TOO_BIG, "Frame over 64 KiB");
       return;
@@ -82,8 +90,11 @@ public class RealtimeEndpoint {
       connection.send(FrameCodec.error(ref != null ? ref : FrameCodec.refOf(text), e));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Client event failed", e);
-      connection.send(FrameCodec.error(ref != null ? ref : FrameCodec.refOf(text),
-          "INTERNAL_ERROR", "The server could not handle this event"));
+      connection.send(
+          FrameCodec.error(
+              ref != null ? ref : FrameCodec.refOf(text),
+              "INTERNAL_ERROR",
+              "The server could not handle this event"));
     }
   }
 

@@ -7,8 +7,8 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
 /**
- * Closes every socket with 1001 as the web application stops: earlier than CDI's pre-destroy,
- * while the container can still write the close frames.
+ * Closes every socket with 1001 as the web application stops: earlier than CDI's pre-destroy, while
+ * the container can still write the close frames.
  */
 @WebListener
 public class ShutdownListener implements ServletContextListener {

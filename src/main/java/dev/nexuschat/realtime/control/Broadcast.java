@@ -7,10 +7,10 @@ import java.util.UUID;
  * One server event on its way to the connections of every node: the frame's {@code event} and
  * pre-serialised {@code data}, and who gets it. Recipients are the members of {@code roomIds} (the
  * union, so a user sharing several rooms gets it once) or the connections of {@code userId}, less
- * {@code exceptUserId}. {@code joiningUserIds} enter {@code roomIds} before delivery and
- * {@code leavingUserId} leaves them after it, so membership changes take effect on every node at
- * the same point of the event stream. {@code seq} > 0 marks a room's message number for ordering.
- * {@code createdAtMillis} is when it was made, right after its change committed (fan-out latency).
+ * {@code exceptUserId}. {@code joiningUserIds} enter {@code roomIds} before delivery and {@code
+ * leavingUserId} leaves them after it, so membership changes take effect on every node at the same
+ * point of the event stream. {@code seq} > 0 marks a room's message number for ordering. {@code
+ * createdAtMillis} is when it was made, right after its change committed (fan-out latency).
  */
 public record Broadcast(
     String event,
@@ -29,31 +29,54 @@ public record Broadcast(
   }
 
   public static Broadcast toRoom(UUID roomId, String event, String data) {
-    return new Broadcast(event, data, List.of(roomId), null, null, 0, List.of(), null, System.currentTimeMillis());
+    return new Broadcast(
+        event, data, List.of(roomId), null, null, 0, List.of(), null, System.currentTimeMillis());
   }
 
   public static Broadcast toRooms(List<UUID> roomIds, String event, String data) {
-    return new Broadcast(event, data, roomIds, null, null, 0, List.of(), null, System.currentTimeMillis());
+    return new Broadcast(
+        event, data, roomIds, null, null, 0, List.of(), null, System.currentTimeMillis());
   }
 
   public static Broadcast toUser(UUID userId, String event, String data) {
-    return new Broadcast(event, data, List.of(), userId, null, 0, List.of(), null, System.currentTimeMillis());
+    return new Broadcast(
+        event, data, List.of(), userId, null, 0, List.of(), null, System.currentTimeMillis());
   }
 
   public Broadcast except(UUID userId) {
-    return new Broadcast(event, data, roomIds, this.userId, userId, seq, joiningUserIds, leavingUserId, createdAtMillis);
+    return new Broadcast(
+        event,
+        data,
+        roomIds,
+        this.userId,
+        userId,
+        seq,
+        joiningUserIds,
+        leavingUserId,
+        createdAtMillis);
   }
 
   public Broadcast numbered(long messageSeq) {
-    return new Broadcast(event, data, roomIds, userId, exceptUserId, messageSeq, joiningUserIds, leavingUserId, createdAtMillis);
+    return new Broadcast(
+        event,
+        data,
+        roomIds,
+        userId,
+        exceptUserId,
+        messageSeq,
+        joiningUserIds,
+        leavingUserId,
+        createdAtMillis);
   }
 
   public Broadcast joining(List<UUID> userIds) {
-    return new Broadcast(event, data, roomIds, userId, exceptUserId, seq, userIds, leavingUserId, createdAtMillis);
+    return new Broadcast(
+        event, data, roomIds, userId, exceptUserId, seq, userIds, leavingUserId, createdAtMillis);
   }
 
   public Broadcast leaving(UUID user) {
-    return new Broadcast(event, data, roomIds, userId, exceptUserId, seq, joiningUserIds, user, createdAtMillis);
+    return new Broadcast(
+        event, data, roomIds, userId, exceptUserId, seq, joiningUserIds, user, createdAtMillis);
   }
 
   /** The text frame every recipient gets, built once per node. */

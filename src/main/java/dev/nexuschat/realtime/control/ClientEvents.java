@@ -21,11 +21,14 @@ public class ClientEvents {
 
   public String handle(Connection connection, ClientCommand command) {
     if (command instanceof ClientCommand.SendMessage send) {
-      MessageService.Draft draft = new MessageService.Draft(send.content(), send.parentId(), send.clientId());
-      return JsonFormat.JSONB.toJson(messages.post(connection.userId(), send.roomId(), draft).message());
+      MessageService.Draft draft =
+          new MessageService.Draft(send.content(), send.parentId(), send.clientId());
+      return JsonFormat.JSONB.toJson(
+          messages.post(connection.userId(), send.roomId(), draft).message());
     }
     if (command instanceof ClientCommand.MarkRead read) {
-      return JsonFormat.JSONB.toJson(readMarks.markRead(connection.userId(), read.roomId(), read.messageId()));
+      return JsonFormat.JSONB.toJson(
+          readMarks.markRead(connection.userId(), read.roomId(), read.messageId()));
     }
     if (command instanceof ClientCommand.TypingStart start) {
       requireFollowing(connection, start.roomId());
@@ -40,7 +43,9 @@ public class ClientEvents {
     return JsonFormat.JSONB.toJson(Map.of("pong", true));
   }
 
-  /** Typing is too chatty for a database check: the connection's room index is kept exact by events. */
+  /**
+   * Typing is too chatty for a database check: the connection's room index is kept exact by events.
+   */
   private static void requireFollowing(Connection connection, java.util.UUID roomId) {
     if (!connection.isIn(roomId)) {
       throw new Forbidden("You are not a member of this room");

@@ -19,12 +19,13 @@ import java.util.logging.Logger;
 
 /**
  * One open socket of one user. Every outgoing frame goes through a bounded queue drained by one
- * asynchronous send at a time, so a slow reader never blocks the thread that fans an event out;
- * a reader that falls a whole queue behind is closed (1008) and catches up on reconnect.
+ * asynchronous send at a time, so a slow reader never blocks the thread that fans an event out; a
+ * reader that falls a whole queue behind is closed (1008) and catches up on reconnect.
  */
 public final class Connection {
   /** Application close code: the access token expired; the client refreshes and reconnects. */
   public static final int TOKEN_EXPIRED = 4001;
+
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
 
   private final Session session;
@@ -42,8 +43,13 @@ public final class Connection {
   private volatile Future<?> expiryTimer;
 
   /** {@code closer} runs the close of a reader that fell behind, off the thread that fans out. */
-  public Connection(Session session, UUID userId, String username, Instant tokenExpiresAt,
-      int queueCapacity, Executor closer) {
+  public Connection(
+      Session session,
+      UUID userId,
+      String username,
+      Instant tokenExpiresAt,
+      int queueCapacity,
+      Executor closer) {
     this.session = session;
     this.closer = closer;
     this.userId = userId;
@@ -112,14 +118,18 @@ public final class Connection {
         continue;
       }
       try {
-        session.getAsyncRemote().sendText(next, result -> {
-          sending.set(false);
-          if (!result.isOK()) {
-            abandon();
-            return;
-          }
-          drain();
-        });
+        session
+            .getAsyncRemote()
+            .sendText(
+                next,
+                result -> {
+                  sending.set(false);
+                  if (!result.isOK()) {
+                    abandon();
+                    return;
+                  }
+                  drain();
+                });
       } catch (RuntimeException e) {
         sending.set(false);
         abandon();
@@ -130,10 +140,10 @@ public final class Connection {
 
   /**
    * A write failed: the socket is gone; the container reports it to the endpoint (onError/onClose)
-   * or, at the latest, the keep-alive drops it after 60 s of silence.
-   * Closing it from here parks this I/O thread in the container's close, which cancels the pending
-   * read and waits for that on another executor thread: with a thousand clients gone at once
-   * every executor thread waited and the server stopped answering. So this only stops queueing.
+   * or, at the latest, the keep-alive drops it after 60 s of silence. Closing it from here parks
+   * this I/O thread in the container's close, which cancels the pending read and waits for that on
+   * another executor thread: with a thousand clients gone at once every executor thread waited and
+   * the server stopped answering. So this only stops queueing.
    */
   private void abandon() {
     queueClosed = true;
@@ -148,7 +158,8 @@ public final class Connection {
   private void closeTooSlow() {
     queueClosed = true;
     outbox.clear();
-    Runnable closeIt = () -> close(CloseReason.CloseCodes.VIOLATED_POLICY, "Too slow: reconnect and catch up");
+    Runnable closeIt =
+        () -> close(CloseReason.CloseCodes.VIOLATED_POLICY, "Too slow: reconnect and catch up");
     try {
       closer.execute(closeIt);
     } catch (RejectedExecutionException shuttingDown) {

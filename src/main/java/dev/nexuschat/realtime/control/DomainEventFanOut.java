@@ -18,61 +18,90 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * Turns committed domain events into server events. Observed AFTER_SUCCESS, so a rolled-back
- * change is never broadcast; the bus takes it to every node's connections.
+ * Turns committed domain events into server events. Observed AFTER_SUCCESS, so a rolled-back change
+ * is never broadcast; the bus takes it to every node's connections.
  */
 @ApplicationScoped
 public class DomainEventFanOut {
   @Inject EventBus bus;
 
   void messagePosted(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
-    bus.publish(Broadcast.toRoom(event.message().roomId(), ServerEvents.NEW_MESSAGE, json(event.message()))
-        .numbered(event.seq()));
+    bus.publish(
+        Broadcast.toRoom(event.message().roomId(), ServerEvents.NEW_MESSAGE, json(event.message()))
+            .numbered(event.seq()));
   }
 
   void messageEdited(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageEdited event) {
-    bus.publish(Broadcast.toRoom(event.message().roomId(), ServerEvents.MESSAGE_EDITED, json(event.message())));
+    bus.publish(
+        Broadcast.toRoom(
+            event.message().roomId(), ServerEvents.MESSAGE_EDITED, json(event.message())));
   }
 
   void messageDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageDeleted event) {
-    bus.publish(Broadcast.toRoom(event.roomId(), ServerEvents.MESSAGE_DELETED,
-        json(new ServerEvents.MessageRemoved(event.messageId(), event.roomId()))));
+    bus.publish(
+        Broadcast.toRoom(
+            event.roomId(),
+            ServerEvents.MESSAGE_DELETED,
+            json(new ServerEvents.MessageRemoved(event.messageId(), event.roomId()))));
   }
 
   void readMarkMoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReadMarkMoved event) {
-    bus.publish(Broadcast.toUser(event.userId(), ServerEvents.READ_UPDATED,
-        json(new ServerEvents.ReadPosition(event.roomId(), event.lastReadAt(), event.unreadCount()))));
+    bus.publish(
+        Broadcast.toUser(
+            event.userId(),
+            ServerEvents.READ_UPDATED,
+            json(
+                new ServerEvents.ReadPosition(
+                    event.roomId(), event.lastReadAt(), event.unreadCount()))));
   }
 
   void roomCreated(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoomCreated event) {
-    bus.publish(Broadcast.toRoom(event.roomId(), ServerEvents.ROOM_CREATED,
-            json(new ServerEvents.RoomRef(event.roomId())))
-        .joining(event.memberIds()));
+    bus.publish(
+        Broadcast.toRoom(
+                event.roomId(),
+                ServerEvents.ROOM_CREATED,
+                json(new ServerEvents.RoomRef(event.roomId())))
+            .joining(event.memberIds()));
   }
 
   void roomUpdated(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoomUpdated event) {
-    bus.publish(Broadcast.toRoom(event.roomId(), ServerEvents.ROOM_UPDATED,
-        json(new ServerEvents.RoomChanged(event.roomId(), event.name(), event.description()))));
+    bus.publish(
+        Broadcast.toRoom(
+            event.roomId(),
+            ServerEvents.ROOM_UPDATED,
+            json(new ServerEvents.RoomChanged(event.roomId(), event.name(), event.description()))));
   }
 
   void memberJoined(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemberJoined event) {
     // The newcomer's sockets join the room first, so they get member_joined like everyone else.
-    bus.publish(Broadcast.toRoom(event.roomId(), ServerEvents.MEMBER_JOINED,
-            json(new ServerEvents.MemberChanged(event.roomId(), event.member())))
-        .joining(List.of(event.member().id())));
-    bus.publish(Broadcast.toUser(event.member().id(), ServerEvents.ROOM_CREATED,
-        json(new ServerEvents.RoomRef(event.roomId()))));
+    bus.publish(
+        Broadcast.toRoom(
+                event.roomId(),
+                ServerEvents.MEMBER_JOINED,
+                json(new ServerEvents.MemberChanged(event.roomId(), event.member())))
+            .joining(List.of(event.member().id())));
+    bus.publish(
+        Broadcast.toUser(
+            event.member().id(),
+            ServerEvents.ROOM_CREATED,
+            json(new ServerEvents.RoomRef(event.roomId()))));
   }
 
   void memberLeft(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemberLeft event) {
     // Delivered to the leaver too (their client drops the room), then their sockets leave it.
-    bus.publish(Broadcast.toRoom(event.roomId(), ServerEvents.MEMBER_LEFT,
-            json(new ServerEvents.MemberGone(event.roomId(), event.userId())))
-        .leaving(event.userId()));
+    bus.publish(
+        Broadcast.toRoom(
+                event.roomId(),
+                ServerEvents.MEMBER_LEFT,
+                json(new ServerEvents.MemberGone(event.roomId(), event.userId())))
+            .leaving(event.userId()));
   }
 
   void memberUpdated(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemberUpdated event) {
-    bus.publish(Broadcast.toRoom(event.roomId(), ServerEvents.MEMBER_UPDATED,
-        json(new ServerEvents.MemberChanged(event.roomId(), event.member()))));
+    bus.publish(
+        Broadcast.toRoom(
+            event.roomId(),
+            ServerEvents.MEMBER_UPDATED,
+            json(new ServerEvents.MemberChanged(event.roomId(), event.member()))));
   }
 }

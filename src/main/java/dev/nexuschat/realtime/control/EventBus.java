@@ -19,22 +19,27 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * Carries broadcasts to every node. With {@code NEXUS_REDIS_URL}, a broadcast is published on the
  * channel of each room it is for (and of each user it is for or who joins), and only nodes with
- * connections there listen (see {@link FanOutChannels}): neither Redis nor a node pays for rooms
- * it has no one in. Without Redis, delivery is in process (one node). If Redis fails, the node
- * keeps serving its own connections in process and resubscribes, with backoff, on its own.
+ * connections there listen (see {@link FanOutChannels}): neither Redis nor a node pays for rooms it
+ * has no one in. Without Redis, delivery is in process (one node). If Redis fails, the node keeps
+ * serving its own connections in process and resubscribes, with backoff, on its own.
  */
 @ApplicationScoped
 public class EventBus {
   /** One round trip for a broadcast that goes to several channels, published in one order. */
-  private static final String PUBLISH_ALL = """
+  private static final String PUBLISH_ALL =
+      """
       for _, channel in ipairs(KEYS) do
         redis.call('PUBLISH', channel, ARGV[1])
       end
       return #KEYS""";
+
   private static final Logger LOG = Logger.getLogger(EventBus.class.getName());
+
   /** Resubscribe backoff: quick after a blip, at most every 5 s while Redis stays away. */
   private static final long FIRST_RETRY_MILLIS = 100;
+
   private static final long MAX_RETRY_MILLIS = 5000;
+
   /** Node-to-node format: record component names as they are, so records round-trip exactly. */
   private static final Jsonb WIRE = JsonbBuilder.create();
 
@@ -101,32 +106,37 @@ public class EventBus {
   private void subscribeUntilStopped() {
     long[] retryMillis = {FIRST_RETRY_MILLIS};
     while (!stopping) {
-      JedisPubSub pubSub = new JedisPubSub() {
-        @Override
-        public void onSubscribe(String channel, int count) {
-          if (!subscribed) {
-            subscribed = true;
-            retryMillis[0] = FIRST_RETRY_MILLIS;
-            channels.confirmed(this);
-            LOG.info("Subscribed to the fan-out channels (" + count + ")");
-          }
-        }
-
-        @Override
-        public void onMessage(String channel, String message) {
-          try {
-            Broadcast broadcast = WIRE.fromJson(message, Broadcast.class);
-            if (channel.startsWith(FanOutChannels.ROOM_PREFIX)) {
-              local.deliverFromRoomChannel(UUID.fromString(channel.substring(FanOutChannels.ROOM_PREFIX.length())), broadcast);
-              typing.heard(broadcast);
-            } else if (channel.startsWith(FanOutChannels.USER_PREFIX)) {
-              local.deliverFromUserChannel(UUID.fromString(channel.substring(FanOutChannels.USER_PREFIX.length())), broadcast);
+      JedisPubSub pubSub =
+          new JedisPubSub() {
+            @Override
+            public void onSubscribe(String channel, int count) {
+              if (!subscribed) {
+                subscribed = true;
+                retryMillis[0] = FIRST_RETRY_MILLIS;
+                channels.confirmed(this);
+                LOG.info("Subscribed to the fan-out channels (" + count + ")");
+              }
             }
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Dropped an undeliverable broadcast", e);
-          }
-        }
-      };
+
+            @Override
+            public void onMessage(String channel, String message) {
+              try {
+                Broadcast broadcast = WIRE.fromJson(message, Broadcast.class);
+                if (channel.startsWith(FanOutChannels.ROOM_PREFIX)) {
+                  local.deliverFromRoomChannel(
+                      UUID.fromString(channel.substring(FanOutChannels.ROOM_PREFIX.length())),
+                      broadcast);
+                  typing.heard(broadcast);
+                } else if (channel.startsWith(FanOutChannels.USER_PREFIX)) {
+                  local.deliverFromUserChannel(
+                      UUID.fromString(channel.substring(FanOutChannels.USER_PREFIX.length())),
+                      broadcast);
+                }
+              } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Dropped an undeliverable broadcast", e);
+              }
+            }
+          };
       subscription = pubSub;
       try {
         redis.client().get().subscribe(pubSub, channels.attach(pubSub));

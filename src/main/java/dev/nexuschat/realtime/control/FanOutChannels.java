@@ -11,12 +11,12 @@ import java.util.logging.Logger;
 import redis.clients.jedis.JedisPubSub;
 
 /**
- * The Redis channels this node listens on, kept equal to what its connections need: one per room
- * it has a connection in ({@code nexus:room:<id>}) and one per user it has a connection of
- * ({@code nexus:user:<id>}, for events to one user and for a user joining a room this node does
- * not follow yet). So a node hears the events of its own rooms only, and the cost of an event is
- * paid by the nodes that deliver it. A node channel of its own keeps the subscription open while
- * the node follows nothing.
+ * The Redis channels this node listens on, kept equal to what its connections need: one per room it
+ * has a connection in ({@code nexus:room:<id>}) and one per user it has a connection of ({@code
+ * nexus:user:<id>}, for events to one user and for a user joining a room this node does not follow
+ * yet). So a node hears the events of its own rooms only, and the cost of an event is paid by the
+ * nodes that deliver it. A node channel of its own keeps the subscription open while the node
+ * follows nothing.
  *
  * <p>Changes are sent on the live subscription as they happen; while there is none (Redis away),
  * they are only remembered, and the next subscription starts from the whole set.
@@ -53,7 +53,9 @@ public class FanOutChannels {
     }
   }
 
-  /** The channels a new subscription starts with; it becomes the one changes go to once confirmed. */
+  /**
+   * The channels a new subscription starts with; it becomes the one changes go to once confirmed.
+   */
   synchronized String[] attach(JedisPubSub subscription) {
     live = subscription;
     confirmed = false;

@@ -14,9 +14,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * This node's open connections, indexed by user and by room, and the last step of every
- * broadcast: handing its frame to exactly the local connections it is for. The room index is what
- * keeps fan-out cost proportional to a room's connections, not to the rooms on the server.
+ * This node's open connections, indexed by user and by room, and the last step of every broadcast:
+ * handing its frame to exactly the local connections it is for. The room index is what keeps
+ * fan-out cost proportional to a room's connections, not to the rooms on the server.
  */
 @ApplicationScoped
 public class LocalConnections {
@@ -36,16 +36,21 @@ public class LocalConnections {
     metrics.connectedSockets(this::count);
   }
 
-  /** Starts delivering to {@code connection}: first by user, then the rooms the database says it is in. */
+  /**
+   * Starts delivering to {@code connection}: first by user, then the rooms the database says it is
+   * in.
+   */
   public void register(Connection connection) {
-    byUser.compute(connection.userId(), (id, set) -> {
-      if (set == null) {
-        set = ConcurrentHashMap.newKeySet();
-        channels.follow(FanOutChannels.ofUser(id));
-      }
-      set.add(connection);
-      return set;
-    });
+    byUser.compute(
+        connection.userId(),
+        (id, set) -> {
+          if (set == null) {
+            set = ConcurrentHashMap.newKeySet();
+            channels.follow(FanOutChannels.ofUser(id));
+          }
+          set.add(connection);
+          return set;
+        });
     for (Object[] row : memberships.roomsWithNewestSeq(connection.userId())) {
       enter(connection, (UUID) row[0], ((Number) row[1]).longValue());
     }
@@ -57,15 +62,17 @@ public class LocalConnections {
       leave(connection, room);
     }
     boolean[] last = {false};
-    byUser.computeIfPresent(connection.userId(), (id, set) -> {
-      set.remove(connection);
-      last[0] = set.isEmpty();
-      if (set.isEmpty()) {
-        channels.drop(FanOutChannels.ofUser(id));
-        return null;
-      }
-      return set;
-    });
+    byUser.computeIfPresent(
+        connection.userId(),
+        (id, set) -> {
+          set.remove(connection);
+          last[0] = set.isEmpty();
+          if (set.isEmpty()) {
+            channels.drop(FanOutChannels.ofUser(id));
+            return null;
+          }
+          return set;
+        });
     connection.forgetTimers();
     return last[0];
   }
@@ -84,7 +91,10 @@ public class LocalConnections {
     return byUser.values().stream().mapToInt(Set::size).sum();
   }
 
-  /** Delivers a whole broadcast to this node's connections: the in-process bus, and Redis's stand-in. */
+  /**
+   * Delivers a whole broadcast to this node's connections: the in-process bus, and Redis's
+   * stand-in.
+   */
   public void deliver(Broadcast broadcast) {
     for (UUID user : broadcast.joiningUserIds()) {
       enterAll(broadcast, user);
@@ -99,24 +109,29 @@ public class LocalConnections {
    * earlier room of the broadcast (they hear it on that room's channel).
    */
   void deliverFromRoomChannel(UUID room, Broadcast broadcast) {
-    inRoomOrder(broadcast, () -> {
-      String frame = broadcast.frame();
-      boolean severalRooms = broadcast.roomIds().size() > 1;
-      int frames = 0;
-      for (Connection connection : byRoom.getOrDefault(room, Set.of())) {
-        if (!connection.userId().equals(broadcast.exceptUserId())
-            && !broadcast.joiningUserIds().contains(connection.userId())
-            && (!severalRooms || room.equals(firstSharedRoom(connection, broadcast)))) {
-          connection.send(frame);
-          frames++;
-        }
-      }
-      recordFanOut(broadcast, frames);
-    });
+    inRoomOrder(
+        broadcast,
+        () -> {
+          String frame = broadcast.frame();
+          boolean severalRooms = broadcast.roomIds().size() > 1;
+          int frames = 0;
+          for (Connection connection : byRoom.getOrDefault(room, Set.of())) {
+            if (!connection.userId().equals(broadcast.exceptUserId())
+                && !broadcast.joiningUserIds().contains(connection.userId())
+                && (!severalRooms || room.equals(firstSharedRoom(connection, broadcast)))) {
+              connection.send(frame);
+              frames++;
+            }
+          }
+          recordFanOut(broadcast, frames);
+        });
     leaveAfter(broadcast, List.of(room));
   }
 
-  /** Delivers the copy that came on {@code user}'s channel: an event for them, or their joining a room. */
+  /**
+   * Delivers the copy that came on {@code user}'s channel: an event for them, or their joining a
+   * room.
+   */
   void deliverFromUserChannel(UUID user, Broadcast broadcast) {
     if (broadcast.userId() == null) {
       enterAll(broadcast, user);
@@ -153,8 +168,10 @@ public class LocalConnections {
 
   /** A room's numbered messages go through its order; everything else at once. */
   private void inRoomOrder(Broadcast broadcast, Runnable delivery) {
-    RoomOrder order = broadcast.seq() > 0 && broadcast.roomIds().size() == 1
-        ? orders.get(broadcast.roomIds().get(0)) : null;
+    RoomOrder order =
+        broadcast.seq() > 0 && broadcast.roomIds().size() == 1
+            ? orders.get(broadcast.roomIds().get(0))
+            : null;
     if (order == null) {
       delivery.run();
       return;
@@ -198,7 +215,8 @@ public class LocalConnections {
 
   private void recordFanOut(Broadcast broadcast, int frames) {
     if (frames > 0 && broadcast.createdAtMillis() > 0) {
-      metrics.fannedOut(frames, Duration.ofMillis(System.currentTimeMillis() - broadcast.createdAtMillis()));
+      metrics.fannedOut(
+          frames, Duration.ofMillis(System.currentTimeMillis() - broadcast.createdAtMillis()));
     }
   }
 
@@ -239,26 +257,30 @@ public class LocalConnections {
     orders.computeIfAbsent(room, id -> new RoomOrder(newestSeq));
     connection.rooms().add(room);
     // compute, not computeIfAbsent + add: a concurrent leave must not drop the set under us.
-    byRoom.compute(room, (id, set) -> {
-      if (set == null) {
-        set = ConcurrentHashMap.newKeySet();
-        channels.follow(FanOutChannels.ofRoom(id));
-      }
-      set.add(connection);
-      return set;
-    });
+    byRoom.compute(
+        room,
+        (id, set) -> {
+          if (set == null) {
+            set = ConcurrentHashMap.newKeySet();
+            channels.follow(FanOutChannels.ofRoom(id));
+          }
+          set.add(connection);
+          return set;
+        });
   }
 
   private void leave(Connection connection, UUID room) {
     connection.rooms().remove(room);
-    byRoom.computeIfPresent(room, (id, set) -> {
-      set.remove(connection);
-      if (set.isEmpty()) {
-        orders.remove(room);
-        channels.drop(FanOutChannels.ofRoom(id));
-        return null;
-      }
-      return set;
-    });
+    byRoom.computeIfPresent(
+        room,
+        (id, set) -> {
+          set.remove(connection);
+          if (set.isEmpty()) {
+            orders.remove(room);
+            channels.drop(FanOutChannels.ofRoom(id));
+            return null;
+          }
+          return set;
+        });
   }
 }

@@ -23,17 +23,24 @@ public class PeerFanOut {
   @Inject EventBus bus;
 
   void cameOnline(@Observes UserCameOnline event) {
-    publishToRoomsOf(event.userId(), ServerEvents.USER_ONLINE,
+    publishToRoomsOf(
+        event.userId(),
+        ServerEvents.USER_ONLINE,
         json(new ServerEvents.Online(event.userId(), event.username())));
   }
 
   void wentOffline(@Observes UserWentOffline event) {
-    publishToRoomsOf(event.userId(), ServerEvents.USER_OFFLINE,
+    publishToRoomsOf(
+        event.userId(),
+        ServerEvents.USER_OFFLINE,
         json(new ServerEvents.Offline(event.userId(), event.username(), event.lastSeenAt())));
   }
 
   void profileUpdated(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfileUpdated event) {
-    publishToRoomsOf(event.user().id(), ServerEvents.USER_UPDATED, json(new ServerEvents.UserChanged(event.user())));
+    publishToRoomsOf(
+        event.user().id(),
+        ServerEvents.USER_UPDATED,
+        json(new ServerEvents.UserChanged(event.user())));
   }
 
   private void publishToRoomsOf(UUID userId, String event, String data) {

@@ -18,10 +18,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Timers of the live transport, on the container's managed scheduler: a ping to connections every
- * {@code NEXUS_WS_PING_SECONDS} (25 s), a close for the ones silent (no frame, no pong) for
- * {@code NEXUS_WS_IDLE_TIMEOUT_SECONDS} (60 s), a 4001 close when a token expires, the release of
- * message gaps that never fill, the end of typists whose node went silent, and 1001 for everyone
- * on shutdown.
+ * {@code NEXUS_WS_PING_SECONDS} (25 s), a close for the ones silent (no frame, no pong) for {@code
+ * NEXUS_WS_IDLE_TIMEOUT_SECONDS} (60 s), a 4001 close when a token expires, the release of message
+ * gaps that never fill, the end of typists whose node went silent, and 1001 for everyone on
+ * shutdown.
  */
 @ApplicationScoped
 public class RealtimeLifecycle {
@@ -47,20 +47,29 @@ public class RealtimeLifecycle {
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     bus.start();
-    // Checked often enough that a ping is at most a quarter interval late, and never busier than 10/s.
-    long checkEvery = Math.max(100, Math.min(5000, Math.min(pingSeconds, idleTimeoutSeconds) * 1000 / 4));
-    timers.add(scheduler.scheduleWithFixedDelay(this::keepAlive, checkEvery, checkEvery, TimeUnit.MILLISECONDS));
-    timers.add(scheduler.scheduleWithFixedDelay(
-        () -> local.expireGaps(GAP_HOLD.toNanos()), 200, 200, TimeUnit.MILLISECONDS));
-    timers.add(scheduler.scheduleWithFixedDelay(typing::expireUnheard, 500, 500, TimeUnit.MILLISECONDS));
+    // Checked often enough that a ping is at most a quarter interval late, and never busier than
+    // 10/s.
+    long checkEvery =
+        Math.max(100, Math.min(5000, Math.min(pingSeconds, idleTimeoutSeconds) * 1000 / 4));
+    timers.add(
+        scheduler.scheduleWithFixedDelay(
+            this::keepAlive, checkEvery, checkEvery, TimeUnit.MILLISECONDS));
+    timers.add(
+        scheduler.scheduleWithFixedDelay(
+            () -> local.expireGaps(GAP_HOLD.toNanos()), 200, 200, TimeUnit.MILLISECONDS));
+    timers.add(
+        scheduler.scheduleWithFixedDelay(typing::expireUnheard, 500, 500, TimeUnit.MILLISECONDS));
   }
 
   /** Closes {@code connection} with 4001 the moment its access token expires. */
   public void closeWhenTokenExpires(Connection connection) {
-    long delay = Math.max(0, Duration.between(Instant.now(), connection.tokenExpiresAt()).toMillis());
-    connection.expiryTimer(scheduler.schedule(
-        () -> connection.close(Connection.TOKEN_EXPIRED, "Access token expired"),
-        delay, TimeUnit.MILLISECONDS));
+    long delay =
+        Math.max(0, Duration.between(Instant.now(), connection.tokenExpiresAt()).toMillis());
+    connection.expiryTimer(
+        scheduler.schedule(
+            () -> connection.close(Connection.TOKEN_EXPIRED, "Access token expired"),
+            delay,
+            TimeUnit.MILLISECONDS));
   }
 
   private void keepAlive() {
@@ -69,7 +78,8 @@ public class RealtimeLifecycle {
     long pingEvery = TimeUnit.SECONDS.toNanos(pingSeconds);
     for (Connection connection : local.all()) {
       if (connection.silentNanos(now) >= silenceLimit) {
-        connection.close(CloseReason.CloseCodes.GOING_AWAY, "Silent for " + idleTimeoutSeconds + " s");
+        connection.close(
+            CloseReason.CloseCodes.GOING_AWAY, "Silent for " + idleTimeoutSeconds + " s");
       } else if (connection.sincePingNanos(now) >= pingEvery) {
         connection.ping();
       }

@@ -18,8 +18,10 @@ public class RoomMemberships {
   /** A user's rooms with each room's newest message number: {@code [UUID roomId, Long lastSeq]}. */
   @Transactional
   public List<Object[]> roomsWithNewestSeq(UUID userId) {
-    return em.createQuery("SELECT m.roomId, r.lastSeq FROM RoomMember m, Room r"
-            + " WHERE r.id = m.roomId AND m.user.id = :user", Object[].class)
+    return em.createQuery(
+            "SELECT m.roomId, r.lastSeq FROM RoomMember m, Room r"
+                + " WHERE r.id = m.roomId AND m.user.id = :user",
+            Object[].class)
         .setParameter("user", userId)
         .getResultList();
   }

@@ -3,11 +3,11 @@ package dev.nexuschat.realtime.control;
 import java.util.TreeMap;
 
 /**
- * Puts one room's {@code new_message} events back into history order. Messages are numbered
- * without gaps per room under the room lock, but their after-commit events race each other (and
- * cross nodes through Redis), so a number that arrives early waits for the ones before it; a gap
- * that does not fill within the hold time (an event lost with a crashed node) is skipped: clients
- * recover such a message with {@code ?after=}.
+ * Puts one room's {@code new_message} events back into history order. Messages are numbered without
+ * gaps per room under the room lock, but their after-commit events race each other (and cross nodes
+ * through Redis), so a number that arrives early waits for the ones before it; a gap that does not
+ * fill within the hold time (an event lost with a crashed node) is skipped: clients recover such a
+ * message with {@code ?after=}.
  */
 final class RoomOrder {
   private long delivered;
@@ -16,12 +16,18 @@ final class RoomOrder {
 
   static final long UNKNOWN = -1;
 
-  /** {@code delivered}: the room's newest number when this node started following it, or {@link #UNKNOWN}. */
+  /**
+   * {@code delivered}: the room's newest number when this node started following it, or {@link
+   * #UNKNOWN}.
+   */
   RoomOrder(long delivered) {
     this.delivered = delivered;
   }
 
-  /** Runs {@code delivery} now, with the ones it unblocks, or parks it; call under this object's lock. */
+  /**
+   * Runs {@code delivery} now, with the ones it unblocks, or parks it; call under this object's
+   * lock.
+   */
   void submit(long seq, Runnable delivery) {
     if (delivered == UNKNOWN || seq <= delivered) {
       // Unknown start, or a duplicate/late number: deliver rather than lose it.

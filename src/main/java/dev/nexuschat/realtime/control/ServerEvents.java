@@ -21,7 +21,10 @@ public final class ServerEvents {
   public static final String USER_STOP_TYPING = "user_stop_typing";
   public static final String USER_ONLINE = "user_online";
   public static final String USER_OFFLINE = "user_offline";
-  /** Not in the PRD: a profile change (display name, avatar), see the contract notes in the README. */
+
+  /**
+   * Not in the PRD: a profile change (display name, avatar), see the contract notes in the README.
+   */
   public static final String USER_UPDATED = "user_updated";
 
   private ServerEvents() {}

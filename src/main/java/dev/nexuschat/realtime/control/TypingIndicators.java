@@ -15,18 +15,19 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Who is typing where, on the node that holds the typist's socket. A typist who goes quiet for
- * 3 s, stops, or disconnects gets a {@code user_stop_typing} from the server; typing events never
- * go back to the typist's own connections.
+ * Who is typing where, on the node that holds the typist's socket. A typist who goes quiet for 3 s,
+ * stops, or disconnects gets a {@code user_stop_typing} from the server; typing events never go
+ * back to the typist's own connections.
  *
- * <p>While typing goes on, {@code user_typing} is repeated every second, and every node that
- * hears typing events ends, for its own connections, a typist it has not heard of for 5 s: so a
- * typist whose node crashed does not type forever on the others.
+ * <p>While typing goes on, {@code user_typing} is repeated every second, and every node that hears
+ * typing events ends, for its own connections, a typist it has not heard of for 5 s: so a typist
+ * whose node crashed does not type forever on the others.
  */
 @ApplicationScoped
 public class TypingIndicators {
   static final Duration QUIET_LIMIT = Duration.ofSeconds(3);
   static final Duration REANNOUNCE_EVERY = Duration.ofSeconds(1);
+
   /** Longer than the typist's node needs to say stop itself (3 s quiet after the last repeat). */
   static final Duration UNHEARD_LIMIT = QUIET_LIMIT.plus(REANNOUNCE_EVERY).plusSeconds(1);
 
@@ -41,23 +42,29 @@ public class TypingIndicators {
   private record Typing(ScheduledFuture<?> quiet, long announcedNanos) {}
 
   private final Map<Typist, Typing> typing = new ConcurrentHashMap<>();
+
   /** Typists this node heard of from any node, with when it last did. */
   private final Map<Typist, Long> heardNanos = new ConcurrentHashMap<>();
 
   public void started(UUID roomId, UUID userId, String username) {
     Typist typist = new Typist(roomId, userId);
-    ScheduledFuture<?> quiet = scheduler.schedule(
-        () -> end(typist), QUIET_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> quiet =
+        scheduler.schedule(() -> end(typist), QUIET_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
     long now = System.nanoTime();
     Typing previous = typing.get(typist);
-    boolean announce = previous == null || now - previous.announcedNanos() >= REANNOUNCE_EVERY.toNanos();
+    boolean announce =
+        previous == null || now - previous.announcedNanos() >= REANNOUNCE_EVERY.toNanos();
     previous = typing.put(typist, new Typing(quiet, announce ? now : previous.announcedNanos()));
     if (previous != null) {
       previous.quiet().cancel(false);
     }
     if (announce) {
-      bus.publish(Broadcast.toRoom(roomId, ServerEvents.USER_TYPING,
-          json(new ServerEvents.Typing(userId, username, roomId))).except(userId));
+      bus.publish(
+          Broadcast.toRoom(
+                  roomId,
+                  ServerEvents.USER_TYPING,
+                  json(new ServerEvents.Typing(userId, username, roomId)))
+              .except(userId));
     }
   }
 
@@ -95,15 +102,19 @@ public class TypingIndicators {
   /** Ends, on this node only, the typists no node has spoken for in a while. */
   void expireUnheard() {
     long now = System.nanoTime();
-    heardNanos.forEach((typist, at) -> {
-      if (now - at >= UNHEARD_LIMIT.toNanos() && heardNanos.remove(typist, at)) {
-        local.deliver(stopped(typist));
-      }
-    });
+    heardNanos.forEach(
+        (typist, at) -> {
+          if (now - at >= UNHEARD_LIMIT.toNanos() && heardNanos.remove(typist, at)) {
+            local.deliver(stopped(typist));
+          }
+        });
   }
 
   private static Broadcast stopped(Typist typist) {
-    return Broadcast.toRoom(typist.roomId(), ServerEvents.USER_STOP_TYPING,
-        json(new ServerEvents.TypingStopped(typist.userId(), typist.roomId()))).except(typist.userId());
+    return Broadcast.toRoom(
+            typist.roomId(),
+            ServerEvents.USER_STOP_TYPING,
+            json(new ServerEvents.TypingStopped(typist.userId(), typist.roomId())))
+        .except(typist.userId());
   }
 }

@@ -31,8 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(NexusApplication.USER_ROLE)
 @Tag(name = "rooms")
 @SecurityRequirement(name = NexusApplication.BEARER_SCHEME)
-@APIResponse(responseCode = "401", description = "UNAUTHORIZED: missing, invalid or expired access token")
-@APIResponse(responseCode = "404", description = "NOT_FOUND: no such room, or the user is not a member")
+@APIResponse(
+    responseCode = "401",
+    description = "UNAUTHORIZED: missing, invalid or expired access token")
+@APIResponse(
+    responseCode = "404",
+    description = "NOT_FOUND: no such room, or the user is not a member")
 @Produces(MediaType.APPLICATION_JSON)
 public class MemberResource {
   @Inject MemberService members;
@@ -43,37 +47,47 @@ public class MemberResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Add a member (owner or admin)", description = "Answers with the members list.")
+  @Operation(
+      summary = "Add a member (owner or admin)",
+      description = "Answers with the members list.")
   @APIResponse(responseCode = "201", description = "The members, the new one included")
   @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, or a direct conversation")
   @APIResponse(responseCode = "403", description = "FORBIDDEN: not owner or admin")
   @APIResponse(responseCode = "409", description = "ALREADY_MEMBER")
   public Response add(@Valid @NotNull(message = "is required") RoomRequests.AddMember body) {
-    List<RoomViews.Member> list = members.add(caller.id(), Ids.parse(roomId, "room"),
-        Ids.field(body.userId(), "user_id"));
+    List<RoomViews.Member> list =
+        members.add(caller.id(), Ids.parse(roomId, "room"), Ids.field(body.userId(), "user_id"));
     return Response.status(Response.Status.CREATED).entity(list).build();
   }
 
   @PATCH
   @Path("/{userId}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Change a member's role (owner only)",
+  @Operation(
+      summary = "Change a member's role (owner only)",
       description = "role owner hands ownership over; the previous owner becomes admin.")
   @APIResponse(responseCode = "200", description = "The member with the new role")
   @APIResponse(responseCode = "403", description = "FORBIDDEN: not the owner")
-  @APIResponse(responseCode = "409", description = "OWNER_MUST_TRANSFER: the owner cannot step down")
+  @APIResponse(
+      responseCode = "409",
+      description = "OWNER_MUST_TRANSFER: the owner cannot step down")
   public RoomViews.Member changeRole(
-      @PathParam("userId") String userId, @Valid @NotNull(message = "is required") RoomRequests.ChangeRole body) {
-    return members.changeRole(caller.id(), Ids.parse(roomId, "room"), Ids.parse(userId, "user"), body.role());
+      @PathParam("userId") String userId,
+      @Valid @NotNull(message = "is required") RoomRequests.ChangeRole body) {
+    return members.changeRole(
+        caller.id(), Ids.parse(roomId, "room"), Ids.parse(userId, "user"), body.role());
   }
 
   @DELETE
   @Path("/{userId}")
-  @Operation(summary = "Remove a member, or leave (your own id)",
+  @Operation(
+      summary = "Remove a member, or leave (your own id)",
       description = "Anyone may leave; the owner may remove anyone; an admin plain members only.")
   @APIResponse(responseCode = "204", description = "Removed")
   @APIResponse(responseCode = "403", description = "FORBIDDEN")
-  @APIResponse(responseCode = "409", description = "OWNER_MUST_TRANSFER: the owner must hand ownership over first")
+  @APIResponse(
+      responseCode = "409",
+      description = "OWNER_MUST_TRANSFER: the owner must hand ownership over first")
   public Response remove(@PathParam("userId") String userId) {
     members.remove(caller.id(), Ids.parse(roomId, "room"), Ids.parse(userId, "user"));
     return Response.noContent().build();

@@ -9,21 +9,28 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class RoomRequests {
   private RoomRequests() {}
 
-  @Schema(name = "NewRoom", description = "A group room (name required) or, with is_direct, a direct"
-      + " conversation with exactly one other user.")
+  @Schema(
+      name = "NewRoom",
+      description =
+          "A group room (name required) or, with is_direct, a direct"
+              + " conversation with exactly one other user.")
   public record Create(
       @Schema(maxLength = 100) String name,
       @Schema(maxLength = 500, nullable = true) String description,
       Boolean isDirect,
-      @Schema(description = "Users to add (group) or the other person (direct)") List<String> memberIds) {}
+      @Schema(description = "Users to add (group) or the other person (direct)")
+          List<String> memberIds) {}
 
   @Schema(name = "AddMember")
   public record AddMember(@NotBlank(message = "is required") String userId) {}
 
   @Schema(name = "ChangeRole")
   public record ChangeRole(
-      @NotNull(message = "is required") @Schema(enumeration = {"owner", "admin", "member"}) String role) {}
+      @NotNull(message = "is required") @Schema(enumeration = {"owner", "admin", "member"})
+          String role) {}
 
   @Schema(name = "RoomChanges", description = "Absent fields stay; description null removes it.")
-  public record Update(@Schema(maxLength = 100) String name, @Schema(maxLength = 500, nullable = true) String description) {}
+  public record Update(
+      @Schema(maxLength = 100) String name,
+      @Schema(maxLength = 500, nullable = true) String description) {}
 }

@@ -34,13 +34,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code /rooms}: create, list, show and rename rooms. Members and messages have their own resources. */
+/**
+ * {@code /rooms}: create, list, show and rename rooms. Members and messages have their own
+ * resources.
+ */
 @Path("/rooms")
 @RequestScoped
 @RolesAllowed(NexusApplication.USER_ROLE)
 @Tag(name = "rooms")
 @SecurityRequirement(name = NexusApplication.BEARER_SCHEME)
-@APIResponse(responseCode = "401", description = "UNAUTHORIZED: missing, invalid or expired access token")
+@APIResponse(
+    responseCode = "401",
+    description = "UNAUTHORIZED: missing, invalid or expired access token")
 @Produces(MediaType.APPLICATION_JSON)
 public class RoomResource {
   @Inject RoomService rooms;
@@ -48,14 +53,22 @@ public class RoomResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create a room or open a direct conversation",
-      description = "The creator becomes owner. A direct conversation that already exists between"
-          + " the two users is returned with 200 instead of a new one with 201.")
-  @APIResponse(responseCode = "201", description = "Created",
+  @Operation(
+      summary = "Create a room or open a direct conversation",
+      description =
+          "The creator becomes owner. A direct conversation that already exists between"
+              + " the two users is returned with 200 instead of a new one with 201.")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
       content = @Content(schema = @Schema(implementation = RoomViews.Detail.class)))
-  @APIResponse(responseCode = "200", description = "The existing direct conversation",
+  @APIResponse(
+      responseCode = "200",
+      description = "The existing direct conversation",
       content = @Content(schema = @Schema(implementation = RoomViews.Detail.class)))
-  @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: bad name/description, unknown member_ids")
+  @APIResponse(
+      responseCode = "400",
+      description = "VALIDATION_FAILED: bad name/description, unknown member_ids")
   public Response create(@NotNull(message = "is required") RoomRequests.Create body) {
     List<UUID> memberIds = new ArrayList<>();
     if (body.memberIds() != null) {
@@ -63,8 +76,11 @@ public class RoomResource {
         memberIds.add(Ids.field(id, "member_ids"));
       }
     }
-    RoomService.Opened opened = rooms.create(caller.id(), new RoomService.NewRoom(
-        body.name(), body.description(), Boolean.TRUE.equals(body.isDirect()), memberIds));
+    RoomService.Opened opened =
+        rooms.create(
+            caller.id(),
+            new RoomService.NewRoom(
+                body.name(), body.description(), Boolean.TRUE.equals(body.isDirect()), memberIds));
     return Response.status(opened.created() ? Response.Status.CREATED : Response.Status.OK)
         .header("Location", "/api/v1/rooms/" + opened.room().id())
         .entity(opened.room())
@@ -72,8 +88,11 @@ public class RoomResource {
   }
 
   @GET
-  @Operation(summary = "The caller's rooms", description = "Most recent activity first, then newest."
-      + " unread_count counts others' visible messages past the caller's read mark.")
+  @Operation(
+      summary = "The caller's rooms",
+      description =
+          "Most recent activity first, then newest."
+              + " unread_count counts others' visible messages past the caller's read mark.")
   @APIResponse(responseCode = "200", description = "The rooms")
   public List<RoomViews.ListItem> list() {
     return rooms.list(caller.id());
@@ -82,7 +101,9 @@ public class RoomResource {
   @GET
   @Path("/{roomId}")
   @Operation(summary = "A room with its members")
-  @APIResponse(responseCode = "200", description = "The room",
+  @APIResponse(
+      responseCode = "200",
+      description = "The room",
       content = @Content(schema = @Schema(implementation = RoomViews.Detail.class)))
   @APIResponse(responseCode = "403", description = "FORBIDDEN: not a member")
   @APIResponse(responseCode = "404", description = "NOT_FOUND: no such room")
@@ -95,7 +116,9 @@ public class RoomResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Rename a room or change its description (owner or admin)")
   @RequestBody(content = @Content(schema = @Schema(implementation = RoomRequests.Update.class)))
-  @APIResponse(responseCode = "200", description = "The updated room",
+  @APIResponse(
+      responseCode = "200",
+      description = "The updated room",
       content = @Content(schema = @Schema(implementation = RoomViews.Detail.class)))
   @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, or a direct conversation")
   @APIResponse(responseCode = "403", description = "FORBIDDEN: not owner or admin")

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Adding, promoting and removing members. The room row is locked first, so concurrent changes
- * to one room apply one after the other. The role rules themselves live in {@link RoomMember}.
+ * Adding, promoting and removing members. The room row is locked first, so concurrent changes to
+ * one room apply one after the other. The role rules themselves live in {@link RoomMember}.
  */
 @ApplicationScoped
 public class MemberService {
@@ -49,7 +49,8 @@ public class MemberService {
     em.persist(added);
     room.memberAdded();
     List<RoomViews.Member> members = memberships.views(memberships.members(roomId));
-    RoomViews.Member view = members.stream().filter(m -> m.id().equals(userId)).findFirst().orElseThrow();
+    RoomViews.Member view =
+        members.stream().filter(m -> m.id().equals(userId)).findFirst().orElseThrow();
     memberJoined.fire(new MemberJoined(roomId, view, callerId));
     return members;
   }
@@ -65,13 +66,17 @@ public class MemberService {
     if (!me.mayChangeRoles()) {
       throw new Forbidden("Only the owner may change roles");
     }
-    RoomRole role = RoomRole.fromWireName(roleName)
-        .orElseThrow(() -> new Invalid("role", "must be one of owner, admin, member"));
-    RoomMember target = memberships.find(roomId, userId)
-        .orElseThrow(() -> new NotFound("User " + userId + " is not a member of this room"));
+    RoomRole role =
+        RoomRole.fromWireName(roleName)
+            .orElseThrow(() -> new Invalid("role", "must be one of owner, admin, member"));
+    RoomMember target =
+        memberships
+            .find(roomId, userId)
+            .orElseThrow(() -> new NotFound("User " + userId + " is not a member of this room"));
     if (target.userId().equals(callerId)) {
       if (role != RoomRole.OWNER) {
-        throw new Conflict("OWNER_MUST_TRANSFER", "Make another member the owner instead of stepping down");
+        throw new Conflict(
+            "OWNER_MUST_TRANSFER", "Make another member the owner instead of stepping down");
       }
       return view(target);
     }
@@ -93,14 +98,21 @@ public class MemberService {
   public void remove(UUID callerId, UUID roomId, UUID userId) {
     Room room = memberships.lockRoom(roomId);
     RoomMember me = memberships.require(roomId, callerId);
-    RoomMember target = callerId.equals(userId) ? me : memberships.find(roomId, userId)
-        .orElseThrow(() -> new NotFound("User " + userId + " is not a member of this room"));
+    RoomMember target =
+        callerId.equals(userId)
+            ? me
+            : memberships
+                .find(roomId, userId)
+                .orElseThrow(
+                    () -> new NotFound("User " + userId + " is not a member of this room"));
     if (room.isDirect()) {
       throw new Invalid("room", "a direct conversation cannot be left");
     }
     if (!me.mayRemove(target)) {
-      throw new Forbidden(me.mayManageMembers()
-          ? "Admins may remove plain members only" : "Only the owner or an admin may remove others");
+      throw new Forbidden(
+          me.mayManageMembers()
+              ? "Admins may remove plain members only"
+              : "Only the owner or an admin may remove others");
     }
     if (target.role() == RoomRole.OWNER && room.memberCount() > 1) {
       throw new Conflict("OWNER_MUST_TRANSFER", "Make another member the owner before leaving");

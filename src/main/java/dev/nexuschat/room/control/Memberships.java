@@ -24,18 +24,24 @@ public class Memberships {
 
   /** The caller's membership: 404 if the room does not exist, 403 if they are not in it. */
   public RoomMember require(UUID roomId, UUID userId) {
-    return find(roomId, userId).orElseThrow(() -> {
-      if (em.find(Room.class, roomId) == null) {
-        return new NotFound("No room " + roomId);
-      }
-      return new Forbidden("You are not a member of this room");
-    });
+    return find(roomId, userId)
+        .orElseThrow(
+            () -> {
+              if (em.find(Room.class, roomId) == null) {
+                return new NotFound("No room " + roomId);
+              }
+              return new Forbidden("You are not a member of this room");
+            });
   }
 
-  /** With the account fetched in the same statement: most callers show or store the member's user. */
+  /**
+   * With the account fetched in the same statement: most callers show or store the member's user.
+   */
   public Optional<RoomMember> find(UUID roomId, UUID userId) {
-    return em.createQuery("SELECT m FROM RoomMember m JOIN FETCH m.user"
-            + " WHERE m.roomId = :room AND m.user.id = :user", RoomMember.class)
+    return em.createQuery(
+            "SELECT m FROM RoomMember m JOIN FETCH m.user"
+                + " WHERE m.roomId = :room AND m.user.id = :user",
+            RoomMember.class)
         .setParameter("room", roomId)
         .setParameter("user", userId)
         .getResultStream()
@@ -53,7 +59,8 @@ public class Memberships {
 
   /** Members with their accounts in one query, owner first, then admins, then by join time. */
   public List<RoomMember> members(UUID roomId) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "SELECT m FROM RoomMember m JOIN FETCH m.user WHERE m.roomId = :room", RoomMember.class)
         .setParameter("room", roomId)
         .getResultList()

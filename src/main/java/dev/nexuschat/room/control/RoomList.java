@@ -15,15 +15,16 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The caller's room list in one query, whatever the number of rooms: last message, member count
- * and read position are denormalised on the rows, and the unread count is the distance between
- * the room's sequence and the caller's read mark, less the deleted messages in between (a seek on
- * a small partial index). Own messages never count: posting moves the poster's mark. The peer of a
+ * The caller's room list in one query, whatever the number of rooms: last message, member count and
+ * read position are denormalised on the rows, and the unread count is the distance between the
+ * room's sequence and the caller's read mark, less the deleted messages in between (a seek on a
+ * small partial index). Own messages never count: posting moves the poster's mark. The peer of a
  * direct room is joined through a CASE so that group rooms do not even touch their member index.
  */
 @ApplicationScoped
 public class RoomList {
-  static final String QUERY = """
+  static final String QUERY =
+      """
       SELECT r.id, r.name, r.description, r.is_direct, r.created_at, r.member_count, me.role,
              r.last_seq - me.last_read_seq - (SELECT COUNT(*) FROM messages d
                  WHERE d.room_id = r.id AND d.deleted_at IS NOT NULL AND d.seq > me.last_read_seq),
@@ -50,14 +51,33 @@ public class RoomList {
     Set<UUID> online = presence.onlineAmong(peerIds);
     List<RoomViews.ListItem> items = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
-      UserViews.Summary peer = row[13] == null ? null : new UserViews.Summary(uuid(row[13]),
-          (String) row[14], (String) row[15], (String) row[16], online.contains(uuid(row[13])));
-      RoomViews.LastMessage last = row[8] == null ? null : new RoomViews.LastMessage(uuid(row[8]),
-          (String) row[9], uuid(row[11]), (String) row[12], instant(row[10]));
+      UserViews.Summary peer =
+          row[13] == null
+              ? null
+              : new UserViews.Summary(
+                  uuid(row[13]),
+                  (String) row[14],
+                  (String) row[15],
+                  (String) row[16],
+                  online.contains(uuid(row[13])));
+      RoomViews.LastMessage last =
+          row[8] == null
+              ? null
+              : new RoomViews.LastMessage(
+                  uuid(row[8]), (String) row[9], uuid(row[11]), (String) row[12], instant(row[10]));
       boolean direct = (Boolean) row[3];
-      items.add(new RoomViews.ListItem(uuid(row[0]), direct ? RoomViews.directName(peer) : (String) row[1],
-          (String) row[2], direct, instant(row[4]), (String) row[6], peer, last,
-          ((Number) row[7]).longValue(), ((Number) row[5]).intValue()));
+      items.add(
+          new RoomViews.ListItem(
+              uuid(row[0]),
+              direct ? RoomViews.directName(peer) : (String) row[1],
+              (String) row[2],
+              direct,
+              instant(row[4]),
+              (String) row[6],
+              peer,
+              last,
+              ((Number) row[7]).longValue(),
+              ((Number) row[5]).intValue()));
     }
     return items;
   }

@@ -45,17 +45,21 @@ public class RoomService {
   @Transactional
   public Opened create(UUID callerId, NewRoom request) {
     users.requireCaller(callerId);
-    return request.direct() ? openDirect(callerId, request.memberIds()) : createGroup(callerId, request);
+    return request.direct()
+        ? openDirect(callerId, request.memberIds())
+        : createGroup(callerId, request);
   }
 
   private Opened createGroup(UUID callerId, NewRoom request) {
     List<FieldError> errors = new ArrayList<>();
     String name = TextRules.trimmed(request.name(), "name", 1, 100, errors);
     String description = description(request.description(), errors);
-    Set<UUID> invited = new LinkedHashSet<>(request.memberIds() == null ? List.of() : request.memberIds());
+    Set<UUID> invited =
+        new LinkedHashSet<>(request.memberIds() == null ? List.of() : request.memberIds());
     invited.remove(callerId);
     if (invited.size() > MAX_INITIAL_MEMBERS) {
-      errors.add(new FieldError("member_ids", "at most " + MAX_INITIAL_MEMBERS + " members at creation"));
+      errors.add(
+          new FieldError("member_ids", "at most " + MAX_INITIAL_MEMBERS + " members at creation"));
     }
     if (!errors.isEmpty()) {
       throw new Invalid(errors);
@@ -74,7 +78,9 @@ public class RoomService {
     return new Opened(detail(room, members.get(0), memberships.views(members)), true);
   }
 
-  /** One direct room per pair, also under concurrent requests: both users' rows are locked first. */
+  /**
+   * One direct room per pair, also under concurrent requests: both users' rows are locked first.
+   */
   private Opened openDirect(UUID callerId, List<UUID> memberIds) {
     Set<UUID> others = new LinkedHashSet<>(memberIds == null ? List.of() : memberIds);
     if (others.size() != 1) {
@@ -86,13 +92,18 @@ public class RoomService {
     }
     UUID first = callerId.compareTo(otherId) < 0 ? callerId : otherId;
     User a = em.find(User.class, first, LockModeType.PESSIMISTIC_WRITE);
-    User b = em.find(User.class, first.equals(callerId) ? otherId : callerId, LockModeType.PESSIMISTIC_WRITE);
+    User b =
+        em.find(
+            User.class,
+            first.equals(callerId) ? otherId : callerId,
+            LockModeType.PESSIMISTIC_WRITE);
     if (a == null || b == null) {
       throw new Invalid("member_ids", "unknown user " + otherId);
     }
-    List<Room> existing = em.createQuery("SELECT r FROM Room r WHERE r.dmKey = :key", Room.class)
-        .setParameter("key", Room.dmKey(callerId, otherId))
-        .getResultList();
+    List<Room> existing =
+        em.createQuery("SELECT r FROM Room r WHERE r.dmKey = :key", Room.class)
+            .setParameter("key", Room.dmKey(callerId, otherId))
+            .getResultList();
     if (!existing.isEmpty()) {
       Room room = existing.get(0);
       return new Opened(detail(callerId, room), false);
@@ -102,7 +113,8 @@ public class RoomService {
     Room room = Room.direct(UUID.randomUUID(), callerId, otherId);
     em.persist(room);
     em.flush();
-    List<RoomMember> members = List.of(join(room, caller, RoomRole.MEMBER), join(room, other, RoomRole.MEMBER));
+    List<RoomMember> members =
+        List.of(join(room, caller, RoomRole.MEMBER), join(room, other, RoomRole.MEMBER));
     roomCreated.fire(new RoomCreated(room.id(), List.of(callerId, otherId)));
     return new Opened(detail(room, members.get(0), memberships.views(members)), true);
   }
@@ -119,12 +131,16 @@ public class RoomService {
   }
 
   private RoomViews.Detail detail(UUID callerId, Room room) {
-    return detail(room, memberships.require(room.id(), callerId), memberships.views(memberships.members(room.id())));
+    return detail(
+        room,
+        memberships.require(room.id(), callerId),
+        memberships.views(memberships.members(room.id())));
   }
 
   /** Owners and admins may rename a group room or change its description. */
   @Transactional
-  public RoomViews.Detail update(UUID callerId, UUID roomId, Patch<String> name, Patch<String> description) {
+  public RoomViews.Detail update(
+      UUID callerId, UUID roomId, Patch<String> name, Patch<String> description) {
     RoomMember me = memberships.require(roomId, callerId);
     Room room = memberships.lockRoom(roomId);
     if (room.isDirect()) {
@@ -134,8 +150,10 @@ public class RoomService {
       throw new Forbidden("Only the owner or an admin may change the room");
     }
     List<FieldError> errors = new ArrayList<>();
-    String newName = name.present() ? TextRules.trimmed(name.value(), "name", 1, 100, errors) : room.name();
-    String newDescription = description.present() ? description(description.value(), errors) : room.description();
+    String newName =
+        name.present() ? TextRules.trimmed(name.value(), "name", 1, 100, errors) : room.name();
+    String newDescription =
+        description.present() ? description(description.value(), errors) : room.description();
     if (!errors.isEmpty()) {
       throw new Invalid(errors);
     }
@@ -155,9 +173,10 @@ public class RoomService {
     if (ids.isEmpty()) {
       return List.of();
     }
-    List<User> found = em.createQuery("SELECT u FROM User u WHERE u.id IN :ids", User.class)
-        .setParameter("ids", ids)
-        .getResultList();
+    List<User> found =
+        em.createQuery("SELECT u FROM User u WHERE u.id IN :ids", User.class)
+            .setParameter("ids", ids)
+            .getResultList();
     if (found.size() != ids.size()) {
       Set<UUID> unknown = new LinkedHashSet<>(ids);
       found.forEach(u -> unknown.remove(u.id()));
@@ -176,14 +195,26 @@ public class RoomService {
   private static RoomViews.Detail detail(Room room, RoomMember me, List<RoomViews.Member> members) {
     UserViews.Summary peer = null;
     if (room.isDirect()) {
-      peer = members.stream()
-          .filter(m -> !m.id().equals(me.userId()))
-          .findFirst()
-          .map(m -> new UserViews.Summary(m.id(), m.username(), m.displayName(), m.avatarUrl(), m.isOnline()))
-          .orElse(null);
+      peer =
+          members.stream()
+              .filter(m -> !m.id().equals(me.userId()))
+              .findFirst()
+              .map(
+                  m ->
+                      new UserViews.Summary(
+                          m.id(), m.username(), m.displayName(), m.avatarUrl(), m.isOnline()))
+              .orElse(null);
     }
-    return new RoomViews.Detail(room.id(), room.isDirect() ? RoomViews.directName(peer) : room.name(),
-        room.description(), room.isDirect(), room.createdBy(), room.createdAt().toInstant(),
-        me.role().wireName(), peer, room.memberCount(), members);
+    return new RoomViews.Detail(
+        room.id(),
+        room.isDirect() ? RoomViews.directName(peer) : room.name(),
+        room.description(),
+        room.isDirect(),
+        room.createdBy(),
+        room.createdAt().toInstant(),
+        me.role().wireName(),
+        peer,
+        room.memberCount(),
+        members);
   }
 }

@@ -1,12 +1,12 @@
 package dev.nexuschat.room.control;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.nexuschat.room.entity.RoomMember;
 import dev.nexuschat.user.control.UserViews;
 import dev.nexuschat.user.entity.User;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The API shapes of rooms. */
 public final class RoomViews {
@@ -24,8 +24,13 @@ public final class RoomViews {
       Instant joinedAt) {
     public static Member of(RoomMember member, boolean online) {
       User user = member.user();
-      return new Member(user.id(), user.username(), user.displayName(), user.avatarUrl(),
-          member.role().wireName(), online,
+      return new Member(
+          user.id(),
+          user.username(),
+          user.displayName(),
+          user.avatarUrl(),
+          member.role().wireName(),
+          online,
           user.lastSeenAt() == null ? null : user.lastSeenAt().toInstant(),
           member.joinedAt().toInstant());
     }
@@ -47,7 +52,8 @@ public final class RoomViews {
 
   /** The newest visible message of a room, for the room list. */
   @Schema(name = "LastMessage")
-  public record LastMessage(UUID id, String content, UUID senderId, String senderUsername, Instant createdAt) {}
+  public record LastMessage(
+      UUID id, String content, UUID senderId, String senderUsername, Instant createdAt) {}
 
   /** One row of {@code GET /rooms}. */
   @Schema(name = "RoomListItem")

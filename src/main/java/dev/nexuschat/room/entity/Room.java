@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * A group room or a direct conversation. Owns the room's message sequence: every message takes
- * the next number while the room row is locked, so history order is commit order.
+ * A group room or a direct conversation. Owns the room's message sequence: every message takes the
+ * next number while the room row is locked, so history order is commit order.
  */
 @Entity
 @Table(name = "rooms")
@@ -46,8 +46,8 @@ public class Room {
   private long lastSeq;
 
   /**
-   * The newest visible message, or {@link #NO_MESSAGE}. Never SQL NULL: EclipseLink 4 cannot read
-   * a NULL uuid basic column, nor bind one portably to PostgreSQL.
+   * The newest visible message, or {@link #NO_MESSAGE}. Never SQL NULL: EclipseLink 4 cannot read a
+   * NULL uuid basic column, nor bind one portably to PostgreSQL.
    */
   @Column(name = "last_message_id", nullable = false)
   private UUID lastMessageId = NO_MESSAGE;

@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One user's membership of one room: the role rules live here, and the read mark (a room
- * sequence number) that unread counts are measured from.
+ * One user's membership of one room: the role rules live here, and the read mark (a room sequence
+ * number) that unread counts are measured from.
  */
 @Entity
 @Table(name = "room_members")
@@ -80,9 +80,9 @@ public class RoomMember {
   }
 
   /**
-   * Moves the read mark forward to {@code seq}, never back. For the poster's own message only:
-   * it is posted under the room lock with the room's newest number, so no concurrent writer can
-   * hold a higher mark for this row and a plain update (flushed with the message) is safe.
+   * Moves the read mark forward to {@code seq}, never back. For the poster's own message only: it
+   * is posted under the room lock with the room's newest number, so no concurrent writer can hold a
+   * higher mark for this row and a plain update (flushed with the message) is safe.
    */
   public void postedUpTo(long seq, OffsetDateTime at) {
     if (seq > lastReadSeq) {

@@ -38,7 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(NexusApplication.USER_ROLE)
 @Tag(name = "users")
 @SecurityRequirement(name = NexusApplication.BEARER_SCHEME)
-@APIResponse(responseCode = "401", description = "UNAUTHORIZED: missing, invalid or expired access token")
+@APIResponse(
+    responseCode = "401",
+    description = "UNAUTHORIZED: missing, invalid or expired access token")
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
   @Inject UserService users;
@@ -47,7 +49,9 @@ public class UserResource {
   @GET
   @Path("/me")
   @Operation(summary = "The caller's own account")
-  @APIResponse(responseCode = "200", description = "The account",
+  @APIResponse(
+      responseCode = "200",
+      description = "The account",
       content = @Content(schema = @Schema(implementation = UserViews.Me.class)))
   public UserViews.Me me() {
     return users.me(caller.id());
@@ -56,10 +60,15 @@ public class UserResource {
   @PATCH
   @Path("/me")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Change display name and/or avatar", description = "Absent fields are left"
-      + " alone; avatar_url null removes the avatar. avatar_url must be http(s), at most 2048 characters.")
+  @Operation(
+      summary = "Change display name and/or avatar",
+      description =
+          "Absent fields are left"
+              + " alone; avatar_url null removes the avatar. avatar_url must be http(s), at most 2048 characters.")
   @RequestBody(content = @Content(schema = @Schema(implementation = ProfileChanges.class)))
-  @APIResponse(responseCode = "200", description = "The updated account",
+  @APIResponse(
+      responseCode = "200",
+      description = "The updated account",
       content = @Content(schema = @Schema(implementation = UserViews.Me.class)))
   @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
   public UserViews.Me updateMe(JsonValue rawBody) {
@@ -75,20 +84,29 @@ public class UserResource {
 
   @GET
   @Path("/search")
-  @Operation(summary = "Find users by username or display name",
-      description = "Case-insensitive; exact matches first, then prefixes. The caller is excluded."
-          + " q needs 2+ characters; limit defaults to 20 and is clamped to 50.")
+  @Operation(
+      summary = "Find users by username or display name",
+      description =
+          "Case-insensitive; exact matches first, then prefixes. The caller is excluded."
+              + " q needs 2+ characters; limit defaults to 20 and is clamped to 50.")
   @APIResponse(responseCode = "200", description = "Matching users, best first")
-  @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: q too short or limit below 1")
-  public List<UserViews.Summary> search(@QueryParam("q") String q, @QueryParam("limit") String limit) {
-    return users.search(caller.id(), q,
+  @APIResponse(
+      responseCode = "400",
+      description = "VALIDATION_FAILED: q too short or limit below 1")
+  public List<UserViews.Summary> search(
+      @QueryParam("q") String q, @QueryParam("limit") String limit) {
+    return users.search(
+        caller.id(),
+        q,
         QueryParams.limit(limit, UserService.SEARCH_DEFAULT_LIMIT, UserService.SEARCH_MAX_LIMIT));
   }
 
   @GET
   @Path("/{id}")
   @Operation(summary = "A user's public profile")
-  @APIResponse(responseCode = "200", description = "The profile",
+  @APIResponse(
+      responseCode = "200",
+      description = "The profile",
       content = @Content(schema = @Schema(implementation = UserViews.Profile.class)))
   @APIResponse(responseCode = "404", description = "NOT_FOUND: no such user (or a malformed id)")
   public UserViews.Profile profile(@PathParam("id") String id) {
@@ -99,5 +117,6 @@ public class UserResource {
   @Schema(name = "ProfileChanges")
   public record ProfileChanges(
       @Schema(maxLength = 100, minLength = 1) String displayName,
-      @Schema(maxLength = 2048, nullable = true, description = "http(s) URL, or null to remove") String avatarUrl) {}
+      @Schema(maxLength = 2048, nullable = true, description = "http(s) URL, or null to remove")
+          String avatarUrl) {}
 }

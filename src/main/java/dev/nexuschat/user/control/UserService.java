@@ -61,10 +61,13 @@ public class UserService {
 
   /** Changes the display name and/or avatar; absent fields stay, a null avatar clears it. */
   @Transactional
-  public UserViews.Me updateProfile(UUID callerId, Patch<String> displayName, Patch<String> avatarUrl) {
+  public UserViews.Me updateProfile(
+      UUID callerId, Patch<String> displayName, Patch<String> avatarUrl) {
     List<FieldError> errors = new ArrayList<>();
-    String newName = displayName.present()
-        ? TextRules.trimmed(displayName.value(), "display_name", 1, 100, errors) : null;
+    String newName =
+        displayName.present()
+            ? TextRules.trimmed(displayName.value(), "display_name", 1, 100, errors)
+            : null;
     String newAvatar = avatarUrl.present() ? checkedAvatarUrl(avatarUrl.value(), errors) : null;
     if (!errors.isEmpty()) {
       throw new Invalid(errors);
@@ -109,8 +112,8 @@ public class UserService {
   }
 
   /**
-   * Case-insensitive match on username or display name, the caller excluded: exact matches
-   * first, then prefixes, then other matches.
+   * Case-insensitive match on username or display name, the caller excluded: exact matches first,
+   * then prefixes, then other matches.
    */
   @Transactional
   public List<UserViews.Summary> search(UUID callerId, String query, int limit) {
@@ -129,19 +132,20 @@ public class UserService {
     String key = User.key(q);
     String like = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     @SuppressWarnings("unchecked")
-    List<User> users = em.createNativeQuery(
-            "SELECT * FROM users u"
-                + " WHERE u.id <> ?1 AND (u.username_key LIKE ?2 ESCAPE '\\' OR u.display_name_key LIKE ?2 ESCAPE '\\')"
-                + " ORDER BY CASE WHEN u.username_key = ?3 OR u.display_name_key = ?3 THEN 0"
-                + " WHEN u.username_key LIKE ?4 ESCAPE '\\' OR u.display_name_key LIKE ?4 ESCAPE '\\' THEN 1"
-                + " ELSE 2 END, u.username_key",
-            User.class)
-        .setParameter(1, callerId)
-        .setParameter(2, "%" + like + "%")
-        .setParameter(3, key)
-        .setParameter(4, like + "%")
-        .setMaxResults(limit)
-        .getResultList();
+    List<User> users =
+        em.createNativeQuery(
+                "SELECT * FROM users u"
+                    + " WHERE u.id <> ?1 AND (u.username_key LIKE ?2 ESCAPE '\\' OR u.display_name_key LIKE ?2 ESCAPE '\\')"
+                    + " ORDER BY CASE WHEN u.username_key = ?3 OR u.display_name_key = ?3 THEN 0"
+                    + " WHEN u.username_key LIKE ?4 ESCAPE '\\' OR u.display_name_key LIKE ?4 ESCAPE '\\' THEN 1"
+                    + " ELSE 2 END, u.username_key",
+                User.class)
+            .setParameter(1, callerId)
+            .setParameter(2, "%" + like + "%")
+            .setParameter(3, key)
+            .setParameter(4, like + "%")
+            .setMaxResults(limit)
+            .getResultList();
     Set<UUID> online = presence.onlineAmong(users.stream().map(User::id).toList());
     return users.stream().map(u -> UserViews.Summary.of(u, online.contains(u.id()))).toList();
   }

@@ -49,6 +49,7 @@ class PasswordPolicyTest {
   void lengthCountsCharactersNotUtf16Units() {
     // 5 emoji are 10 UTF-16 units but 5 characters: with "Ab1" that is 8 characters.
     assertTrue(PasswordPolicy.problems("Ab1" + "😀".repeat(5)).isEmpty());
-    assertEquals(List.of("must be at least 8 characters"), PasswordPolicy.problems("Ab1" + "😀".repeat(4)));
+    assertEquals(
+        List.of("must be at least 8 characters"), PasswordPolicy.problems("Ab1" + "😀".repeat(4)));
   }
 }

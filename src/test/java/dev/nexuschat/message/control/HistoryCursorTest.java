@@ -49,14 +49,22 @@ class HistoryCursorTest {
 
   @Test
   void cursorAndAfterTogetherAreRejected() {
-    Invalid invalid = assertThrows(Invalid.class, () -> HistoryCursor.parse(id.toString(), id.toString()));
+    Invalid invalid =
+        assertThrows(Invalid.class, () -> HistoryCursor.parse(id.toString(), id.toString()));
     assertEquals("after", invalid.fieldErrors().get(0).field());
     assertEquals(400, invalid.status());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"abc", "123", "00000000-0000-0000-0000-00000000000g",
-      "0-0-0-0-0", "00000000000000000000000000000000", "' OR 1=1 --"})
+  @ValueSource(
+      strings = {
+        "abc",
+        "123",
+        "00000000-0000-0000-0000-00000000000g",
+        "0-0-0-0-0",
+        "00000000000000000000000000000000",
+        "' OR 1=1 --"
+      })
   void malformedCursorIsAFieldError(String value) {
     Invalid invalid = assertThrows(Invalid.class, () -> HistoryCursor.parse(value, null));
     assertEquals("cursor", invalid.fieldErrors().get(0).field());

@@ -13,32 +13,38 @@ import org.junit.jupiter.api.Test;
 class UnreadableBodyTest {
 
   private static FieldError failureOf(String json, Class<?> type) {
-    JsonbException failure = assertThrows(JsonbException.class, () -> JsonFormat.JSONB.fromJson(json, type));
+    JsonbException failure =
+        assertThrows(JsonbException.class, () -> JsonFormat.JSONB.fromJson(json, type));
     return UnreadableBody.describe(failure);
   }
 
   @Test
   void aNumberWhereTextBelongsNamesTheField() {
-    assertEquals(new FieldError("email", "must be a string, not a number"),
+    assertEquals(
+        new FieldError("email", "must be a string, not a number"),
         failureOf("{\"email\": 5, \"password\": \"x\"}", AuthRequests.Login.class));
   }
 
   @Test
   void textWhereAFlagBelongsNamesTheField() {
-    assertEquals(new FieldError("remember_me", "must be true or false, not a string"),
-        failureOf("{\"email\": \"a@b.test\", \"password\": \"x\", \"remember_me\": \"yes\"}",
+    assertEquals(
+        new FieldError("remember_me", "must be true or false, not a string"),
+        failureOf(
+            "{\"email\": \"a@b.test\", \"password\": \"x\", \"remember_me\": \"yes\"}",
             AuthRequests.Login.class));
   }
 
   @Test
   void aBadListElementNamesTheList() {
-    assertEquals(new FieldError("member_ids", "must be a string, not a number"),
+    assertEquals(
+        new FieldError("member_ids", "must be a string, not a number"),
         failureOf("{\"name\": \"x\", \"member_ids\": [5]}", RoomRequests.Create.class));
   }
 
   @Test
   void textWhereAListBelongsNamesTheField() {
-    assertEquals("member_ids",
+    assertEquals(
+        "member_ids",
         failureOf("{\"name\": \"x\", \"member_ids\": \"abc\"}", RoomRequests.Create.class).field());
   }
 

@@ -19,7 +19,8 @@ class StrictScalarsTest {
 
   @Test
   void matchingTypesAndNullsAreRead() {
-    assertEquals(new Body("x", true, List.of("a")),
+    assertEquals(
+        new Body("x", true, List.of("a")),
         read("{\"content\": \"x\", \"is_direct\": true, \"member_ids\": [\"a\"]}"));
     assertEquals(new Body(null, null, null), read("{\"content\": null, \"is_direct\": null}"));
     assertEquals(false, read("{\"is_direct\": false}").isDirect());
@@ -27,9 +28,18 @@ class StrictScalarsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{\"content\": 5}", "{\"content\": true}", "{\"content\": {}}", "{\"content\": []}",
-      "{\"is_direct\": \"yes\"}", "{\"is_direct\": \"true\"}", "{\"is_direct\": 1}", "{\"member_ids\": [5]}",
-      "{\"member_ids\": \"x\"}"})
+  @ValueSource(
+      strings = {
+        "{\"content\": 5}",
+        "{\"content\": true}",
+        "{\"content\": {}}",
+        "{\"content\": []}",
+        "{\"is_direct\": \"yes\"}",
+        "{\"is_direct\": \"true\"}",
+        "{\"is_direct\": 1}",
+        "{\"member_ids\": [5]}",
+        "{\"member_ids\": \"x\"}"
+      })
   void wrongJsonTypesAreRejected(String json) {
     assertThrows(JsonbException.class, () -> read(json));
   }

@@ -49,7 +49,8 @@ class TextRulesTest {
 
   @Test
   void surroundingSpaceDoesNotCountTowardsTheMaximum() {
-    assertEquals("x".repeat(5), TextRules.trimmed("   " + "x".repeat(5) + "   ", "name", 1, 5, errors));
+    assertEquals(
+        "x".repeat(5), TextRules.trimmed("   " + "x".repeat(5) + "   ", "name", 1, 5, errors));
     assertTrue(errors.isEmpty());
   }
 

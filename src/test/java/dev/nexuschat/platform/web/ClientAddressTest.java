@@ -39,8 +39,7 @@ class ClientAddressTest {
   @Test
   void rightMostUntrustedHopIsTheClientSoASpoofedLeftHopIsIgnored() {
     ClientAddress address = trusting("127.0.0.1, 10.0.0.0/8");
-    assertEquals("198.51.100.1",
-        address.resolve("127.0.0.1", "6.6.6.6, 198.51.100.1, 10.1.2.3"));
+    assertEquals("198.51.100.1", address.resolve("127.0.0.1", "6.6.6.6, 198.51.100.1, 10.1.2.3"));
   }
 
   @Test

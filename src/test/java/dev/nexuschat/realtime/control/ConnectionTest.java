@@ -24,35 +24,43 @@ class ConnectionTest {
     final List<Runnable> closerTasks = new ArrayList<>();
 
     Session session() {
-      RemoteEndpoint.Async async = (RemoteEndpoint.Async) Proxy.newProxyInstance(
-          getClass().getClassLoader(), new Class<?>[] {RemoteEndpoint.Async.class}, (proxy, method, args) -> {
-            if (method.getName().equals("sendText") && args.length == 2) {
-              sent.add((String) args[0]);
-              pending.add((SendHandler) args[1]);
-              return null;
-            }
-            throw new UnsupportedOperationException(method.getName());
-          });
-      return (Session) Proxy.newProxyInstance(
-          getClass().getClassLoader(), new Class<?>[] {Session.class}, (proxy, method, args) -> {
-            switch (method.getName()) {
-              case "getAsyncRemote":
-                return async;
-              case "isOpen":
-                return closes.isEmpty();
-              case "close":
-                closes.add((CloseReason) args[0]);
-                return null;
-              case "getId":
-                return "s1";
-              default:
-                throw new UnsupportedOperationException(method.getName());
-            }
-          });
+      RemoteEndpoint.Async async =
+          (RemoteEndpoint.Async)
+              Proxy.newProxyInstance(
+                  getClass().getClassLoader(),
+                  new Class<?>[] {RemoteEndpoint.Async.class},
+                  (proxy, method, args) -> {
+                    if (method.getName().equals("sendText") && args.length == 2) {
+                      sent.add((String) args[0]);
+                      pending.add((SendHandler) args[1]);
+                      return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                  });
+      return (Session)
+          Proxy.newProxyInstance(
+              getClass().getClassLoader(),
+              new Class<?>[] {Session.class},
+              (proxy, method, args) -> {
+                switch (method.getName()) {
+                  case "getAsyncRemote":
+                    return async;
+                  case "isOpen":
+                    return closes.isEmpty();
+                  case "close":
+                    closes.add((CloseReason) args[0]);
+                    return null;
+                  case "getId":
+                    return "s1";
+                  default:
+                    throw new UnsupportedOperationException(method.getName());
+                }
+              });
     }
 
     Connection connection(int queueCapacity) {
-      return new Connection(session(), UUID.randomUUID(), "ann", Instant.MAX, queueCapacity, closerTasks::add);
+      return new Connection(
+          session(), UUID.randomUUID(), "ann", Instant.MAX, queueCapacity, closerTasks::add);
     }
   }
 
@@ -72,8 +80,12 @@ class ConnectionTest {
     assertThat(fake.sent).as("nothing more is written").containsExactly("f1");
 
     fake.closerTasks.get(0).run();
-    assertThat(fake.closes).singleElement()
-        .satisfies(reason -> assertThat(reason.getCloseCode()).isEqualTo(CloseReason.CloseCodes.VIOLATED_POLICY));
+    assertThat(fake.closes)
+        .singleElement()
+        .satisfies(
+            reason ->
+                assertThat(reason.getCloseCode())
+                    .isEqualTo(CloseReason.CloseCodes.VIOLATED_POLICY));
   }
 
   @Test

@@ -6,31 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexuschat.user.entity.User;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class RoomMemberTest {
   private final Room room = Room.group(UUID.randomUUID(), "General", null, UUID.randomUUID());
 
   private RoomMember member(RoomRole role) {
     String name = "u" + UUID.randomUUID().toString().substring(0, 8);
-    User user = User.register(UUID.randomUUID(), name + "@example.test", name, "User " + name, "hash");
+    User user =
+        User.register(UUID.randomUUID(), name + "@example.test", name, "User " + name, "hash");
     return RoomMember.join(room, user, role);
   }
 
   @ParameterizedTest(name = "{0} removes {1}: {2}")
   @CsvSource({
-      "OWNER, OWNER, true",
-      "OWNER, ADMIN, true",
-      "OWNER, MEMBER, true",
-      "ADMIN, OWNER, false",
-      "ADMIN, ADMIN, false",
-      "ADMIN, MEMBER, true",
-      "MEMBER, OWNER, false",
-      "MEMBER, ADMIN, false",
-      "MEMBER, MEMBER, false"})
+    "OWNER, OWNER, true",
+    "OWNER, ADMIN, true",
+    "OWNER, MEMBER, true",
+    "ADMIN, OWNER, false",
+    "ADMIN, ADMIN, false",
+    "ADMIN, MEMBER, true",
+    "MEMBER, OWNER, false",
+    "MEMBER, ADMIN, false",
+    "MEMBER, MEMBER, false"
+  })
   void removalFollowsTheRoleMatrix(RoomRole actor, RoomRole target, boolean allowed) {
     assertEquals(allowed, member(actor).mayRemove(member(target)));
   }
@@ -51,7 +53,8 @@ class RoomMemberTest {
 
   @ParameterizedTest
   @CsvSource({"OWNER, true", "ADMIN, true", "MEMBER, false"})
-  void ownersAndAdminsManageMembersEditTheRoomAndDeleteOthersMessages(RoomRole role, boolean allowed) {
+  void ownersAndAdminsManageMembersEditTheRoomAndDeleteOthersMessages(
+      RoomRole role, boolean allowed) {
     RoomMember member = member(role);
     assertEquals(allowed, member.mayManageMembers());
     assertEquals(allowed, member.mayEditRoom());

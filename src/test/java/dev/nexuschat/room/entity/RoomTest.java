@@ -23,7 +23,8 @@ class RoomTest {
 
   @Test
   void dmKeyFollowsUuidOrderNotStringOrder() {
-    // UUID.compareTo compares signed longs: 8000... sorts before 0000... although it sorts after as text.
+    // UUID.compareTo compares signed longs: 8000... sorts before 0000... although it sorts after as
+    // text.
     UUID high = UUID.fromString("80000000-0000-0000-0000-000000000000");
     UUID low = UUID.fromString("00000000-0000-0000-0000-000000000000");
     assertEquals(Room.dmKey(high, low), Room.dmKey(low, high));
