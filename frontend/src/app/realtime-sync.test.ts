@@ -140,3 +140,50 @@ describe('typing', () => {
     expect(Object.values(useTypingStore.getState().typists['r2'] ?? {})).toEqual(['bob']);
   });
 });
+
+describe('a profile change (user_updated)', () => {
+  const renamed = {
+    id: 'u1',
+    username: 'alice',
+    display_name: 'Alice Liddell',
+    avatar_url: 'https://example.test/a.png',
+  };
+
+  it('renames the sender on cached messages and in cached member lists, and nobody else', () => {
+    const queryClient = new QueryClient();
+    const bob = { id: 'u2', username: 'bob', display_name: 'Bob', avatar_url: null };
+    queryClient.setQueryData(
+      messageKeys.room('r1'),
+      mergeNewer(undefined, [aMessage(), aMessage({ sender: bob })]),
+    );
+    queryClient.setQueryData(roomKeys.detail('r1'), {
+      members: [
+        { id: 'u1', display_name: 'Alice', avatar_url: null },
+        { id: 'u2', display_name: 'Bob', avatar_url: null },
+      ],
+    });
+
+    applyServerEvent(queryClient, { event: 'user_updated', data: { user: renamed } });
+
+    const senders = flattenMessages(queryClient.getQueryData<RoomMessages>(messageKeys.room('r1'))).map(
+      (m) => [m.sender.display_name, m.sender.avatar_url],
+    );
+    expect(senders).toEqual([
+      ['Alice Liddell', 'https://example.test/a.png'],
+      ['Bob', null],
+    ]);
+    const members = queryClient.getQueryData<{ members: { display_name: string }[] }>(roomKeys.detail('r1'));
+    expect(members?.members.map((m) => m.display_name)).toEqual(['Alice Liddell', 'Bob']);
+  });
+
+  it("updates the signed-in user's own profile when it is theirs", () => {
+    const queryClient = new QueryClient();
+    useSessionStore.setState({
+      user: { id: 'u1', email: 'a@example.test', username: 'alice', display_name: 'Alice', avatar_url: null },
+    });
+    applyServerEvent(queryClient, { event: 'user_updated', data: { user: { ...renamed, id: 'u9' } } });
+    expect(useSessionStore.getState().user?.display_name).toBe('Alice');
+    applyServerEvent(queryClient, { event: 'user_updated', data: { user: renamed } });
+    expect(useSessionStore.getState().user?.display_name).toBe('Alice Liddell');
+  });
+});

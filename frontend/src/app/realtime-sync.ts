@@ -7,6 +7,7 @@ import {
   newestConfirmedId,
   reconcileLatest,
   removeMessage,
+  renameSender,
   upsertMessage,
 } from '@/features/messages/hooks/message-cache';
 import { useTypingStore } from '@/features/messages/hooks/typing-store';
@@ -99,6 +100,31 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent) {
             }
           : room,
       );
+      return;
+    }
+    case 'user_updated': {
+      const user = event.data.user;
+      for (const [key] of queryClient.getQueriesData<RoomMessages>({ queryKey: messageKeys.all }))
+        queryClient.setQueryData<RoomMessages>(key, (d) => renameSender(d, user));
+      queryClient.setQueriesData<RoomDetail>({ queryKey: ['rooms', 'detail'] }, (room) =>
+        room?.members.some((m) => m.id === user.id)
+          ? {
+              ...room,
+              members: room.members.map((m) =>
+                m.id === user.id ? { ...m, display_name: user.display_name, avatar_url: user.avatar_url } : m,
+              ),
+            }
+          : room,
+      );
+      // Direct conversations are named after the other person.
+      void queryClient.invalidateQueries({ queryKey: roomKeys.list() });
+      const session = useSessionStore.getState();
+      if (session.user && session.user.id === user.id)
+        session.profileChanged({
+          ...session.user,
+          display_name: user.display_name,
+          avatar_url: user.avatar_url,
+        });
       return;
     }
     case 'read_updated':

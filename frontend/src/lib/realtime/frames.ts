@@ -63,6 +63,8 @@ const serverEventSchema = z.discriminatedUnion('event', [
       member: memberSchema.optional(),
     }),
   }),
+  // Not in the contract: someone sharing a room changed their display name or avatar.
+  z.object({ event: z.literal('user_updated'), data: z.object({ user: userSummarySchema }) }),
   z.object({
     event: z.literal('read_updated'),
     data: roomRef.extend({ last_read_at: z.string(), unread_count: z.number().optional() }),

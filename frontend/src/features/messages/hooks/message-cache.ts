@@ -144,3 +144,20 @@ export function flattenMessages(data: RoomMessages | undefined): ChatMessage[] {
     .reverse()
     .flatMap((page: ChatPage) => page.messages);
 }
+
+/** A sender changed their display name or avatar: their messages show the new ones. */
+export function renameSender(
+  data: RoomMessages | undefined,
+  user: { id: string; display_name: string; avatar_url: string | null },
+): RoomMessages | undefined {
+  if (!data) return data;
+  return mapPages(data, (messages) =>
+    messages.some((m) => m.sender.id === user.id)
+      ? messages.map((m) =>
+          m.sender.id === user.id
+            ? { ...m, sender: { ...m.sender, display_name: user.display_name, avatar_url: user.avatar_url } }
+            : m,
+        )
+      : messages,
+  );
+}
