@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messageKeys, type RoomMessages } from '@/features/messages/api/get-messages';
 import { flattenMessages, mergeNewer, upsertMessage } from '@/features/messages/hooks/message-cache';
 import { useTypingStore } from '@/features/messages/hooks/typing-store';
+import { useAnnouncer } from '@/components/live-region';
 import { roomKeys } from '@/features/rooms/api/rooms-api';
 import { useSessionStore } from '@/lib/session-store';
 import { aMessage } from '@/testing/fixtures';
@@ -185,5 +186,37 @@ describe('a profile change (user_updated)', () => {
     expect(useSessionStore.getState().user?.display_name).toBe('Alice');
     applyServerEvent(queryClient, { event: 'user_updated', data: { user: renamed } });
     expect(useSessionStore.getState().user?.display_name).toBe('Alice Liddell');
+  });
+});
+
+describe('the screen-reader announcement of new messages', () => {
+  const bob = { id: 'bob', username: 'bob', display_name: 'Bob', avatar_url: null };
+  const arrive = (queryClient: QueryClient, room_id: string, sender = bob, content = 'hello') =>
+    applyServerEvent(queryClient, { event: 'new_message', data: aMessage({ room_id, sender, content }) });
+
+  afterEach(() => {
+    useAnnouncer.setState({ message: '' });
+    useChatUiStore.setState({ activeRoomId: null });
+  });
+
+  it("reads out someone else's message in the open room, with the sender's name", () => {
+    const queryClient = new QueryClient();
+    useSessionStore.setState({
+      user: { id: 'me', email: 'me@example.test', username: 'me', display_name: 'Me', avatar_url: null },
+    });
+    useChatUiStore.setState({ activeRoomId: 'r1' });
+    arrive(queryClient, 'r1');
+    expect(useAnnouncer.getState().message).toBe('Bob: hello');
+  });
+
+  it('stays quiet for other rooms and for our own messages', () => {
+    const queryClient = new QueryClient();
+    useSessionStore.setState({
+      user: { id: 'me', email: 'me@example.test', username: 'me', display_name: 'Me', avatar_url: null },
+    });
+    useChatUiStore.setState({ activeRoomId: 'r1' });
+    arrive(queryClient, 'r2');
+    arrive(queryClient, 'r1', { id: 'me', username: 'me', display_name: 'Me', avatar_url: null }, 'mine');
+    expect(useAnnouncer.getState().message).toBe('');
   });
 });
