@@ -53,7 +53,8 @@ export async function expectNoAxeViolations(page, label) {
 }
 
 let ipSeq = Math.floor(Math.random() * 0xfff);
-export const uniqueIp = () => `2001:db8:e2e::${(ipSeq++).toString(16)}`;
+// Each its own /64: the server rate-limits an IPv6 client per /64, not per address.
+export const uniqueIp = () => `2001:db8:e2e:${(ipSeq++ % 0xffff).toString(16)}::1`;
 
 /** Direct API calls for seeding (each from its own forwarded address: the auth rate limit is per IP). */
 export async function api(path, { method = 'GET', token, body } = {}) {
