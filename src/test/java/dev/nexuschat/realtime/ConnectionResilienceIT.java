@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexuschat.testsupport.Api;
 import dev.nexuschat.testsupport.LibertyInstance;
+import dev.nexuschat.testsupport.Metrics;
 import dev.nexuschat.testsupport.NexusIT;
 import dev.nexuschat.testsupport.NexusServer;
 import dev.nexuschat.testsupport.StalledWsClient;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 @NexusIT
 class ConnectionResilienceIT {
   private static final int QUEUE_FRAMES = 128;
+  private static final String TOO_SLOW = "nexus_sockets_closed_too_slow_total";
 
   /**
    * Long enough that a busy machine's slowness between the stalled reader's pongs is no silence.
@@ -89,6 +91,7 @@ class ConnectionResilienceIT {
     String start = "{\"event\":\"typing_start\",\"data\":{\"room_id\":\"" + flooded + "\"}}";
     String stop = "{\"event\":\"typing_stop\",\"data\":{\"room_id\":\"" + flooded + "\"}}";
     int toggles = 4000;
+    double closedTooSlowBefore = Metrics.scrape(node.baseUrl()).value(TOO_SLOW);
     try (WsClient typing = WsClient.connect(node.baseUrl(), typist.accessToken());
         WsClient watching = WsClient.connect(node.baseUrl(), watcher.accessToken());
         StalledWsClient fallingBehind =
@@ -101,11 +104,13 @@ class ConnectionResilienceIT {
         typing.sendRaw(start);
         typing.sendRaw(stop);
       }
-      // Once the typist's own ack is back, the server has taken in (and published) the whole
-      // flood. The reader wakes up right then: the server's close frame waits behind the frames
-      // already in the pipe, and Liberty gives that write only so long before it drops the
-      // connection without one.
-      assertEquals("ack", typing.reply(typing.send("ping", "{}")).getString("event"));
+      // The reader wakes up as soon as the node has given up on it: the close frame waits behind
+      // the frames already in the pipe, and Liberty gives that write only so long before it drops
+      // the connection without one. Reading earlier could keep up and never overflow.
+      assertEquals(
+          closedTooSlowBefore + 1,
+          Metrics.awaitValue(node.baseUrl(), TOO_SLOW, closedTooSlowBefore + 1),
+          "the node gave up on the reader");
       CompletableFuture<Integer> closeCode =
           CompletableFuture.supplyAsync(
               () -> {

@@ -24,6 +24,7 @@ public class NexusMetrics {
   static final String DELIVERIES = "nexus.deliveries";
   static final String FAN_OUT = "nexus.fanout";
   static final String RATE_LIMITED = "nexus.ratelimit.rejections";
+  static final String CLOSED_TOO_SLOW = "nexus.sockets.closed.too.slow";
 
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -59,6 +60,12 @@ public class NexusMetrics {
                 .withUnit(MetricUnits.SECONDS)
                 .build());
     timer.update(sinceCommit.isNegative() ? Duration.ZERO : sinceCommit);
+  }
+
+  /** A reader fell a whole queue behind and is being closed (1008). */
+  public void socketClosedTooSlow() {
+    counter(CLOSED_TOO_SLOW, "WebSocket connections closed (1008) for falling a whole queue behind")
+        .inc();
   }
 
   public void rateLimited() {

@@ -2,6 +2,7 @@ package dev.nexuschat.realtime.boundary;
 
 import dev.nexuschat.auth.control.AccessTokenVerifier.VerifiedAccess;
 import dev.nexuschat.platform.errors.ApiException;
+import dev.nexuschat.platform.metrics.NexusMetrics;
 import dev.nexuschat.presence.control.PresenceDirectory;
 import dev.nexuschat.realtime.control.ClientEvents;
 import dev.nexuschat.realtime.control.Connection;
@@ -40,6 +41,7 @@ public class RealtimeEndpoint {
   private static final Logger LOG = Logger.getLogger(RealtimeEndpoint.class.getName());
 
   @Inject LocalConnections local;
+  @Inject NexusMetrics metrics;
   @Inject ClientEvents events;
   @Inject TypingIndicators typing;
   @Inject PresenceDirectory presence;
@@ -63,7 +65,13 @@ public class RealtimeEndpoint {
     session.setMaxTextMessageBufferSize(MAX_FRAME_BYTES);
     connection =
         new Connection(
-            session, access.userId(), access.username(), access.expiresAt(), queueFrames, executor);
+            session,
+            access.userId(),
+            access.username(),
+            access.expiresAt(),
+            queueFrames,
+            executor,
+            metrics::socketClosedTooSlow);
     local.register(connection);
     lifecycle.closeWhenTokenExpires(connection);
     presence.connectionOpened(access.userId(), access.username());

@@ -34,6 +34,7 @@ public final class Connection {
   private final Instant tokenExpiresAt;
   private final BlockingQueue<String> outbox;
   private final Executor closer;
+  private final Runnable closingTooSlow;
   private final AtomicBoolean sending = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile boolean queueClosed;
@@ -49,9 +50,11 @@ public final class Connection {
       String username,
       Instant tokenExpiresAt,
       int queueCapacity,
-      Executor closer) {
+      Executor closer,
+      Runnable closingTooSlow) {
     this.session = session;
     this.closer = closer;
+    this.closingTooSlow = closingTooSlow;
     this.userId = userId;
     this.username = username;
     this.tokenExpiresAt = tokenExpiresAt;
@@ -158,6 +161,7 @@ public final class Connection {
   private void closeTooSlow() {
     queueClosed = true;
     outbox.clear();
+    closingTooSlow.run();
     Runnable closeIt =
         () -> close(CloseReason.CloseCodes.VIOLATED_POLICY, "Too slow: reconnect and catch up");
     try {

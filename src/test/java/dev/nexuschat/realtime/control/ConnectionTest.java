@@ -22,6 +22,7 @@ class ConnectionTest {
     final List<SendHandler> pending = new ArrayList<>();
     final List<CloseReason> closes = new ArrayList<>();
     final List<Runnable> closerTasks = new ArrayList<>();
+    int tooSlowCloses;
 
     Session session() {
       RemoteEndpoint.Async async =
@@ -60,7 +61,13 @@ class ConnectionTest {
 
     Connection connection(int queueCapacity) {
       return new Connection(
-          session(), UUID.randomUUID(), "ann", Instant.MAX, queueCapacity, closerTasks::add);
+          session(),
+          UUID.randomUUID(),
+          "ann",
+          Instant.MAX,
+          queueCapacity,
+          closerTasks::add,
+          () -> tooSlowCloses++);
     }
   }
 
@@ -76,6 +83,7 @@ class ConnectionTest {
 
     assertThat(fake.closes).as("not closed on the thread that fans out").isEmpty();
     assertThat(fake.closerTasks).hasSize(1);
+    assertThat(fake.tooSlowCloses).as("counted once").isEqualTo(1);
     connection.send("f5");
     assertThat(fake.sent).as("nothing more is written").containsExactly("f1");
 
@@ -100,6 +108,7 @@ class ConnectionTest {
 
     assertThat(fake.closes).isEmpty();
     assertThat(fake.closerTasks).isEmpty();
+    assertThat(fake.tooSlowCloses).isZero();
     assertThat(fake.sent).containsExactly("f1");
   }
 
