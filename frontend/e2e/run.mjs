@@ -262,6 +262,9 @@ try {
     await panel.getByText('Where the launch is planned').waitFor();
     await a.getByRole('heading', { name: '# Project Nexus HQ' }).waitFor();
     await b.getByRole('heading', { name: '# Project Nexus HQ' }).waitFor({ timeout: LIVE });
+    // The owner cannot simply leave: the error says what to do instead.
+    await panel.getByRole('button', { name: 'Leave room' }).click();
+    await panel.getByRole('alert').filter({ hasText: 'Make another member the owner first' }).waitFor();
     // A plain member sees the room's details but no control to change them.
     await b.getByRole('button', { name: 'Room info' }).click();
     const bobsPanel = b.getByRole('dialog', { name: 'Project Nexus HQ' });

@@ -106,7 +106,13 @@ export function RoomInfoPanel({ roomId, myId, onClose, onLeft, renderUserSearch 
           )}
           {!room.data.is_direct && (
             <div className="flex flex-col gap-2 border-t border-slate-200 pt-3">
-              <Button variant="danger" onClick={() => leave.mutate()} disabled={leave.isPending}>
+              {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page,
+                  and Escape would no longer reach the panel. */}
+              <Button
+                variant="danger"
+                onClick={() => !leave.isPending && leave.mutate()}
+                aria-disabled={leave.isPending}
+              >
                 Leave room
               </Button>
               {leave.isError && (

@@ -90,7 +90,9 @@ class ConnectionResilienceIT {
     String elsewhere = Api.newRoom(typist, watcher);
     String start = "{\"event\":\"typing_start\",\"data\":{\"room_id\":\"" + flooded + "\"}}";
     String stop = "{\"event\":\"typing_stop\",\"data\":{\"room_id\":\"" + flooded + "\"}}";
-    int toggles = 4000;
+    // ~7 MB of frames: more than the server's socket send buffer can grow to (tcp_wmem max, 4 MB
+    // by default) plus the queue, so the reader falls behind however idle the machine is.
+    int toggles = 25_000;
     double closedTooSlowBefore = Metrics.scrape(node.baseUrl()).value(TOO_SLOW);
     try (WsClient typing = WsClient.connect(node.baseUrl(), typist.accessToken());
         WsClient watching = WsClient.connect(node.baseUrl(), watcher.accessToken());
