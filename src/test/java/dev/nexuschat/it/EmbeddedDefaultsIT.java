@@ -133,6 +133,45 @@ class EmbeddedDefaultsIT {
         .then()
         .statusCode(200)
         .body("[0].unread_count", equalTo(1));
+
+    // H2 takes the entity path of a post (PostgreSQL one statement): replies and client_id
+    // repeats work the same.
+    String helloId =
+        request()
+            .auth()
+            .oauth2(bobToken)
+            .get("/api/v1/rooms/" + roomId + "/messages")
+            .then()
+            .extract()
+            .path("messages[0].id");
+    Map<String, String> reply =
+        Map.of("content", "Hello back", "parent_id", helloId, "client_id", "bob-1");
+    String replyId =
+        request()
+            .auth()
+            .oauth2(bobToken)
+            .body(reply)
+            .post("/api/v1/rooms/" + roomId + "/messages")
+            .then()
+            .statusCode(201)
+            .body("parent.content", equalTo("Hello from H2"))
+            .extract()
+            .path("id");
+    request()
+        .auth()
+        .oauth2(bobToken)
+        .body(reply)
+        .post("/api/v1/rooms/" + roomId + "/messages")
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(replyId));
+    request()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/rooms")
+        .then()
+        .statusCode(200)
+        .body("[0].unread_count", equalTo(1));
   }
 
   private static String login(String email) {

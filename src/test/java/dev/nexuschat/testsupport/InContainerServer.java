@@ -1,10 +1,8 @@
 package dev.nexuschat.testsupport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -35,7 +33,7 @@ public final class InContainerServer implements BeforeAllCallback {
         Path.of(System.getProperty("nexus.wlp.dir", "target/liberty/wlp"), "usr", "servers");
     Path source = servers.resolve(System.getProperty("nexus.server.name", "nexus"));
     Path target = servers.resolve(SERVER_NAME);
-    deleteTree(target);
+    Directories.deleteTree(target);
     Files.createDirectories(target.resolve("configDropins/overrides"));
     copyTree(source.resolve("lib"), target.resolve("lib"));
     String serverXml =
@@ -79,24 +77,6 @@ public final class InContainerServer implements BeforeAllCallback {
           Files.copy(path, destination);
         }
       }
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths
-          .sorted(Comparator.reverseOrder())
-          .forEach(
-              path -> {
-                try {
-                  Files.delete(path);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
     }
   }
 }

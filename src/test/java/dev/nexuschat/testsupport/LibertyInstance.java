@@ -1,6 +1,7 @@
 package dev.nexuschat.testsupport;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +48,16 @@ public final class LibertyInstance implements AutoCloseable {
     this.environment = new HashMap<>(nexusEnvironment);
     environment.put("NEXUS_HTTP_PORT", Integer.toString(httpPort));
     environment.put("NEXUS_HTTP_HOST", "127.0.0.1");
-    environment.putIfAbsent("NEXUS_DATA_DIR", outputDir.resolve("data").toString());
+    if (!environment.containsKey("NEXUS_DATA_DIR")) {
+      // A new instance starts empty, also when the last build's target/ is still there.
+      Path dataDir = outputDir.resolve("data");
+      try {
+        Directories.deleteTree(dataDir);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      environment.put("NEXUS_DATA_DIR", dataDir.toString());
+    }
     environment.put("WLP_OUTPUT_DIR", outputDir.toString());
     environment.put("JAVA_HOME", System.getProperty("java.home"));
     environment.putIfAbsent("JVM_ARGS", "-Xmx512m");

@@ -1,6 +1,5 @@
 package dev.nexuschat.message.control;
 
-import com.github.f4b6a3.uuid.UuidCreator;
 import dev.nexuschat.message.entity.Message;
 import dev.nexuschat.platform.errors.FieldError;
 import dev.nexuschat.platform.errors.Forbidden;
@@ -16,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +30,7 @@ public class MessageService {
 
   @PersistenceContext EntityManager em;
   @Inject Memberships memberships;
+  @Inject MessageAppender appender;
   @Inject Event<MessagePosted> posted;
   @Inject Event<MessageEdited> edited;
   @Inject Event<MessageDeleted> deleted;
@@ -54,47 +53,14 @@ public class MessageService {
     if (!errors.isEmpty()) {
       throw new Invalid(errors);
     }
-    // The room lock orders this room's messages and makes the client_id check race-free.
-    Room room = memberships.lockRoom(roomId);
-    if (clientId != null) {
-      List<Message> repeat =
-          em.createQuery(
-                  "SELECT m FROM Message m WHERE m.roomId = :room"
-                      + " AND m.sender.id = :sender AND m.clientId = :clientId",
-                  Message.class)
-              .setParameter("room", roomId)
-              .setParameter("sender", senderId)
-              .setParameter("clientId", clientId)
-              .getResultList();
-      if (!repeat.isEmpty()) {
-        return new Sent(MessageViews.Item.of(repeat.get(0)), false);
-      }
+    MessageAppender.Appended appended =
+        appender.append(sender, content, draft.parentId(), clientId);
+    Message message = appended.message();
+    if (!appended.created()) {
+      return new Sent(MessageViews.Item.of(message), false);
     }
-    Message parent = null;
-    if (draft.parentId() != null) {
-      parent = em.find(Message.class, draft.parentId());
-      if (parent == null || !parent.roomId().equals(roomId) || parent.isDeleted()) {
-        throw new Invalid("parent_id", "must be a message of this room");
-      }
-    }
-    long seq = room.nextSeq();
-    OffsetDateTime at = room.nextMessageTime();
-    Message message =
-        Message.post(
-            UuidCreator.getTimeOrderedEpoch(),
-            roomId,
-            seq,
-            at,
-            sender.user(),
-            content,
-            parent,
-            clientId);
-    em.persist(message);
-    room.messagePosted(message.id(), at);
-    // Flushed with the insert at commit: no separate bulk update statement per message.
-    sender.postedUpTo(seq, at);
     MessageViews.Item view = MessageViews.Item.of(message);
-    posted.fire(new MessagePosted(view, seq));
+    posted.fire(new MessagePosted(view, message.seq()));
     return new Sent(view, true);
   }
 

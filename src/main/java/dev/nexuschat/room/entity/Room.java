@@ -104,8 +104,12 @@ public class Room {
 
   /** Message times never go backwards within a room, even if the clock does. */
   public OffsetDateTime nextMessageTime() {
-    OffsetDateTime now = Timestamps.now();
-    return now.isBefore(lastActivityAt) ? lastActivityAt : now;
+    return messageTimeAfter(lastActivityAt, Timestamps.now());
+  }
+
+  /** The time of a message posted {@code now} in a room last active at {@code lastActivity}. */
+  public static OffsetDateTime messageTimeAfter(OffsetDateTime lastActivity, OffsetDateTime now) {
+    return now.isBefore(lastActivity) ? lastActivity : now;
   }
 
   public void messagePosted(UUID messageId, OffsetDateTime at) {
