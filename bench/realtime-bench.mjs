@@ -122,6 +122,10 @@ async function runStep(o, world, rate) {
     w.send({ type: 'init', base: o.base, clients: slices[k], ratePerClient: rate / o.clients, bodyBytes: o.bodyBytes });
   }));
   await Promise.all(ready);
+  // A socket is open for the client before the server has registered it (onOpen: its rooms,
+  // presence, channels): wait for the server's own count, so the warm-up and the measured window
+  // start from a connected steady state, and report how long the server took.
+  const registeredMs = await serverRegistered(o, world.users.length);
   const measureFrom = now() + 1000 + o.warmup * 1000;
   const measureTo = measureFrom + o.duration * 1000;
   const results = workers.map((w, k) => new Promise((resolve, reject) => {
@@ -161,6 +165,7 @@ async function runStep(o, world, rate) {
     ackMs: { p50: ms(pct(ack, 50)), p99: ms(pct(ack, 99)), p999: ms(pct(ack, 99.9)), max: ms(ack[ack.length - 1] ?? NaN) },
     generator: { eventLoopDelayP99Ms: Math.max(...loopP99).toFixed(1), eventLoopDelayMaxMs: Math.max(...loopMax).toFixed(1), sendLagMaxMs: Math.max(...sendLagMax).toFixed(1) },
   };
+  summary.serverRegisteredMs = registeredMs; // from all clients open to the server counting them all
   summary.connectionsClosed = closedByCode; // by close code, e.g. 1008 = the server found the reader too slow
   summary.generatorSaturated = Math.max(...loopP99) > 20 || Math.max(...sendLagMax) > 50;
   if (cpuAt.length === 2 && sent > 0) {
@@ -171,6 +176,23 @@ async function runStep(o, world, rate) {
   }
   if (o.serverPid) summary.serverRssMb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${o.serverPid}/status`, 'utf8'))[1]) / 1024;
   return summary;
+}
+
+// Polls the server's nexus_connected_sockets gauge (a bench server serves only this run) until it
+// counts `expected` sockets; returns the milliseconds that took, or null if /metrics is unreadable.
+async function serverRegistered(o, expected) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < 120_000) {
+    let count = NaN;
+    try {
+      const text = await (await fetch(`${o.base}/metrics`)).text();
+      count = Number(/^nexus_connected_sockets(?:\{[^}]*\})? ([0-9.e+]+)$/m.exec(text)?.[1]);
+    } catch { /* not answering yet */ }
+    if (Number.isNaN(count)) return null;
+    if (count >= expected) return Date.now() - t0;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the server did not register ${expected} sockets within 120 s`);
 }
 
 // utime + stime of a process, in seconds (/proc/<pid>/stat fields 14 and 15, 100 ticks/s).

@@ -116,6 +116,9 @@ run() {
   local name="$1"; shift
   local file="$results/$stamp-$name.json"
   log "$name: $*"
+  # Every scenario starts from no rooms: the harness creates its own, and memberships left by
+  # earlier runs (e.g. S4's 1000-member room) would add their members' presence traffic to it.
+  echo 'TRUNCATE rooms, room_members, messages' | pg "$db" >/dev/null
   echo 'SELECT pg_stat_statements_reset()' | pg "$db" >/dev/null
   node "$here/realtime-bench.mjs" --base "$base" --scenario "$name" --procs "$procs" \
     --jwt-secret "$secret" ${server_pid:+--server-pid "$server_pid"} "$@" ${BENCH_ARGS:-} | tee "$file"

@@ -2,6 +2,7 @@ package dev.nexuschat.realtime;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -140,13 +141,15 @@ class ConnectionResilienceIT {
     TestUser bob = Api.newUser("ro_bob");
     String room = Api.newRoom(alice, bob);
     String sharedNode = NexusServer.node().baseUrl();
+    String before = Api.send(alice, room, "before Redis goes away");
+    String during;
     try (WsClient aliceOnShared = WsClient.connect(sharedNode, alice.accessToken());
         WsClient bobOnShared = WsClient.connect(sharedNode, bob.accessToken());
         WsClient bobElsewhere = WsClient.connect(node.baseUrl(), bob.accessToken())) {
       NexusServer.services().stopRedis();
       try {
         awaitReadiness(sharedNode, 503);
-        String during = sendMessage(aliceOnShared, room, "while Redis is away");
+        during = sendMessage(aliceOnShared, room, "while Redis is away");
         bobOnShared.await("new_message", d -> during.equals(d.getString("id")));
       } finally {
         NexusServer.services().startRedis();
@@ -154,9 +157,22 @@ class ConnectionResilienceIT {
 
       awaitReadiness(sharedNode, 200);
       awaitReadiness(node.baseUrl(), 200);
-      String after = sendMessage(aliceOnShared, room, "Redis is back");
+      // The nodes did not hear each other meanwhile (bobElsewhere never got "during"): every
+      // socket open then is asked to reconnect and catch up.
+      assertEquals(1012, bobElsewhere.awaitClose());
+      assertEquals(1012, bobOnShared.awaitClose());
+      assertEquals(1012, aliceOnShared.awaitClose());
+    }
+    // The catch-up a reconnecting client makes: what it missed is in history.
+    Api.as(bob)
+        .get("/api/v1/rooms/" + room + "/messages?after=" + before)
+        .then()
+        .statusCode(200)
+        .body("messages.id", contains(during));
+    try (WsClient aliceAgain = WsClient.connect(sharedNode, alice.accessToken());
+        WsClient bobElsewhere = WsClient.connect(node.baseUrl(), bob.accessToken())) {
+      String after = sendMessage(aliceAgain, room, "Redis is back");
       bobElsewhere.await("new_message", d -> after.equals(d.getString("id")));
-      bobOnShared.await("new_message", d -> after.equals(d.getString("id")));
     }
   }
 

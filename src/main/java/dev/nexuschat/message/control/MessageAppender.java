@@ -93,16 +93,7 @@ public class MessageAppender {
     OffsetDateTime lastActivity =
         Instant.ofEpochMilli(((Number) room[1]).longValue()).atOffset(ZoneOffset.UTC);
     OffsetDateTime at = Room.messageTimeAfter(lastActivity, Timestamps.now());
-    Message message =
-        Message.post(
-            UuidCreator.getTimeOrderedEpoch(),
-            roomId,
-            seq,
-            at,
-            sender.user(),
-            content,
-            parent,
-            clientId);
+    Message message = newMessage(sender, seq, at, content, parent, clientId);
     em.createNativeQuery(APPEND)
         .setParameter(1, roomId.toString())
         .setParameter(2, seq)
@@ -128,21 +119,30 @@ public class MessageAppender {
     Message parent = parentIn(room.id(), parentId);
     long seq = room.nextSeq();
     OffsetDateTime at = room.nextMessageTime();
-    Message message =
-        Message.post(
-            UuidCreator.getTimeOrderedEpoch(),
-            room.id(),
-            seq,
-            at,
-            sender.user(),
-            content,
-            parent,
-            clientId);
+    Message message = newMessage(sender, seq, at, content, parent, clientId);
     em.persist(message);
     room.messagePosted(message.id(), at);
     // Flushed with the insert at commit: no separate bulk update statement per message.
     sender.postedUpTo(seq, at);
     return new Appended(message, true);
+  }
+
+  private static Message newMessage(
+      RoomMember sender,
+      long seq,
+      OffsetDateTime at,
+      String content,
+      Message parent,
+      String clientId) {
+    return Message.post(
+        UuidCreator.getTimeOrderedEpoch(),
+        sender.roomId(),
+        seq,
+        at,
+        sender.user(),
+        content,
+        parent,
+        clientId);
   }
 
   /** Race-free only under the room lock: a concurrent repeat waits for the first to commit. */

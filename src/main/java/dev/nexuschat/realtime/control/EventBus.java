@@ -3,14 +3,17 @@ package dev.nexuschat.realtime.control;
 import dev.nexuschat.platform.redis.RedisConnection;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.websocket.CloseReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.JedisPubSub;
@@ -21,7 +24,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * channel of each room it is for (and of each user it is for or who joins), and only nodes with
  * connections there listen (see {@link FanOutChannels}): neither Redis nor a node pays for rooms it
  * has no one in. Without Redis, delivery is in process (one node). If Redis fails, the node keeps
- * serving its own connections in process and resubscribes, with backoff, on its own.
+ * serving its own connections in process and resubscribes, with backoff, on its own; then it asks
+ * the sockets that were open meanwhile to reconnect and catch up.
  */
 @ApplicationScoped
 public class EventBus {
@@ -50,6 +54,9 @@ public class EventBus {
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
+
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService closer;
 
   private volatile boolean subscribed;
   private volatile boolean stopping;
@@ -115,6 +122,7 @@ public class EventBus {
                 retryMillis[0] = FIRST_RETRY_MILLIS;
                 channels.confirmed(this);
                 LOG.info("Subscribed to the fan-out channels (" + count + ")");
+                askToCatchUp(local.all());
               }
             }
 
@@ -156,6 +164,32 @@ public class EventBus {
           Thread.currentThread().interrupt();
           return;
         }
+      }
+    }
+  }
+
+  /**
+   * Sockets that were open while this node heard nothing from Redis missed what other nodes
+   * published meanwhile, and nothing replays it: they are closed with 1012 so their clients
+   * reconnect and catch up from history (`after=`), as after any disconnect. On the closer
+   * executor: a close waits for the container, and this runs on the subscriber thread.
+   */
+  private void askToCatchUp(List<Connection> missedEvents) {
+    if (missedEvents.isEmpty()) {
+      return;
+    }
+    LOG.info(
+        "Asking " + missedEvents.size() + " sockets to reconnect: they were open without fan-out");
+    for (Connection connection : missedEvents) {
+      Runnable close =
+          () ->
+              connection.close(
+                  CloseReason.CloseCodes.SERVICE_RESTART,
+                  "Events may have been missed: reconnect and catch up");
+      try {
+        closer.execute(close);
+      } catch (RejectedExecutionException shuttingDown) {
+        return;
       }
     }
   }
