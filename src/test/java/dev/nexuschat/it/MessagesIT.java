@@ -170,6 +170,20 @@ class MessagesIT {
   }
 
   @Test
+  void aRetriedReplyWhoseParentWasDeletedMeanwhileIsStillARepeat() {
+    String parent = post(bob, Map.of("content", "question")).path("id");
+    Map<String, String> reply =
+        Map.of("content", "answer", "parent_id", parent, "client_id", "reply-1");
+    String id = post(alice, reply).then().statusCode(201).extract().path("id");
+    as(bob).delete("/api/v1/rooms/" + room + "/messages/" + parent).then().statusCode(204);
+
+    post(alice, reply).then().statusCode(200).body("id", equalTo(id));
+    assertInvalid(
+        post(alice, Map.of("content", "late", "parent_id", parent, "client_id", "reply-2")),
+        "parent_id");
+  }
+
+  @Test
   void clientIdIsPerSenderAndPerRoom() {
     String mine =
         post(alice, Map.of("content", "a", "client_id", "shared"))

@@ -104,12 +104,8 @@ public class Room {
 
   /** Message times never go backwards within a room, even if the clock does. */
   public OffsetDateTime nextMessageTime() {
-    return messageTimeAfter(lastActivityAt, Timestamps.now());
-  }
-
-  /** The time of a message posted {@code now} in a room last active at {@code lastActivity}. */
-  public static OffsetDateTime messageTimeAfter(OffsetDateTime lastActivity, OffsetDateTime now) {
-    return now.isBefore(lastActivity) ? lastActivity : now;
+    OffsetDateTime now = Timestamps.now();
+    return now.isBefore(lastActivityAt) ? lastActivityAt : now;
   }
 
   public void messagePosted(UUID messageId, OffsetDateTime at) {
