@@ -32,7 +32,7 @@ export function SettingsPage() {
           aria-label="Profile"
           onSubmit={(e) => {
             e.preventDefault();
-            save.mutate();
+            if (!save.isPending) save.mutate();
           }}
         >
           <TextField
@@ -61,7 +61,7 @@ export function SettingsPage() {
               {save.error.message}
             </p>
           )}
-          <Button type="submit" disabled={save.isPending || !displayName.trim()}>
+          <Button type="submit" disabled={!displayName.trim()} pending={save.isPending}>
             Save profile
           </Button>
         </form>

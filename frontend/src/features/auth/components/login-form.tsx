@@ -52,7 +52,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
           {failure}
         </p>
       )}
-      <Button type="submit" disabled={formState.isSubmitting}>
+      <Button type="submit" pending={formState.isSubmitting}>
         {formState.isSubmitting ? 'Signing in…' : 'Sign in'}
       </Button>
     </form>

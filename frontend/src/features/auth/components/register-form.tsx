@@ -112,7 +112,7 @@ export function RegisterForm({ onSignedIn }: { onSignedIn: () => void }) {
           {failure}
         </p>
       )}
-      <Button type="submit" disabled={formState.isSubmitting}>
+      <Button type="submit" pending={formState.isSubmitting}>
         {formState.isSubmitting ? 'Creating account…' : 'Create account'}
       </Button>
     </form>

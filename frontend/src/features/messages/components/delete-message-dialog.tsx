@@ -31,7 +31,7 @@ export function DeleteMessageDialog({ message, onClose }: { message: ChatMessage
         <Button variant="secondary" onClick={onClose} data-autofocus>
           Cancel
         </Button>
-        <Button variant="danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
+        <Button variant="danger" onClick={() => remove.mutate()} pending={remove.isPending}>
           Delete
         </Button>
       </div>

@@ -49,6 +49,8 @@ export function MessageComposer({ roomId }: { roomId: string }) {
     }
     setText('');
     composerReset();
+    // The emptied box disables Send: had Send the focus, it would fall to the page.
+    input.current?.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { Avatar } from '@/components/avatar';
 import { LinkifiedText } from '@/components/linkified-text';
 import { RelativeTime } from '@/components/relative-time';
@@ -30,6 +30,11 @@ export const MessageItem = memo(function MessageItem({
   onDelete,
 }: MessageItemProps) {
   const name = message.sender.display_name;
+  // A retried message keeps its Retry button, busy, while it is sent again: removing the button
+  // would drop keyboard focus to the page.
+  const [retried, setRetried] = useState(false);
+  const failed = message.delivery === 'failed';
+  const retrying = retried && message.delivery === 'pending';
   return (
     <li
       id={`message-${message.id}`}
@@ -68,11 +73,24 @@ export const MessageItem = memo(function MessageItem({
           <LinkifiedText text={message.content} />
           {message.is_edited && <span className="ml-1 text-xs text-slate-600">(edited)</span>}
         </p>
-        {message.delivery === 'pending' && <p className="text-xs text-slate-600">Sending…</p>}
-        {message.delivery === 'failed' && (
-          <p role="alert" className="text-xs text-red-700">
-            Not sent.{' '}
-            <button type="button" className="font-semibold underline" onClick={() => onRetry(message)}>
+        {message.delivery === 'pending' && !retrying && <p className="text-xs text-slate-600">Sending…</p>}
+        {(failed || retrying) && (
+          <p
+            role={failed ? 'alert' : undefined}
+            className={`text-xs ${failed ? 'text-red-700' : 'text-slate-600'}`}
+          >
+            {failed ? 'Not sent.' : 'Sending…'}{' '}
+            <button
+              type="button"
+              className="font-semibold underline aria-disabled:cursor-not-allowed"
+              aria-disabled={retrying || undefined}
+              aria-busy={retrying || undefined}
+              onClick={() => {
+                if (!failed) return;
+                setRetried(true);
+                onRetry(message);
+              }}
+            >
               Retry
             </button>
           </p>

@@ -42,7 +42,7 @@ export function CreateRoomDialog({ onClose, onCreated, renderUserSearch }: Creat
         className="flex flex-col gap-3"
         onSubmit={(e) => {
           e.preventDefault();
-          if (name.trim()) create.mutate();
+          if (name.trim() && !create.isPending) create.mutate();
         }}
       >
         <label className="flex flex-col gap-1 text-sm font-medium">
@@ -97,7 +97,7 @@ export function CreateRoomDialog({ onClose, onCreated, renderUserSearch }: Creat
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" disabled={!name.trim() || create.isPending}>
+          <Button type="submit" disabled={!name.trim()} pending={create.isPending}>
             {create.isPending ? 'Creating…' : 'Create'}
           </Button>
         </div>

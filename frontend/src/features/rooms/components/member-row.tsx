@@ -62,8 +62,10 @@ export function MemberRow({ roomId, member, myId, myRole, onChanged }: MemberRow
       {canRemove && (
         <button
           type="button"
-          onClick={() => remove.mutate()}
-          className="rounded px-2 py-0.5 text-xs text-red-800 hover:bg-red-50"
+          onClick={() => !remove.isPending && remove.mutate()}
+          aria-disabled={remove.isPending || undefined}
+          aria-busy={remove.isPending || undefined}
+          className="rounded px-2 py-0.5 text-xs text-red-800 hover:bg-red-50 aria-disabled:cursor-not-allowed"
         >
           Remove<span className="sr-only"> {member.display_name}</span>
         </button>

@@ -30,7 +30,7 @@ export function RoomDetailsForm({ room, onSaved, onCancel }: RoomDetailsFormProp
       className="flex flex-col gap-3"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate();
+        if (!save.isPending) save.mutate();
       }}
     >
       <TextField
@@ -52,7 +52,7 @@ export function RoomDetailsForm({ room, onSaved, onCancel }: RoomDetailsFormProp
         </p>
       )}
       <div className="flex gap-2">
-        <Button type="submit" disabled={save.isPending || !name.trim()}>
+        <Button type="submit" disabled={!name.trim()} pending={save.isPending}>
           Save
         </Button>
         <Button type="button" variant="secondary" onClick={onCancel}>

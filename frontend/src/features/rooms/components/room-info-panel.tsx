@@ -106,13 +106,7 @@ export function RoomInfoPanel({ roomId, myId, onClose, onLeft, renderUserSearch 
           )}
           {!room.data.is_direct && (
             <div className="flex flex-col gap-2 border-t border-slate-200 pt-3">
-              {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page,
-                  and Escape would no longer reach the panel. */}
-              <Button
-                variant="danger"
-                onClick={() => !leave.isPending && leave.mutate()}
-                aria-disabled={leave.isPending}
-              >
+              <Button variant="danger" onClick={() => leave.mutate()} pending={leave.isPending}>
                 Leave room
               </Button>
               {leave.isError && (

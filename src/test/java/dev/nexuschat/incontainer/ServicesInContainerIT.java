@@ -8,6 +8,8 @@ import dev.nexuschat.message.control.HistoryCursor;
 import dev.nexuschat.message.control.MessageHistory;
 import dev.nexuschat.message.control.MessagePosted;
 import dev.nexuschat.message.control.MessageService;
+import dev.nexuschat.room.control.DirectRoomService;
+import dev.nexuschat.room.control.OpenedRoom;
 import dev.nexuschat.room.control.RoomCreated;
 import dev.nexuschat.room.control.RoomService;
 import dev.nexuschat.testsupport.InContainerIT;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.Test;
 class ServicesInContainerIT {
   private AuthService auth;
   private RoomService rooms;
+  private DirectRoomService directRooms;
   private MessageService messages;
   private MessageHistory history;
   private AfterSuccessProbe probe;
@@ -48,6 +51,7 @@ class ServicesInContainerIT {
   void lookUp() throws NamingException {
     auth = CDI.current().select(AuthService.class).get();
     rooms = CDI.current().select(RoomService.class).get();
+    directRooms = CDI.current().select(DirectRoomService.class).get();
     messages = CDI.current().select(MessageService.class).get();
     history = CDI.current().select(MessageHistory.class).get();
     probe = CDI.current().select(AfterSuccessProbe.class).get();
@@ -68,7 +72,7 @@ class ServicesInContainerIT {
     UUID alice = newUser("alice");
     UUID room =
         rooms
-            .create(alice, new RoomService.NewRoom("Rollback", null, false, List.of()))
+            .createGroup(alice, new RoomService.NewGroupRoom("Rollback", null, List.of()))
             .room()
             .id();
 
@@ -99,7 +103,7 @@ class ServicesInContainerIT {
     UUID bob = newUser("dm_b");
     int requests = 16;
     CountDownLatch start = new CountDownLatch(1);
-    List<Future<RoomService.Opened>> results = new ArrayList<>();
+    List<Future<OpenedRoom>> results = new ArrayList<>();
     for (int i = 0; i < requests; i++) {
       UUID caller = i % 2 == 0 ? alice : bob;
       UUID other = caller.equals(alice) ? bob : alice;
@@ -107,15 +111,14 @@ class ServicesInContainerIT {
           executor.submit(
               () -> {
                 start.await();
-                return rooms.create(
-                    caller, new RoomService.NewRoom(null, null, true, List.of(other)));
+                return directRooms.open(caller, List.of(other));
               }));
     }
     start.countDown();
     Set<UUID> roomIds = new HashSet<>();
     int created = 0;
-    for (Future<RoomService.Opened> result : results) {
-      RoomService.Opened opened = result.get(60, TimeUnit.SECONDS);
+    for (Future<OpenedRoom> result : results) {
+      OpenedRoom opened = result.get(60, TimeUnit.SECONDS);
       roomIds.add(opened.room().id());
       created += opened.created() ? 1 : 0;
     }

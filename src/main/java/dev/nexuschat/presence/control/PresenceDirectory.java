@@ -37,6 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class PresenceDirectory {
   @Inject PresenceLeases leases;
+  @Inject LeaseUpkeep upkeep;
   @Inject LastSeen lastSeen;
   @Inject Event<UserCameOnline> cameOnline;
   @Inject Event<UserWentOffline> wentOffline;
@@ -159,10 +160,10 @@ public class PresenceDirectory {
   private synchronized void renewLeases() {
     Set<UUID> held = new HashSet<>(localConnections.keySet());
     held.addAll(pendingOffline.keySet());
-    leases.renew(held);
+    upkeep.renew(held);
   }
 
   private void reapExpiredLeases() {
-    leases.reapExpired().forEach(this::announceOffline);
+    upkeep.reapExpired().forEach(this::announceOffline);
   }
 }

@@ -3,8 +3,6 @@ package dev.nexuschat.presence.control;
 import dev.nexuschat.platform.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,14 +22,15 @@ import redis.clients.jedis.exceptions.JedisException;
  * nexus:presence:leases} lists every lease by expiry so any node can reap the leases of a crashed
  * node. Every operation tells its caller when Redis is not there, so the caller falls back to what
  * this node knows.
+ *
+ * <p>This class takes, releases and reads the lease on one user as connections come and go; {@link
+ * LeaseUpkeep} renews all of this node's leases and reaps the expired ones of any node.
  */
 @ApplicationScoped
 public class PresenceLeases {
   static final String KEY_PREFIX = "nexus:presence:";
   static final String LEASES = "nexus:presence:leases";
   private static final Logger LOG = Logger.getLogger(PresenceLeases.class.getName());
-  private static final int REAP_BATCH = 200;
-  private static final int RENEW_BATCH = 500;
 
   private static final String REGISTER =
       """
@@ -45,30 +44,6 @@ public class PresenceLeases {
       redis.call('ZREM', KEYS[1], ARGV[2])
       redis.call('ZREM', KEYS[2], ARGV[3])
       return redis.call('ZCOUNT', KEYS[1], ARGV[1], '+inf')""";
-  private static final String RENEW =
-      """
-      for i = 5, #ARGV do
-        local key = ARGV[4] .. ARGV[i]
-        redis.call('ZADD', key, ARGV[1], ARGV[2])
-        redis.call('PEXPIRE', key, ARGV[3])
-        redis.call('ZADD', KEYS[1], ARGV[1], ARGV[i] .. '|' .. ARGV[2])
-      end
-      return 0""";
-  private static final String REAP =
-      """
-      local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[3])
-      local gone = {}
-      for _, lease in ipairs(expired) do
-        redis.call('ZREM', KEYS[1], lease)
-        local sep = string.find(lease, '|', 1, true)
-        local user = string.sub(lease, 1, sep - 1)
-        local key = ARGV[2] .. user
-        redis.call('ZREM', key, string.sub(lease, sep + 1))
-        if redis.call('ZCOUNT', key, ARGV[1], '+inf') == 0 then
-          table.insert(gone, user)
-        end
-      end
-      return gone""";
   private static final String COUNT_LIVE =
       """
       local counts = {}
@@ -91,6 +66,11 @@ public class PresenceLeases {
 
   long ttlMillis() {
     return ttlMillis;
+  }
+
+  /** Names this node's leases: its connections' users are online while this node renews them. */
+  String nodeId() {
+    return nodeId;
   }
 
   /** The users among {@code ids} with a live lease on any node; empty when Redis cannot say. */
@@ -153,41 +133,8 @@ public class PresenceLeases {
         });
   }
 
-  /** Extends this node's leases on {@code userIds} by a TTL. */
-  void renew(Collection<UUID> userIds) {
-    List<String> users = userIds.stream().map(UUID::toString).toList();
-    long expiry = nowMillis() + ttlMillis;
-    for (int from = 0; from < users.size(); from += RENEW_BATCH) {
-      List<String> args =
-          new ArrayList<>(
-              List.of(Long.toString(expiry), nodeId, Long.toString(ttlMillis), KEY_PREFIX));
-      args.addAll(users.subList(from, Math.min(users.size(), from + RENEW_BATCH)));
-      withRedis(client -> client.eval(RENEW, List.of(LEASES), args) != null);
-    }
-  }
-
-  /** Removes expired leases of any node; returns the users left with no live lease. */
-  List<UUID> reapExpired() {
-    try {
-      List<?> gone =
-          (List<?>)
-              redis
-                  .client()
-                  .get()
-                  .eval(
-                      REAP,
-                      List.of(LEASES),
-                      List.of(
-                          Long.toString(nowMillis()), KEY_PREFIX, Integer.toString(REAP_BATCH)));
-      return gone.stream().map(user -> UUID.fromString(user.toString())).toList();
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "Lease reaping skipped", e);
-      return List.of();
-    }
-  }
-
   /** False when Redis is not configured or not answering: then this node's view is all there is. */
-  private boolean withRedis(Predicate<RedisClient> call) {
+  boolean withRedis(Predicate<RedisClient> call) {
     if (redis.client().isEmpty()) {
       return false;
     }
@@ -199,7 +146,7 @@ public class PresenceLeases {
     }
   }
 
-  private static long nowMillis() {
+  static long nowMillis() {
     return System.currentTimeMillis();
   }
 }

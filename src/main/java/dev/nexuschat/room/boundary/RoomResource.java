@@ -6,6 +6,8 @@ import dev.nexuschat.platform.errors.FieldError;
 import dev.nexuschat.platform.errors.Invalid;
 import dev.nexuschat.platform.json.Patch;
 import dev.nexuschat.platform.web.Ids;
+import dev.nexuschat.room.control.DirectRoomService;
+import dev.nexuschat.room.control.OpenedRoom;
 import dev.nexuschat.room.control.RoomService;
 import dev.nexuschat.room.control.RoomViews;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,8 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * {@code /rooms}: create, list, show and rename rooms. Members and messages have their own
- * resources.
+ * {@code /rooms}: create, list, show and rename rooms, and open direct conversations (group rooms
+ * go to {@link RoomService}, direct ones to {@link DirectRoomService}). Members and messages have
+ * their own resources.
  */
 @Path("/rooms")
 @RequestScoped
@@ -49,6 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class RoomResource {
   @Inject RoomService rooms;
+  @Inject DirectRoomService directRooms;
   @Inject CurrentUser caller;
 
   @POST
@@ -76,11 +80,12 @@ public class RoomResource {
         memberIds.add(Ids.field(id, "member_ids"));
       }
     }
-    RoomService.Opened opened =
-        rooms.create(
-            caller.id(),
-            new RoomService.NewRoom(
-                body.name(), body.description(), Boolean.TRUE.equals(body.isDirect()), memberIds));
+    OpenedRoom opened =
+        Boolean.TRUE.equals(body.isDirect())
+            ? directRooms.open(caller.id(), memberIds)
+            : rooms.createGroup(
+                caller.id(),
+                new RoomService.NewGroupRoom(body.name(), body.description(), memberIds));
     return Response.status(opened.created() ? Response.Status.CREATED : Response.Status.OK)
         .header("Location", "/api/v1/rooms/" + opened.room().id())
         .entity(opened.room())

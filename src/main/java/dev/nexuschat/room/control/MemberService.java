@@ -45,9 +45,7 @@ public class MemberService {
     if (memberships.find(roomId, userId).isPresent()) {
       throw new Conflict("ALREADY_MEMBER", user.username() + " is already a member of this room");
     }
-    RoomMember added = RoomMember.join(room, user, RoomRole.MEMBER);
-    em.persist(added);
-    room.memberAdded();
+    memberships.join(room, user, RoomRole.MEMBER);
     List<RoomViews.Member> members = memberships.views(memberships.members(roomId));
     RoomViews.Member view =
         members.stream().filter(m -> m.id().equals(userId)).findFirst().orElseThrow();

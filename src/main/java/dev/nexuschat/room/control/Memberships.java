@@ -5,6 +5,8 @@ import dev.nexuschat.platform.errors.NotFound;
 import dev.nexuschat.presence.control.PresenceDirectory;
 import dev.nexuschat.room.entity.Room;
 import dev.nexuschat.room.entity.RoomMember;
+import dev.nexuschat.room.entity.RoomRole;
+import dev.nexuschat.user.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,7 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Lookups every room and message use case starts with: who belongs to which room, and how. */
+/**
+ * Lookups every room and message use case starts with: who belongs to which room, and how; and
+ * joining a room, which keeps the room's member count in step.
+ */
 @ApplicationScoped
 public class Memberships {
   @PersistenceContext EntityManager em;
@@ -73,6 +78,14 @@ public class Memberships {
     return em.createQuery("SELECT m.user.id FROM RoomMember m WHERE m.roomId = :room", UUID.class)
         .setParameter("room", roomId)
         .getResultList();
+  }
+
+  /** Persists the membership and counts it on the room, which the caller has created or locked. */
+  public RoomMember join(Room room, User user, RoomRole role) {
+    RoomMember member = RoomMember.join(room, user, role);
+    em.persist(member);
+    room.memberAdded();
+    return member;
   }
 
   public List<RoomViews.Member> views(List<RoomMember> members) {

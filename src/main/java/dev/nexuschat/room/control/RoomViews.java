@@ -1,5 +1,6 @@
 package dev.nexuschat.room.control;
 
+import dev.nexuschat.room.entity.Room;
 import dev.nexuschat.room.entity.RoomMember;
 import dev.nexuschat.user.control.UserViews;
 import dev.nexuschat.user.entity.User;
@@ -48,7 +49,34 @@ public final class RoomViews {
       String myRole,
       UserViews.Summary peer,
       int memberCount,
-      List<Member> members) {}
+      List<Member> members) {
+    /** A direct room is named after, and shows, the other person as {@code me} sees it. */
+    static Detail of(Room room, RoomMember me, List<Member> members) {
+      UserViews.Summary peer = null;
+      if (room.isDirect()) {
+        peer =
+            members.stream()
+                .filter(m -> !m.id().equals(me.userId()))
+                .findFirst()
+                .map(
+                    m ->
+                        new UserViews.Summary(
+                            m.id(), m.username(), m.displayName(), m.avatarUrl(), m.isOnline()))
+                .orElse(null);
+      }
+      return new Detail(
+          room.id(),
+          room.isDirect() ? directName(peer) : room.name(),
+          room.description(),
+          room.isDirect(),
+          room.createdBy(),
+          room.createdAt().toInstant(),
+          me.role().wireName(),
+          peer,
+          room.memberCount(),
+          members);
+    }
+  }
 
   /** The newest visible message of a room, for the room list. */
   @Schema(name = "LastMessage")

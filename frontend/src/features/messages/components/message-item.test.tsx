@@ -1,0 +1,35 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { aMessage } from '@/testing/fixtures';
+import { MessageItem } from './message-item';
+
+describe('MessageItem', () => {
+  it('keeps a busy Retry focused while a failed message is sent again, and retries once', async () => {
+    const onRetry = vi.fn();
+    const user = userEvent.setup();
+    const failed = aMessage({ client_id: 'c1', delivery: 'failed' });
+    const props = { startsGroup: true, mine: true, canModerate: false, onRetry, onDelete: () => undefined };
+    const { rerender } = render(
+      <ul>
+        <MessageItem message={failed} {...props} />
+      </ul>,
+    );
+    const retry = screen.getByRole('button', { name: 'Retry' });
+    await user.click(retry);
+    expect(onRetry).toHaveBeenCalledTimes(1);
+
+    // What the retry does to the cache: the message is pending again.
+    rerender(
+      <ul>
+        <MessageItem message={{ ...failed, delivery: 'pending' }} {...props} />
+      </ul>,
+    );
+    expect(screen.getByRole('button', { name: 'Retry' })).toBe(retry);
+    expect(retry).toHaveFocus();
+    expect(retry).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByText(/Sending…/)).toBeInTheDocument();
+    await user.click(retry);
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+});
