@@ -15,8 +15,9 @@ import redis.clients.jedis.JedisPubSub;
  * has a connection in ({@code nexus:room:<id>}) and one per user it has a connection of ({@code
  * nexus:user:<id>}, for events to one user and for a user joining a room this node does not follow
  * yet). So a node hears the events of its own rooms only, and the cost of an event is paid by the
- * nodes that deliver it. A node channel of its own keeps the subscription open while the node
- * follows nothing.
+ * nodes that deliver it; only events for several rooms at once come to every node, once, on {@link
+ * #SEVERAL_ROOMS}. A node channel of its own keeps the subscription open while the node follows
+ * nothing.
  *
  * <p>Changes are sent on the live subscription as they happen; while there is none (Redis away),
  * they are only remembered, and the next subscription starts from the whole set.
@@ -25,6 +26,14 @@ import redis.clients.jedis.JedisPubSub;
 public class FanOutChannels {
   static final String ROOM_PREFIX = "nexus:room:";
   static final String USER_PREFIX = "nexus:user:";
+
+  /**
+   * Every node's: a broadcast to several rooms (presence, profile changes of a user in R rooms)
+   * comes once on this channel, not once per room, and each node reaches its recipients in one
+   * pass.
+   */
+  static final String SEVERAL_ROOMS = "nexus:rooms:several";
+
   private static final Logger LOG = Logger.getLogger(FanOutChannels.class.getName());
 
   private final String nodeChannel = "nexus:node:" + UUID.randomUUID();
@@ -62,6 +71,7 @@ public class FanOutChannels {
     sentWithSubscribe = Set.copyOf(wanted);
     List<String> channels = new ArrayList<>(wanted);
     channels.add(nodeChannel);
+    channels.add(SEVERAL_ROOMS);
     return channels.toArray(String[]::new);
   }
 

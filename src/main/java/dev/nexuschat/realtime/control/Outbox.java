@@ -1,0 +1,131 @@
+package dev.nexuschat.realtime.control;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What one socket still has to be sent, written by one asynchronous send at a time. Two kinds of
+ * frames share one order:
+ *
+ * <ul>
+ *   <li>history (messages, acks, membership changes): every one counts against {@code capacity};
+ *       one more than that and {@link #offer} says the reader is too slow;
+ *   <li>state (presence, typing), under a key: a newer frame with the same key replaces the pending
+ *       one and goes to the back, behind everything queued meanwhile. So what the client shows last
+ *       is the newest state, in the order it happened relative to the history around it, and a
+ *       connect storm of a thousand {@code user_online}s costs the reader one entry per user, never
+ *       a close.
+ * </ul>
+ *
+ * <p>A {@link LinkedHashMap} in insertion order is the queue: history frames under a key of their
+ * own, state frames under theirs, so replacing is remove + put (both O(1)).
+ */
+final class Outbox implements SendHandler {
+  private final RemoteEndpoint.Async remote;
+  private final int capacity;
+  private final LinkedHashMap<Object, String> pending = new LinkedHashMap<>();
+  private int historyFrames;
+  private boolean sending;
+  private boolean closed;
+
+  Outbox(RemoteEndpoint.Async remote, int capacity) {
+    this.remote = remote;
+    this.capacity = capacity;
+  }
+
+  /**
+   * Queues a history frame. False, once, when it does not fit: the reader fell a whole queue
+   * behind, and from then on the outbox is closed.
+   */
+  boolean offer(String frame) {
+    synchronized (this) {
+      if (closed) {
+        return true;
+      }
+      if (historyFrames >= capacity) {
+        close();
+        return false;
+      }
+      historyFrames++;
+      pending.put(new Object(), frame);
+    }
+    drain();
+    return true;
+  }
+
+  /** Queues a state frame in place of any pending one with the same {@code key}. */
+  void offerState(StateKey key, String frame) {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      pending.remove(key);
+      pending.put(key, frame);
+    }
+    drain();
+  }
+
+  /** Drops everything pending and takes nothing more. */
+  synchronized void close() {
+    closed = true;
+    pending.clear();
+    historyFrames = 0;
+  }
+
+  synchronized int size() {
+    return pending.size();
+  }
+
+  /** Starts the next write unless one is in flight; the write's completion comes back here. */
+  private void drain() {
+    String next;
+    synchronized (this) {
+      if (sending || closed || pending.isEmpty()) {
+        return;
+      }
+      Iterator<Map.Entry<Object, String>> head = pending.entrySet().iterator();
+      Map.Entry<Object, String> entry = head.next();
+      head.remove();
+      if (!(entry.getKey() instanceof StateKey)) {
+        historyFrames--;
+      }
+      next = entry.getValue();
+      sending = true;
+    }
+    try {
+      // One handler for every write of this socket (this), not a lambda per frame.
+      remote.sendText(next, this);
+    } catch (RuntimeException e) {
+      failed();
+    }
+  }
+
+  @Override
+  public void onResult(SendResult result) {
+    synchronized (this) {
+      sending = false;
+    }
+    if (!result.isOK()) {
+      failed();
+      return;
+    }
+    drain();
+  }
+
+  /** The socket is gone: stop queueing. The container reports it to the endpoint. */
+  private synchronized void failed() {
+    sending = false;
+    close();
+  }
+
+  /**
+   * The key of a state frame: what it is the state of. Presence: a user ({@code roomId} null);
+   * typing: a user in a room.
+   */
+  record StateKey(String kind, UUID roomId, UUID userId) {}
+}
