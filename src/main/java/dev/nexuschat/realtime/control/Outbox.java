@@ -32,6 +32,8 @@ final class Outbox implements SendHandler {
   private int historyFrames;
   private boolean sending;
   private boolean closed;
+  private Thread writingThread;
+  private boolean completedHere;
 
   Outbox(RemoteEndpoint.Async remote, int capacity) {
     this.remote = remote;
@@ -81,38 +83,61 @@ final class Outbox implements SendHandler {
     return pending.size();
   }
 
-  /** Starts the next write unless one is in flight; the write's completion comes back here. */
+  /**
+   * Starts the next write unless one is in flight. A write the container completes at once, on this
+   * thread, is followed by the next one in this loop rather than from its completion, so a long
+   * queue does not become a deep stack.
+   */
   private void drain() {
-    String next;
-    synchronized (this) {
-      if (sending || closed || pending.isEmpty()) {
+    String next = takeNext();
+    while (next != null) {
+      synchronized (this) {
+        writingThread = Thread.currentThread();
+        completedHere = false;
+      }
+      try {
+        // One handler for every write of this socket (this), not a lambda per frame.
+        remote.sendText(next, this);
+      } catch (RuntimeException e) {
+        failed();
         return;
       }
-      Iterator<Map.Entry<Object, String>> head = pending.entrySet().iterator();
-      Map.Entry<Object, String> entry = head.next();
-      head.remove();
-      if (!(entry.getKey() instanceof StateKey)) {
-        historyFrames--;
+      synchronized (this) {
+        writingThread = null;
+        if (!completedHere) {
+          return; // the completion comes later, on another thread, and drains from there
+        }
       }
-      next = entry.getValue();
-      sending = true;
+      next = takeNext();
     }
-    try {
-      // One handler for every write of this socket (this), not a lambda per frame.
-      remote.sendText(next, this);
-    } catch (RuntimeException e) {
-      failed();
+  }
+
+  private synchronized String takeNext() {
+    if (sending || closed || pending.isEmpty()) {
+      return null;
     }
+    Iterator<Map.Entry<Object, String>> head = pending.entrySet().iterator();
+    Map.Entry<Object, String> entry = head.next();
+    head.remove();
+    if (!(entry.getKey() instanceof StateKey)) {
+      historyFrames--;
+    }
+    sending = true;
+    return entry.getValue();
   }
 
   @Override
   public void onResult(SendResult result) {
-    synchronized (this) {
-      sending = false;
-    }
     if (!result.isOK()) {
       failed();
       return;
+    }
+    synchronized (this) {
+      sending = false;
+      if (writingThread == Thread.currentThread()) {
+        completedHere = true;
+        return;
+      }
     }
     drain();
   }

@@ -24,6 +24,7 @@ class ConnectionTest {
     final List<Runnable> closerTasks = new ArrayList<>();
     int tooSlowCloses;
     int pings;
+    boolean completeAtOnce;
 
     /** Completes the write in flight; the connection starts its next one, if any. */
     void completeNext() {
@@ -47,7 +48,11 @@ class ConnectionTest {
                   (proxy, method, args) -> {
                     if (method.getName().equals("sendText") && args.length == 2) {
                       sent.add((String) args[0]);
-                      pending.add((SendHandler) args[1]);
+                      if (completeAtOnce) {
+                        ((SendHandler) args[1]).onResult(new SendResult());
+                      } else {
+                        pending.add((SendHandler) args[1]);
+                      }
                       return null;
                     }
                     if (method.getName().equals("sendPing")) {
@@ -272,5 +277,24 @@ class ConnectionTest {
     assertThat(connection.silentDespitePing(later, limit))
         .as("spoke after the ping: silent again only after the next one")
         .isFalse();
+  }
+
+  @Test
+  void writesTheContainerCompletesAtOnceFollowEachOtherWithoutDeepeningTheStack() {
+    FakeSession fake = new FakeSession();
+    Connection connection = fake.connection(100_000);
+    connection.send("in-flight");
+    List<String> expected = new ArrayList<>(List.of("in-flight"));
+    for (int i = 0; i < 50_000; i++) {
+      connection.send("m" + i);
+      expected.add("m" + i);
+    }
+
+    fake.completeAtOnce = true;
+    fake.completeNext();
+
+    assertThat(fake.sent).containsExactlyElementsOf(expected);
+    connection.send("after");
+    assertThat(fake.sent).last().isEqualTo("after");
   }
 }
