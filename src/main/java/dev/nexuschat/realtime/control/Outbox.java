@@ -79,10 +79,6 @@ final class Outbox implements SendHandler {
     historyFrames = 0;
   }
 
-  synchronized int size() {
-    return pending.size();
-  }
-
   /**
    * Starts the next write unless one is in flight. A write the container completes at once, on this
    * thread, is followed by the next one in this loop rather than from its completion, so a long
@@ -145,6 +141,7 @@ final class Outbox implements SendHandler {
   /** The socket is gone: stop queueing. The container reports it to the endpoint. */
   private synchronized void failed() {
     sending = false;
+    writingThread = null;
     close();
   }
 
