@@ -88,7 +88,7 @@ public class RealtimeLifecycle {
    * batches on the managed executor (in parallel with each other and with pong processing), each
    * close is a task of its own, and only a socket pinged since it last spoke can count as silent.
    */
-  private void keepAlive() {
+  void keepAlive() {
     long now = System.nanoTime();
     long silenceLimit = TimeUnit.SECONDS.toNanos(idleTimeoutSeconds);
     long pingEvery = TimeUnit.SECONDS.toNanos(pingSeconds);
