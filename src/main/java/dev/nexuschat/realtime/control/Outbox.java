@@ -45,6 +45,7 @@ final class Outbox implements SendHandler {
    * behind, and from then on the outbox is closed.
    */
   boolean offer(String frame) {
+    String now;
     synchronized (this) {
       if (closed) {
         return true;
@@ -53,23 +54,42 @@ final class Outbox implements SendHandler {
         close();
         return false;
       }
-      historyFrames++;
-      pending.put(new Object(), frame);
+      now = idleTakes(frame);
+      if (now == null) {
+        historyFrames++;
+        pending.put(new Object(), frame);
+      }
     }
-    drain();
+    writeFrom(now);
     return true;
   }
 
   /** Queues a state frame in place of any pending one with the same {@code key}. */
   void offerState(StateKey key, String frame) {
+    String now;
     synchronized (this) {
       if (closed) {
         return;
       }
-      pending.remove(key);
-      pending.put(key, frame);
+      now = idleTakes(frame);
+      if (now == null) {
+        pending.remove(key);
+        pending.put(key, frame);
+      }
     }
-    drain();
+    writeFrom(now);
+  }
+
+  /**
+   * With nothing queued and nothing in flight, {@code frame} is written at once, without a trip
+   * through the queue (the usual case: a reader that keeps up). Under the lock.
+   */
+  private String idleTakes(String frame) {
+    if (sending || !pending.isEmpty()) {
+      return null;
+    }
+    sending = true;
+    return frame;
   }
 
   /** Drops everything pending and takes nothing more. */
@@ -85,7 +105,11 @@ final class Outbox implements SendHandler {
    * queue does not become a deep stack.
    */
   private void drain() {
-    String next = takeNext();
+    writeFrom(takeNext());
+  }
+
+  /** Writes {@code next} (null: nothing to write) and whatever follows it, see {@link #drain}. */
+  private void writeFrom(String next) {
     while (next != null) {
       synchronized (this) {
         writingThread = Thread.currentThread();
