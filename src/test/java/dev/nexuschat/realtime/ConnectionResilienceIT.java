@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,11 +112,14 @@ class ConnectionResilienceIT {
         StalledWsClient fallingBehind =
             StalledWsClient.connect(node.baseUrl(), stalled.accessToken())) {
       // From another thread: once the node gives up, it stops reading too, and a write would
-      // wait until the socket is dropped.
+      // wait until the socket is dropped. It stops as soon as the node has given up: pings the
+      // node has not read when it closes the socket make the kernel reset the connection, and a
+      // reset throws away the close frame with what the reader had not read yet.
+      AtomicBoolean gaveUp = new AtomicBoolean();
       CompletableFuture.runAsync(
           () -> {
             try {
-              for (int i = 0; i < pings; i++) {
+              for (int i = 0; i < pings && !gaveUp.get(); i++) {
                 fallingBehind.sendText(ping); // also a sign of life: not silent
               }
             } catch (IOException droppedAlready) {
@@ -129,6 +133,7 @@ class ConnectionResilienceIT {
           closedTooSlowBefore + 1,
           Metrics.awaitValue(node.baseUrl(), TOO_SLOW, closedTooSlowBefore + 1),
           "the node gave up on the reader");
+      gaveUp.set(true);
       CompletableFuture<Integer> closeCode =
           CompletableFuture.supplyAsync(
               () -> {
@@ -142,8 +147,11 @@ class ConnectionResilienceIT {
       watching.await("new_message", d -> after.equals(d.getString("id")));
       assertTrue(watching.isOpen());
 
-      assertEquals(
-          1008, closeCode.join(), "after reading " + fallingBehind.textFramesRead() + " frames");
+      // 1008, unless pings still in flight when the node closed made the kernel reset the
+      // connection (the counter above already shows the node closed it as too slow).
+      assertTrue(
+          List.of(1008, StalledWsClient.NO_CLOSE_FRAME).contains(closeCode.join()),
+          "closed after reading " + fallingBehind.textFramesRead() + " frames");
       assertTrue(
           fallingBehind.textFramesRead() < pings,
           "dropped before the end: read " + fallingBehind.textFramesRead() + " of " + pings);
@@ -203,15 +211,17 @@ class ConnectionResilienceIT {
       for (TestUser user : storm) {
         opening.add(connecting.submit(() -> WsClient.connect(node.baseUrl(), user.accessToken())));
       }
+      for (Future<WsClient> open : opening) {
+        stormClients.add(open.get(60, TimeUnit.SECONDS));
+      }
+      // After the storm, not during it: the node's 8 s idle limit is short for a 2-core box that
+      // opens 150 sockets and reads 50 000 typing frames at the same time.
       for (int i = 0; i < toggles; i++) {
         typing.sendRaw(start);
         typing.sendRaw(stop);
       }
       // Frames of one socket are handled in order: with this ack, the last stop is published.
       typing.reply(typing.send("ping", "{}"));
-      for (Future<WsClient> open : opening) {
-        stormClients.add(open.get(60, TimeUnit.SECONDS));
-      }
       List<TestUser> leavers = storm.subList(0, leaving);
       for (int i = 0; i < leaving; i++) {
         stormClients.get(i).close();
