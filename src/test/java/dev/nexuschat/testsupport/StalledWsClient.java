@@ -163,12 +163,18 @@ public final class StalledWsClient implements AutoCloseable {
 
   /**
    * Starts reading at last: the text frames up to and including the first that {@code last}
-   * accepts; fails on a close frame or when none comes within {@code patience}.
+   * accepts; fails on a close frame or when none comes within {@code patience} (pings do not extend
+   * it).
    */
   public List<String> readTextUntil(Predicate<String> last, Duration patience) throws IOException {
     socket.setSoTimeout((int) patience.toMillis());
+    long deadline = System.nanoTime() + patience.toNanos();
     List<String> texts = new ArrayList<>();
     while (true) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "No awaited frame within " + patience + " after " + texts.size() + " text frames");
+      }
       Frame frame = readFrame();
       if (frame.opcode() == 0x8) {
         throw new IllegalStateException(

@@ -3,14 +3,17 @@ package dev.nexuschat.realtime.control;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -57,13 +60,7 @@ public final class Connection {
     this.userId = userId;
     this.username = username;
     this.tokenExpiresAt = tokenExpiresAt;
-    // A failed write means the socket is gone; the container reports it to the endpoint (onError/
-    // onClose) or, at the latest, the keep-alive drops it. Closing it from the I/O thread that
-    // reports the failure parks that thread in the container's close (it cancels the pending read
-    // and waits for that on another executor thread): with a thousand clients gone at once every
-    // executor thread waited and the server stopped answering. So a failed write only stops
-    // queueing.
-    this.outbox = new Outbox(session.getAsyncRemote(), queueCapacity);
+    this.outbox = new Outbox(session.getAsyncRemote(), queueCapacity, this::writeFailed);
   }
 
   public UUID userId() {
@@ -136,6 +133,37 @@ public final class Connection {
   private void closeTooSlow() {
     closingTooSlow.run();
     closeOn(closer, CloseReason.CloseCodes.VIOLATED_POLICY, "Too slow: reconnect and catch up");
+  }
+
+  /**
+   * A write that timed out (Liberty gives each write a limited time, 60 s by default) means a
+   * reader that does not read: closed like one that fell a whole queue behind, or the socket would
+   * stay open, answering pings, with nothing written to it ever again. Any other failure means the
+   * socket is gone; the container reports it to the endpoint (onError/onClose) or, at the latest,
+   * the keep-alive drops it. Closing it from the I/O thread that reports the failure parks that
+   * thread in the container's close (it cancels the pending read and waits for that on another
+   * executor thread): with a thousand clients gone at once every executor thread waited and the
+   * server stopped answering. So then this only stops writing.
+   */
+  private void writeFailed(Throwable failure) {
+    if (timedOut(failure)) {
+      closingTooSlow.run();
+      closeOn(closer, CloseReason.CloseCodes.VIOLATED_POLICY, "Too slow: reconnect and catch up");
+    } else {
+      LOG.log(Level.FINE, "Write failed: the socket is gone", failure);
+    }
+  }
+
+  private static boolean timedOut(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      String message = t.getMessage();
+      if (t instanceof SocketTimeoutException
+          || t instanceof TimeoutException
+          || (message != null && message.toLowerCase(Locale.ROOT).contains("timed out"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Closes on {@code executor}: the container's close may wait for the write in flight. */

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * What one socket still has to be sent, written by one asynchronous send at a time. Two kinds of
@@ -28,6 +29,7 @@ import java.util.UUID;
 final class Outbox implements SendHandler {
   private final RemoteEndpoint.Async remote;
   private final int capacity;
+  private final Consumer<Throwable> writeFailed;
   private final LinkedHashMap<Object, String> pending = new LinkedHashMap<>();
   private int historyFrames;
   private boolean sending;
@@ -35,9 +37,11 @@ final class Outbox implements SendHandler {
   private Thread writingThread;
   private boolean completedHere;
 
-  Outbox(RemoteEndpoint.Async remote, int capacity) {
+  /** {@code writeFailed} hears, once, of the write that failed; nothing is written after it. */
+  Outbox(RemoteEndpoint.Async remote, int capacity, Consumer<Throwable> writeFailed) {
     this.remote = remote;
     this.capacity = capacity;
+    this.writeFailed = writeFailed;
   }
 
   /**
@@ -119,7 +123,7 @@ final class Outbox implements SendHandler {
         // One handler for every write of this socket (this), not a lambda per frame.
         remote.sendText(next, this);
       } catch (RuntimeException e) {
-        failed();
+        failed(e);
         return;
       }
       synchronized (this) {
@@ -149,7 +153,7 @@ final class Outbox implements SendHandler {
   @Override
   public void onResult(SendResult result) {
     if (!result.isOK()) {
-      failed();
+      failed(result.getException());
       return;
     }
     synchronized (this) {
@@ -162,11 +166,17 @@ final class Outbox implements SendHandler {
     drain();
   }
 
-  /** The socket is gone: stop queueing. The container reports it to the endpoint. */
-  private synchronized void failed() {
-    sending = false;
-    writingThread = null;
-    close();
+  /** A write failed: stop writing, and tell the connection (once) what happened. */
+  private void failed(Throwable failure) {
+    synchronized (this) {
+      sending = false;
+      writingThread = null;
+      if (closed) {
+        return;
+      }
+      close();
+    }
+    writeFailed.accept(failure);
   }
 
   /**

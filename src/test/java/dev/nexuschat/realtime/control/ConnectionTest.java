@@ -9,6 +9,7 @@ import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -296,5 +297,29 @@ class ConnectionTest {
     assertThat(fake.sent).containsExactlyElementsOf(expected);
     connection.send("after");
     assertThat(fake.sent).last().isEqualTo("after");
+  }
+
+  @Test
+  void aWriteThatTimesOutClosesTheReaderWith1008OffTheIoThreadInsteadOfLeavingItMute() {
+    FakeSession fake = new FakeSession();
+    Connection connection = fake.connection(8);
+
+    connection.send("f1");
+    connection.send("f2");
+    fake.pending
+        .get(0)
+        .onResult(new SendResult(new SocketTimeoutException("Async operation timed out")));
+
+    assertThat(fake.closes).as("not on the I/O thread").isEmpty();
+    assertThat(fake.tooSlowCloses).isEqualTo(1);
+    assertThat(fake.closerTasks).hasSize(1);
+    fake.closerTasks.get(0).run();
+    assertThat(fake.closes)
+        .singleElement()
+        .satisfies(
+            reason ->
+                assertThat(reason.getCloseCode())
+                    .isEqualTo(CloseReason.CloseCodes.VIOLATED_POLICY));
+    assertThat(fake.sent).containsExactly("f1");
   }
 }
