@@ -111,13 +111,7 @@ class ConnectionTest {
     connection.send("f5");
     assertThat(fake.sent).as("nothing more is written").containsExactly("f1");
 
-    fake.closerTasks.get(0).run();
-    assertThat(fake.closes)
-        .singleElement()
-        .satisfies(
-            reason ->
-                assertThat(reason.getCloseCode())
-                    .isEqualTo(CloseReason.CloseCodes.VIOLATED_POLICY));
+    assertClosedAsTooSlowByTheCloser(fake);
   }
 
   @Test
@@ -149,6 +143,18 @@ class ConnectionTest {
   }
 
   private static final UUID ROOM = UUID.randomUUID();
+
+  /** Runs the one close handed to the closer and checks it was a 1008. */
+  private static void assertClosedAsTooSlowByTheCloser(FakeSession fake) {
+    assertThat(fake.closerTasks).hasSize(1);
+    fake.closerTasks.get(0).run();
+    assertThat(fake.closes)
+        .singleElement()
+        .satisfies(
+            reason ->
+                assertThat(reason.getCloseCode())
+                    .isEqualTo(CloseReason.CloseCodes.VIOLATED_POLICY));
+  }
 
   private static Outbox.StateKey presenceOf(UUID user) {
     return new Broadcast(
@@ -313,13 +319,7 @@ class ConnectionTest {
     assertThat(fake.closes).as("not on the I/O thread").isEmpty();
     assertThat(fake.tooSlowCloses).isEqualTo(1);
     assertThat(fake.closerTasks).hasSize(1);
-    fake.closerTasks.get(0).run();
-    assertThat(fake.closes)
-        .singleElement()
-        .satisfies(
-            reason ->
-                assertThat(reason.getCloseCode())
-                    .isEqualTo(CloseReason.CloseCodes.VIOLATED_POLICY));
+    assertClosedAsTooSlowByTheCloser(fake);
     assertThat(fake.sent).containsExactly("f1");
   }
 }
