@@ -1,5 +1,7 @@
 package dev.nexuschat.realtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.nexuschat.testsupport.Api;
 import dev.nexuschat.testsupport.LibertyInstance;
 import dev.nexuschat.testsupport.NexusIT;
@@ -30,6 +32,8 @@ class TwoNodeIT {
     TestUser alice = Api.newUser("n2_alice");
     TestUser bob = Api.newUser("n2_bob");
     String room = Api.newRoom(alice, bob);
+    // A second shared room: presence for several rooms still reaches Alice once across nodes.
+    Api.newRoom(bob, alice);
     try (WsClient aliceOnA = WsClient.connect(NexusServer.node().baseUrl(), alice.accessToken())) {
       WsClient bobOnB = WsClient.connect(nodeB.baseUrl(), bob.accessToken());
       aliceOnA.await("user_online", d -> bob.id().equals(d.getString("user_id")));
@@ -40,6 +44,15 @@ class TwoNodeIT {
       String id = aliceOnA.reply(ref).getJsonObject("data").getString("id");
       bobOnB.await("new_message", d -> id.equals(d.getString("id")));
       aliceOnA.await("new_message", d -> id.equals(d.getString("id")));
+      assertEquals(
+          1,
+          aliceOnA
+              .received(
+                  f ->
+                      "user_online".equals(f.getString("event"))
+                          && bob.id().equals(f.getJsonObject("data").getString("user_id")))
+              .size(),
+          "Bob's user_online, once");
 
       bobOnB.send("typing_start", "{\"room_id\":\"" + room + "\"}");
       aliceOnA.await("user_typing", d -> bob.id().equals(d.getString("user_id")));

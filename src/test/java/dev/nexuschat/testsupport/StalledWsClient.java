@@ -11,7 +11,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A {@code /ws} client that does nothing behind the test's back: unlike a real client it neither
@@ -155,6 +158,34 @@ public final class StalledWsClient implements AutoCloseable {
       }
     } catch (IOException endedTimedOutOrReset) {
       return NO_CLOSE_FRAME;
+    }
+  }
+
+  /**
+   * Starts reading at last: the text frames up to and including the first that {@code last}
+   * accepts; fails on a close frame or when none comes within {@code patience} (pings do not extend
+   * it).
+   */
+  public List<String> readTextUntil(Predicate<String> last, Duration patience) throws IOException {
+    socket.setSoTimeout((int) patience.toMillis());
+    long deadline = System.nanoTime() + patience.toNanos();
+    List<String> texts = new ArrayList<>();
+    while (true) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "No awaited frame within " + patience + " after " + texts.size() + " text frames");
+      }
+      Frame frame = readFrame();
+      if (frame.opcode() == 0x8) {
+        throw new IllegalStateException(
+            "Closed after " + texts.size() + " frames: " + frame.text());
+      }
+      if (frame.opcode() == 0x1) {
+        texts.add(frame.text());
+        if (last.test(frame.text())) {
+          return texts;
+        }
+      }
     }
   }
 

@@ -3,44 +3,46 @@ package dev.nexuschat.realtime.control;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One open socket of one user. Every outgoing frame goes through a bounded queue drained by one
- * asynchronous send at a time, so a slow reader never blocks the thread that fans an event out; a
- * reader that falls a whole queue behind is closed (1008) and catches up on reconnect.
+ * One open socket of one user: who it is, the rooms it follows, its keep-alive clock and its close.
+ * Outgoing frames go through its {@link Outbox}, so a slow reader never blocks the thread that fans
+ * an event out; a reader that falls a whole queue of history behind is closed (1008) and catches up
+ * on reconnect.
  */
 public final class Connection {
   /** Application close code: the access token expired; the client refreshes and reconnects. */
   public static final int TOKEN_EXPIRED = 4001;
 
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+  private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
   private final Session session;
   private final UUID userId;
   private final String username;
   private final Instant tokenExpiresAt;
-  private final BlockingQueue<String> outbox;
+  private final Outbox outbox;
   private final Executor closer;
   private final Runnable closingTooSlow;
-  private final AtomicBoolean sending = new AtomicBoolean();
   private final AtomicBoolean closing = new AtomicBoolean();
-  private volatile boolean queueClosed;
+  private final AtomicBoolean pingClaimed = new AtomicBoolean();
   private final Set<UUID> rooms = ConcurrentHashMap.newKeySet();
   private volatile long lastHeardNanos = System.nanoTime();
-  private volatile long lastPingNanos = System.nanoTime();
+  private volatile long lastPingNanos = lastHeardNanos;
   private volatile Future<?> expiryTimer;
 
   /** {@code closer} runs the close of a reader that fell behind, off the thread that fans out. */
@@ -58,7 +60,7 @@ public final class Connection {
     this.userId = userId;
     this.username = username;
     this.tokenExpiresAt = tokenExpiresAt;
-    this.outbox = new ArrayBlockingQueue<>(queueCapacity);
+    this.outbox = new Outbox(session.getAsyncRemote(), queueCapacity, this::writeFailed);
   }
 
   public UUID userId() {
@@ -89,8 +91,13 @@ public final class Connection {
     lastHeardNanos = System.nanoTime();
   }
 
-  long silentNanos(long now) {
-    return now - lastHeardNanos;
+  /**
+   * Silent for {@code limitNanos} although pinged since it was last heard: a client that had no
+   * ping to answer (the keep-alive ran late) is not silent, however long ago it spoke.
+   */
+  boolean silentDespitePing(long now, long limitNanos) {
+    long heard = lastHeardNanos;
+    return now - heard >= limitNanos && lastPingNanos - heard > 0;
   }
 
   long sincePingNanos(long now) {
@@ -101,56 +108,21 @@ public final class Connection {
     expiryTimer = timer;
   }
 
-  /** Queues a text frame; never blocks. */
+  /** Queues a frame of history (message, ack, membership change); never blocks. */
   public void send(String frame) {
-    if (queueClosed || closing.get()) {
+    if (closing.get()) {
       return;
     }
     if (!outbox.offer(frame)) {
       closeTooSlow();
-      return;
-    }
-    drain();
-  }
-
-  private void drain() {
-    while (!outbox.isEmpty() && sending.compareAndSet(false, true)) {
-      String next = outbox.poll();
-      if (next == null) {
-        sending.set(false);
-        continue;
-      }
-      try {
-        session
-            .getAsyncRemote()
-            .sendText(
-                next,
-                result -> {
-                  sending.set(false);
-                  if (!result.isOK()) {
-                    abandon();
-                    return;
-                  }
-                  drain();
-                });
-      } catch (RuntimeException e) {
-        sending.set(false);
-        abandon();
-      }
-      return;
     }
   }
 
-  /**
-   * A write failed: the socket is gone; the container reports it to the endpoint (onError/onClose)
-   * or, at the latest, the keep-alive drops it after 60 s of silence. Closing it from here parks
-   * this I/O thread in the container's close, which cancels the pending read and waits for that on
-   * another executor thread: with a thousand clients gone at once every executor thread waited and
-   * the server stopped answering. So this only stops queueing.
-   */
-  private void abandon() {
-    queueClosed = true;
-    outbox.clear();
+  /** Queues a state frame (presence, typing) in place of a pending one about the same thing. */
+  void sendState(Outbox.StateKey key, String frame) {
+    if (!closing.get()) {
+      outbox.offerState(key, frame);
+    }
   }
 
   /**
@@ -159,22 +131,64 @@ public final class Connection {
    * would hold up every other connection's events. Nothing more is queued meanwhile.
    */
   private void closeTooSlow() {
-    queueClosed = true;
-    outbox.clear();
     closingTooSlow.run();
-    Runnable closeIt =
-        () -> close(CloseReason.CloseCodes.VIOLATED_POLICY, "Too slow: reconnect and catch up");
+    closeOn(closer, CloseReason.CloseCodes.VIOLATED_POLICY, "Too slow: reconnect and catch up");
+  }
+
+  /**
+   * A write that timed out (Liberty gives each write a limited time, 60 s by default) means a
+   * reader that does not read: closed like one that fell a whole queue behind, or the socket would
+   * stay open, answering pings, with nothing written to it ever again. Any other failure means the
+   * socket is gone; the container reports it to the endpoint (onError/onClose) or, at the latest,
+   * the keep-alive drops it. Closing it from the I/O thread that reports the failure parks that
+   * thread in the container's close (it cancels the pending read and waits for that on another
+   * executor thread): with a thousand clients gone at once every executor thread waited and the
+   * server stopped answering. So then this only stops writing.
+   */
+  private void writeFailed(Throwable failure) {
+    if (timedOut(failure)) {
+      closingTooSlow.run();
+      closeOn(closer, CloseReason.CloseCodes.VIOLATED_POLICY, "Too slow: reconnect and catch up");
+    } else {
+      LOG.log(Level.FINE, "Write failed: the socket is gone", failure);
+    }
+  }
+
+  private static boolean timedOut(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      String message = t.getMessage();
+      if (t instanceof SocketTimeoutException
+          || t instanceof TimeoutException
+          || (message != null && message.toLowerCase(Locale.ROOT).contains("timed out"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Closes on {@code executor}: the container's close may wait for the write in flight. */
+  void closeOn(Executor executor, CloseReason.CloseCode code, String reason) {
+    Runnable closeIt = () -> close(code, reason);
     try {
-      closer.execute(closeIt);
+      executor.execute(closeIt);
     } catch (RejectedExecutionException shuttingDown) {
       closeIt.run();
     }
   }
 
+  /**
+   * True for the one caller that is to send the next ping: a ping not yet sent is not due again.
+   */
+  boolean claimPing() {
+    return pingClaimed.compareAndSet(false, true);
+  }
+
+  /** Liberty's "async" ping is a synchronous write: call it off any thread that serves others. */
   void ping() {
     lastPingNanos = System.nanoTime();
+    pingClaimed.set(false);
     try {
-      session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+      session.getAsyncRemote().sendPing(EMPTY.duplicate());
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.FINE, "Ping failed", e);
     }
@@ -188,10 +202,7 @@ public final class Connection {
     if (!closing.compareAndSet(false, true)) {
       return;
     }
-    Future<?> timer = expiryTimer;
-    if (timer != null) {
-      timer.cancel(false);
-    }
+    forgetTimers();
     try {
       if (session.isOpen()) {
         session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));

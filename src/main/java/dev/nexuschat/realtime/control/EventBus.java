@@ -21,11 +21,12 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Carries broadcasts to every node. With {@code NEXUS_REDIS_URL}, a broadcast is published on the
- * channel of each room it is for (and of each user it is for or who joins), and only nodes with
- * connections there listen (see {@link FanOutChannels}): neither Redis nor a node pays for rooms it
- * has no one in. Without Redis, delivery is in process (one node). If Redis fails, the node keeps
- * serving its own connections in process and resubscribes, with backoff, on its own; then it asks
- * the sockets that were open meanwhile to reconnect and catch up.
+ * channel of the room it is for (and of each user it is for or who joins), or, when it is for
+ * several rooms, once on a channel every node hears; otherwise only nodes with connections there
+ * listen (see {@link FanOutChannels}): neither Redis nor a node pays for rooms it has no one in.
+ * Without Redis, delivery is in process (one node). If Redis fails, the node keeps serving its own
+ * connections in process and resubscribes, with backoff, on its own; then it asks the sockets that
+ * were open meanwhile to reconnect and catch up.
  */
 @ApplicationScoped
 public class EventBus {
@@ -99,6 +100,12 @@ public class EventBus {
     if (broadcast.userId() != null) {
       return List.of(FanOutChannels.ofUser(broadcast.userId()));
     }
+    if (broadcast.roomIds().size() > 1) {
+      // Once for every node, not once per room: a node would hear R copies and have to find, per
+      // copy and connection, whether an earlier room already reached it. Joiners' nodes hear it
+      // too.
+      return List.of(FanOutChannels.SEVERAL_ROOMS);
+    }
     List<String> targets = new ArrayList<>();
     broadcast.roomIds().forEach(room -> targets.add(FanOutChannels.ofRoom(room)));
     // A joiner's node may not follow the room yet: it hears of the join on the user's channel.
@@ -130,7 +137,9 @@ public class EventBus {
             public void onMessage(String channel, String message) {
               try {
                 Broadcast broadcast = WIRE.fromJson(message, Broadcast.class);
-                if (channel.startsWith(FanOutChannels.ROOM_PREFIX)) {
+                if (channel.equals(FanOutChannels.SEVERAL_ROOMS)) {
+                  local.deliver(broadcast);
+                } else if (channel.startsWith(FanOutChannels.ROOM_PREFIX)) {
                   local.deliverFromRoomChannel(
                       UUID.fromString(channel.substring(FanOutChannels.ROOM_PREFIX.length())),
                       broadcast);

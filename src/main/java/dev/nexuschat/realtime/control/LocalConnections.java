@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * This node's open connections, indexed by user and by room, and the last step of every broadcast:
  * handing its frame to exactly the local connections it is for. The room index is what keeps
- * fan-out cost proportional to a room's connections, not to the rooms on the server.
+ * fan-out cost proportional to a room's connections, not to the rooms on the server; the order of
+ * numbered messages is {@link RoomOrders}'.
  */
 @ApplicationScoped
 public class LocalConnections {
@@ -25,11 +26,10 @@ public class LocalConnections {
   @Inject RoomMemberships memberships;
   @Inject NexusMetrics metrics;
   @Inject FanOutChannels channels;
+  @Inject RoomOrders orders;
 
   private final ConcurrentHashMap<UUID, Set<Connection>> byUser = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<UUID, Set<Connection>> byRoom = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<UUID, RoomOrder> orders = new ConcurrentHashMap<>();
-  private final Set<UUID> roomsWithGaps = ConcurrentHashMap.newKeySet();
 
   // At start-up, so the gauge is on /metrics before the first socket opens.
   void exposeCount(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -92,34 +92,31 @@ public class LocalConnections {
   }
 
   /**
-   * Delivers a whole broadcast to this node's connections: the in-process bus, and Redis's
-   * stand-in.
+   * Delivers a whole broadcast to this node's connections: the in-process bus, Redis's stand-in,
+   * and the one copy of a several-rooms broadcast every node hears (see {@link EventBus}).
    */
   public void deliver(Broadcast broadcast) {
     for (UUID user : broadcast.joiningUserIds()) {
       enterAll(broadcast, user);
     }
-    inRoomOrder(broadcast, () -> deliverNow(broadcast));
+    orders.inOrder(broadcast, () -> recordFanOut(broadcast, queueFrames(broadcast)));
     leaveAfter(broadcast, broadcast.roomIds());
   }
 
   /**
-   * Delivers the copy of {@code broadcast} that came on {@code room}'s channel: to the room's
-   * connections, less the joiners (they hear it on their own channel) and less those that share an
-   * earlier room of the broadcast (they hear it on that room's channel).
+   * Delivers the copy of a one-room {@code broadcast} that came on {@code room}'s channel: to the
+   * room's connections, less the joiners (they hear it on their own channel).
    */
   void deliverFromRoomChannel(UUID room, Broadcast broadcast) {
-    inRoomOrder(
+    orders.inOrder(
         broadcast,
         () -> {
-          String frame = broadcast.frame();
-          boolean severalRooms = broadcast.roomIds().size() > 1;
+          Outgoing frame = new Outgoing(broadcast);
           int frames = 0;
           for (Connection connection : byRoom.getOrDefault(room, Set.of())) {
             if (!connection.userId().equals(broadcast.exceptUserId())
-                && !broadcast.joiningUserIds().contains(connection.userId())
-                && (!severalRooms || room.equals(firstSharedRoom(connection, broadcast)))) {
-              connection.send(frame);
+                && !broadcast.joiningUserIds().contains(connection.userId())) {
+              frame.sendTo(connection);
               frames++;
             }
           }
@@ -139,22 +136,13 @@ public class LocalConnections {
     if (user.equals(broadcast.exceptUserId())) {
       return;
     }
-    String frame = broadcast.frame();
+    Outgoing frame = new Outgoing(broadcast);
     int frames = 0;
     for (Connection connection : byUser.getOrDefault(user, Set.of())) {
-      connection.send(frame);
+      frame.sendTo(connection);
       frames++;
     }
     recordFanOut(broadcast, frames);
-  }
-
-  private static UUID firstSharedRoom(Connection connection, Broadcast broadcast) {
-    for (UUID room : broadcast.roomIds()) {
-      if (connection.isIn(room)) {
-        return room;
-      }
-    }
-    return null;
   }
 
   private void enterAll(Broadcast broadcast, UUID user) {
@@ -162,24 +150,6 @@ public class LocalConnections {
       for (UUID room : broadcast.roomIds()) {
         // A room created just now has no messages yet; a joined one may have any number.
         enter(connection, room, ROOM_CREATED.equals(broadcast.event()) ? 0 : RoomOrder.UNKNOWN);
-      }
-    }
-  }
-
-  /** A room's numbered messages go through its order; everything else at once. */
-  private void inRoomOrder(Broadcast broadcast, Runnable delivery) {
-    RoomOrder order =
-        broadcast.seq() > 0 && broadcast.roomIds().size() == 1
-            ? orders.get(broadcast.roomIds().get(0))
-            : null;
-    if (order == null) {
-      delivery.run();
-      return;
-    }
-    synchronized (order) {
-      order.submit(broadcast.seq(), delivery);
-      if (order.hasWaiting()) {
-        roomsWithGaps.add(broadcast.roomIds().get(0));
       }
     }
   }
@@ -192,27 +162,6 @@ public class LocalConnections {
     }
   }
 
-  /** Releases messages held for a gap that did not fill within {@code holdNanos}. */
-  void expireGaps(long holdNanos) {
-    for (UUID room : List.copyOf(roomsWithGaps)) {
-      RoomOrder order = orders.get(room);
-      if (order == null) {
-        roomsWithGaps.remove(room);
-        continue;
-      }
-      synchronized (order) {
-        order.expire(holdNanos);
-        if (!order.hasWaiting()) {
-          roomsWithGaps.remove(room);
-        }
-      }
-    }
-  }
-
-  private void deliverNow(Broadcast broadcast) {
-    recordFanOut(broadcast, queueFrames(broadcast));
-  }
-
   private void recordFanOut(Broadcast broadcast, int frames) {
     if (frames > 0 && broadcast.createdAtMillis() > 0) {
       metrics.fannedOut(
@@ -220,32 +169,27 @@ public class LocalConnections {
     }
   }
 
-  /** Queues the broadcast's frame on each local recipient; returns how many. */
+  /**
+   * Queues the broadcast's frame on each local recipient once, however many of its rooms they share
+   * (one pass over those rooms' connections); returns how many.
+   */
   private int queueFrames(Broadcast broadcast) {
-    String frame = broadcast.frame();
+    Outgoing frame = new Outgoing(broadcast);
     UUID except = broadcast.exceptUserId();
     int frames = 0;
     if (broadcast.userId() != null) {
       for (Connection connection : byUser.getOrDefault(broadcast.userId(), Set.of())) {
-        connection.send(frame);
+        frame.sendTo(connection);
         frames++;
       }
       return frames;
     }
-    if (broadcast.roomIds().size() == 1) {
-      for (Connection connection : byRoom.getOrDefault(broadcast.roomIds().get(0), Set.of())) {
-        if (!connection.userId().equals(except)) {
-          connection.send(frame);
-          frames++;
-        }
-      }
-      return frames;
-    }
-    Set<Connection> reached = new HashSet<>();
+    boolean severalRooms = broadcast.roomIds().size() > 1;
+    Set<Connection> reached = severalRooms ? new HashSet<>() : Set.of();
     for (UUID room : broadcast.roomIds()) {
       for (Connection connection : byRoom.getOrDefault(room, Set.of())) {
-        if (!connection.userId().equals(except) && reached.add(connection)) {
-          connection.send(frame);
+        if (!connection.userId().equals(except) && (!severalRooms || reached.add(connection))) {
+          frame.sendTo(connection);
           frames++;
         }
       }
@@ -254,7 +198,7 @@ public class LocalConnections {
   }
 
   private void enter(Connection connection, UUID room, long newestSeq) {
-    orders.computeIfAbsent(room, id -> new RoomOrder(newestSeq));
+    orders.follow(room, newestSeq);
     connection.rooms().add(room);
     // compute, not computeIfAbsent + add: a concurrent leave must not drop the set under us.
     byRoom.compute(
@@ -276,11 +220,26 @@ public class LocalConnections {
         (id, set) -> {
           set.remove(connection);
           if (set.isEmpty()) {
-            orders.remove(room);
+            orders.forget(room);
             channels.drop(FanOutChannels.ofRoom(id));
             return null;
           }
           return set;
         });
+  }
+
+  /** A broadcast's frame, built once per node, and whether it is history or state. */
+  private record Outgoing(String text, Outbox.StateKey stateKey) {
+    Outgoing(Broadcast broadcast) {
+      this(broadcast.frame(), broadcast.stateKey());
+    }
+
+    void sendTo(Connection connection) {
+      if (stateKey == null) {
+        connection.send(text);
+      } else {
+        connection.sendState(stateKey, text);
+      }
+    }
   }
 }

@@ -46,7 +46,7 @@ public class PeerFanOut {
   private void publishToRoomsOf(UUID userId, String event, String data) {
     List<UUID> rooms = memberships.roomIdsOf(userId);
     if (!rooms.isEmpty()) {
-      bus.publish(Broadcast.toRooms(rooms, event, data));
+      bus.publish(Broadcast.toRooms(rooms, event, data).about(userId));
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.nexuschat.realtime.control;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,7 +30,11 @@ public class RealtimeLifecycle {
   static final Duration GAP_HOLD = Duration.ofSeconds(1);
   static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
+  /** Pings per executor task: few tasks for 10 000 sockets, and no task stuck for long. */
+  static final int PING_BATCH = 200;
+
   @Inject LocalConnections local;
+  @Inject RoomOrders orders;
   @Inject EventBus bus;
   @Inject TypingIndicators typing;
 
@@ -43,6 +49,9 @@ public class RealtimeLifecycle {
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
 
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
   private final List<ScheduledFuture<?>> timers = new ArrayList<>();
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -56,7 +65,7 @@ public class RealtimeLifecycle {
             this::keepAlive, checkEvery, checkEvery, TimeUnit.MILLISECONDS));
     timers.add(
         scheduler.scheduleWithFixedDelay(
-            () -> local.expireGaps(GAP_HOLD.toNanos()), 200, 200, TimeUnit.MILLISECONDS));
+            () -> orders.expireGaps(GAP_HOLD.toNanos()), 200, 200, TimeUnit.MILLISECONDS));
     timers.add(
         scheduler.scheduleWithFixedDelay(typing::expireUnheard, 500, 500, TimeUnit.MILLISECONDS));
   }
@@ -72,16 +81,33 @@ public class RealtimeLifecycle {
             TimeUnit.MILLISECONDS));
   }
 
-  private void keepAlive() {
+  /**
+   * Decides on the scheduler thread, writes elsewhere: Liberty's "async" ping is a synchronous
+   * write and a close waits for the container, so done one by one here 10 000 sockets' pings ran
+   * late, their pongs came late, and sockets were closed as silent that were not. Pings go out in
+   * batches on the managed executor (in parallel with each other and with pong processing), each
+   * close is a task of its own, and only a socket pinged since it last spoke can count as silent.
+   */
+  void keepAlive() {
     long now = System.nanoTime();
     long silenceLimit = TimeUnit.SECONDS.toNanos(idleTimeoutSeconds);
     long pingEvery = TimeUnit.SECONDS.toNanos(pingSeconds);
+    List<Connection> due = new ArrayList<>();
     for (Connection connection : local.all()) {
-      if (connection.silentNanos(now) >= silenceLimit) {
-        connection.close(
-            CloseReason.CloseCodes.GOING_AWAY, "Silent for " + idleTimeoutSeconds + " s");
-      } else if (connection.sincePingNanos(now) >= pingEvery) {
-        connection.ping();
+      if (connection.silentDespitePing(now, silenceLimit)) {
+        connection.closeOn(
+            executor, CloseReason.CloseCodes.GOING_AWAY, "Silent for " + idleTimeoutSeconds + " s");
+      } else if (connection.sincePingNanos(now) >= pingEvery && connection.claimPing()) {
+        due.add(connection);
+      }
+    }
+    for (int from = 0; from < due.size(); from += PING_BATCH) {
+      List<Connection> batch = due.subList(from, Math.min(due.size(), from + PING_BATCH));
+      Runnable pings = () -> batch.forEach(Connection::ping);
+      try {
+        executor.execute(pings);
+      } catch (RejectedExecutionException shuttingDown) {
+        pings.run();
       }
     }
   }

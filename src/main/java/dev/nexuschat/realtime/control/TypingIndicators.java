@@ -64,7 +64,8 @@ public class TypingIndicators {
                   roomId,
                   ServerEvents.USER_TYPING,
                   json(new ServerEvents.Typing(userId, username, roomId)))
-              .except(userId));
+              .except(userId)
+              .about(userId));
     }
   }
 
@@ -115,6 +116,7 @@ public class TypingIndicators {
             typist.roomId(),
             ServerEvents.USER_STOP_TYPING,
             json(new ServerEvents.TypingStopped(typist.userId(), typist.roomId())))
-        .except(typist.userId());
+        .except(typist.userId())
+        .about(typist.userId());
   }
 }

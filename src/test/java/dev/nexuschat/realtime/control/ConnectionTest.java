@@ -9,6 +9,7 @@ import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.net.SocketTimeoutException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,21 @@ class ConnectionTest {
     final List<CloseReason> closes = new ArrayList<>();
     final List<Runnable> closerTasks = new ArrayList<>();
     int tooSlowCloses;
+    int pings;
+    boolean completeAtOnce;
+
+    /** Completes the write in flight; the connection starts its next one, if any. */
+    void completeNext() {
+      pending.get(pending.size() - 1).onResult(new SendResult());
+    }
+
+    /** Completes writes until the outbox is empty. */
+    void completeAll() {
+      int completed = 0;
+      while (completed < pending.size()) {
+        pending.get(completed++).onResult(new SendResult());
+      }
+    }
 
     Session session() {
       RemoteEndpoint.Async async =
@@ -33,7 +49,15 @@ class ConnectionTest {
                   (proxy, method, args) -> {
                     if (method.getName().equals("sendText") && args.length == 2) {
                       sent.add((String) args[0]);
-                      pending.add((SendHandler) args[1]);
+                      if (completeAtOnce) {
+                        ((SendHandler) args[1]).onResult(new SendResult());
+                      } else {
+                        pending.add((SendHandler) args[1]);
+                      }
+                      return null;
+                    }
+                    if (method.getName().equals("sendPing")) {
+                      pings++;
                       return null;
                     }
                     throw new UnsupportedOperationException(method.getName());
@@ -87,13 +111,7 @@ class ConnectionTest {
     connection.send("f5");
     assertThat(fake.sent).as("nothing more is written").containsExactly("f1");
 
-    fake.closerTasks.get(0).run();
-    assertThat(fake.closes)
-        .singleElement()
-        .satisfies(
-            reason ->
-                assertThat(reason.getCloseCode())
-                    .isEqualTo(CloseReason.CloseCodes.VIOLATED_POLICY));
+    assertClosedAsTooSlowByTheCloser(fake);
   }
 
   @Test
@@ -122,5 +140,186 @@ class ConnectionTest {
     assertThat(fake.sent).containsExactly("f1");
     fake.pending.get(0).onResult(new SendResult());
     assertThat(fake.sent).containsExactly("f1", "f2");
+  }
+
+  private static final UUID ROOM = UUID.randomUUID();
+
+  /** Runs the one close handed to the closer and checks it was a 1008. */
+  private static void assertClosedAsTooSlowByTheCloser(FakeSession fake) {
+    assertThat(fake.closerTasks).hasSize(1);
+    fake.closerTasks.get(0).run();
+    assertThat(fake.closes)
+        .singleElement()
+        .satisfies(
+            reason ->
+                assertThat(reason.getCloseCode())
+                    .isEqualTo(CloseReason.CloseCodes.VIOLATED_POLICY));
+  }
+
+  private static Outbox.StateKey presenceOf(UUID user) {
+    return new Broadcast(
+            ServerEvents.USER_ONLINE, "{}", List.of(ROOM), null, null, 0, List.of(), null, 0, user)
+        .stateKey();
+  }
+
+  private static Outbox.StateKey typingOf(UUID user) {
+    return Broadcast.toRoom(ROOM, ServerEvents.USER_TYPING, "{}").about(user).stateKey();
+  }
+
+  @Test
+  void aConnectStormOfPresenceFramesNeverClosesTheReader() {
+    FakeSession fake = new FakeSession();
+    Connection connection = fake.connection(4);
+
+    connection.send("first"); // in flight, not completed: the reader is behind
+    List<String> online = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      String frame = "online-" + i;
+      online.add(frame);
+      connection.sendState(presenceOf(UUID.randomUUID()), frame);
+    }
+
+    assertThat(fake.closerTasks).as("presence does not count toward the 1008 limit").isEmpty();
+    assertThat(fake.tooSlowCloses).isZero();
+    fake.completeAll();
+    assertThat(fake.sent.subList(1, fake.sent.size())).containsExactlyElementsOf(online);
+  }
+
+  @Test
+  void aNewerStateOfTheSameUserReplacesThePendingOneAndComesAfterWhatWasQueuedMeanwhile() {
+    FakeSession fake = new FakeSession();
+    Connection connection = fake.connection(8);
+    UUID ann = UUID.randomUUID();
+
+    connection.send("in-flight");
+    connection.sendState(presenceOf(ann), "ann-online");
+    connection.send("message");
+    connection.sendState(presenceOf(ann), "ann-offline");
+    fake.completeAll();
+
+    assertThat(fake.sent).containsExactly("in-flight", "message", "ann-offline");
+  }
+
+  @Test
+  void typingThatStopsAroundAMessageEndsStoppedAndTypingAgainAfterItEndsTyping() {
+    FakeSession fake = new FakeSession();
+    Connection connection = fake.connection(8);
+    UUID bob = UUID.randomUUID();
+
+    connection.send("in-flight");
+    connection.sendState(typingOf(bob), "bob-typing");
+    connection.send("bob-message");
+    connection.sendState(typingOf(bob), "bob-stopped");
+    connection.send("other-message");
+    connection.sendState(typingOf(bob), "bob-typing-again");
+    fake.completeAll();
+
+    // The client clears typing on the typist's new_message: typing again must come after it.
+    assertThat(fake.sent)
+        .containsExactly("in-flight", "bob-message", "other-message", "bob-typing-again");
+  }
+
+  @Test
+  void presenceAndTypingOfTheSameUserAreDifferentStates() {
+    FakeSession fake = new FakeSession();
+    Connection connection = fake.connection(8);
+    UUID bob = UUID.randomUUID();
+
+    connection.send("in-flight");
+    connection.sendState(typingOf(bob), "bob-typing");
+    connection.sendState(presenceOf(bob), "bob-online");
+    fake.completeAll();
+
+    assertThat(fake.sent).containsExactly("in-flight", "bob-typing", "bob-online");
+  }
+
+  @Test
+  void historyStillOverflowsWith1008WhileStateFramesArePending() {
+    FakeSession fake = new FakeSession();
+    Connection connection = fake.connection(2);
+
+    connection.send("in-flight");
+    connection.sendState(presenceOf(UUID.randomUUID()), "online");
+    connection.send("m1");
+    connection.send("m2");
+    assertThat(fake.closerTasks).isEmpty();
+    connection.send("m3");
+
+    assertThat(fake.closerTasks).hasSize(1);
+    assertThat(fake.tooSlowCloses).isEqualTo(1);
+    connection.sendState(presenceOf(UUID.randomUUID()), "later");
+    fake.completeAll();
+    assertThat(fake.sent).as("nothing more is written").containsExactly("in-flight");
+  }
+
+  @Test
+  void oneHandlerServesEveryWriteOfAConnection() {
+    FakeSession fake = new FakeSession();
+    Connection connection = fake.connection(8);
+
+    connection.send("f1");
+    connection.send("f2");
+    fake.completeNext();
+
+    assertThat(fake.pending).hasSize(2);
+    assertThat(fake.pending.get(1)).isSameAs(fake.pending.get(0));
+  }
+
+  @Test
+  void aSocketCountsAsSilentOnlyWhenItWasPingedAfterItLastSpoke() {
+    FakeSession fake = new FakeSession();
+    Connection connection = fake.connection(8);
+    long limit = 1_000;
+    long later = System.nanoTime() + 10 * limit + 1_000_000_000L;
+
+    assertThat(connection.silentDespitePing(later, limit))
+        .as("a late keep-alive never pinged it: not silent")
+        .isFalse();
+    assertThat(connection.claimPing()).isTrue();
+    assertThat(connection.claimPing()).as("one ping at a time").isFalse();
+    connection.ping();
+    assertThat(fake.pings).isEqualTo(1);
+    assertThat(connection.silentDespitePing(later, limit)).isTrue();
+    connection.heard();
+    assertThat(connection.silentDespitePing(later, limit))
+        .as("spoke after the ping: silent again only after the next one")
+        .isFalse();
+  }
+
+  @Test
+  void writesTheContainerCompletesAtOnceFollowEachOtherWithoutDeepeningTheStack() {
+    FakeSession fake = new FakeSession();
+    Connection connection = fake.connection(100_000);
+    connection.send("in-flight");
+    List<String> expected = new ArrayList<>(List.of("in-flight"));
+    for (int i = 0; i < 50_000; i++) {
+      connection.send("m" + i);
+      expected.add("m" + i);
+    }
+
+    fake.completeAtOnce = true;
+    fake.completeNext();
+
+    assertThat(fake.sent).containsExactlyElementsOf(expected);
+    connection.send("after");
+    assertThat(fake.sent).last().isEqualTo("after");
+  }
+
+  @Test
+  void aWriteThatTimesOutClosesTheReaderWith1008OffTheIoThreadInsteadOfLeavingItMute() {
+    FakeSession fake = new FakeSession();
+    Connection connection = fake.connection(8);
+
+    connection.send("f1");
+    connection.send("f2");
+    fake.pending
+        .get(0)
+        .onResult(new SendResult(new SocketTimeoutException("Async operation timed out")));
+
+    assertThat(fake.closes).as("not on the I/O thread").isEmpty();
+    assertThat(fake.tooSlowCloses).isEqualTo(1);
+    assertThat(fake.closerTasks).hasSize(1);
+    assertClosedAsTooSlowByTheCloser(fake);
+    assertThat(fake.sent).containsExactly("f1");
   }
 }

@@ -1,0 +1,187 @@
+package dev.nexuschat.realtime.control;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * What one socket still has to be sent, written by one asynchronous send at a time. Two kinds of
+ * frames share one order:
+ *
+ * <ul>
+ *   <li>history (messages, acks, membership changes): every one counts against {@code capacity};
+ *       one more than that and {@link #offer} says the reader is too slow;
+ *   <li>state (presence, typing), under a key: a newer frame with the same key replaces the pending
+ *       one and goes to the back, behind everything queued meanwhile. So what the client shows last
+ *       is the newest state, in the order it happened relative to the history around it, and a
+ *       connect storm of a thousand {@code user_online}s costs the reader one entry per user, never
+ *       a close.
+ * </ul>
+ *
+ * <p>A {@link LinkedHashMap} in insertion order is the queue: history frames under a key of their
+ * own, state frames under theirs, so replacing is remove + put (both O(1)).
+ */
+final class Outbox implements SendHandler {
+  private final RemoteEndpoint.Async remote;
+  private final int capacity;
+  private final Consumer<Throwable> writeFailed;
+  private final LinkedHashMap<Object, String> pending = new LinkedHashMap<>();
+  private int historyFrames;
+  private boolean sending;
+  private boolean closed;
+  private Thread writingThread;
+  private boolean completedHere;
+
+  /** {@code writeFailed} hears, once, of the write that failed; nothing is written after it. */
+  Outbox(RemoteEndpoint.Async remote, int capacity, Consumer<Throwable> writeFailed) {
+    this.remote = remote;
+    this.capacity = capacity;
+    this.writeFailed = writeFailed;
+  }
+
+  /**
+   * Queues a history frame. False, once, when it does not fit: the reader fell a whole queue
+   * behind, and from then on the outbox is closed.
+   */
+  boolean offer(String frame) {
+    String now;
+    synchronized (this) {
+      if (closed) {
+        return true;
+      }
+      if (historyFrames >= capacity) {
+        close();
+        return false;
+      }
+      now = idleTakes(frame);
+      if (now == null) {
+        historyFrames++;
+        pending.put(new Object(), frame);
+      }
+    }
+    writeFrom(now);
+    return true;
+  }
+
+  /** Queues a state frame in place of any pending one with the same {@code key}. */
+  void offerState(StateKey key, String frame) {
+    String now;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      now = idleTakes(frame);
+      if (now == null) {
+        pending.remove(key);
+        pending.put(key, frame);
+      }
+    }
+    writeFrom(now);
+  }
+
+  /**
+   * With nothing queued and nothing in flight, {@code frame} is written at once, without a trip
+   * through the queue (the usual case: a reader that keeps up). Under the lock.
+   */
+  private String idleTakes(String frame) {
+    if (sending || !pending.isEmpty()) {
+      return null;
+    }
+    sending = true;
+    return frame;
+  }
+
+  /** Drops everything pending and takes nothing more. */
+  synchronized void close() {
+    closed = true;
+    pending.clear();
+    historyFrames = 0;
+  }
+
+  /**
+   * Starts the next write unless one is in flight. A write the container completes at once, on this
+   * thread, is followed by the next one in this loop rather than from its completion, so a long
+   * queue does not become a deep stack.
+   */
+  private void drain() {
+    writeFrom(takeNext());
+  }
+
+  /** Writes {@code next} (null: nothing to write) and whatever follows it, see {@link #drain}. */
+  private void writeFrom(String next) {
+    while (next != null) {
+      synchronized (this) {
+        writingThread = Thread.currentThread();
+        completedHere = false;
+      }
+      try {
+        // One handler for every write of this socket (this), not a lambda per frame.
+        remote.sendText(next, this);
+      } catch (RuntimeException e) {
+        failed(e);
+        return;
+      }
+      synchronized (this) {
+        writingThread = null;
+        if (!completedHere) {
+          return; // the completion comes later, on another thread, and drains from there
+        }
+      }
+      next = takeNext();
+    }
+  }
+
+  private synchronized String takeNext() {
+    if (sending || closed || pending.isEmpty()) {
+      return null;
+    }
+    Iterator<Map.Entry<Object, String>> head = pending.entrySet().iterator();
+    Map.Entry<Object, String> entry = head.next();
+    head.remove();
+    if (!(entry.getKey() instanceof StateKey)) {
+      historyFrames--;
+    }
+    sending = true;
+    return entry.getValue();
+  }
+
+  @Override
+  public void onResult(SendResult result) {
+    if (!result.isOK()) {
+      failed(result.getException());
+      return;
+    }
+    synchronized (this) {
+      sending = false;
+      if (writingThread == Thread.currentThread()) {
+        completedHere = true;
+        return;
+      }
+    }
+    drain();
+  }
+
+  /** A write failed: stop writing, and tell the connection (once) what happened. */
+  private void failed(Throwable failure) {
+    synchronized (this) {
+      sending = false;
+      writingThread = null;
+      if (closed) {
+        return;
+      }
+      close();
+    }
+    writeFailed.accept(failure);
+  }
+
+  /**
+   * The key of a state frame: what it is the state of. Presence: a user ({@code roomId} null);
+   * typing: a user in a room.
+   */
+  record StateKey(String kind, UUID roomId, UUID userId) {}
+}

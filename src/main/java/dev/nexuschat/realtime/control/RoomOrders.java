@@ -1,0 +1,62 @@
+package dev.nexuschat.realtime.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@link RoomOrder} of each room this node follows: numbered messages of a room are delivered
+ * in history order, everything else at once; gaps that never fill are released by a timer.
+ */
+@ApplicationScoped
+public class RoomOrders {
+  private final ConcurrentHashMap<UUID, RoomOrder> orders = new ConcurrentHashMap<>();
+  private final Set<UUID> roomsWithGaps = ConcurrentHashMap.newKeySet();
+
+  /** This node starts following {@code room}, whose newest number is {@code newestSeq}. */
+  void follow(UUID room, long newestSeq) {
+    orders.computeIfAbsent(room, id -> new RoomOrder(newestSeq));
+  }
+
+  /** This node's last connection in {@code room} left it. */
+  void forget(UUID room) {
+    orders.remove(room);
+  }
+
+  /** A room's numbered messages go through its order; everything else at once. */
+  void inOrder(Broadcast broadcast, Runnable delivery) {
+    RoomOrder order =
+        broadcast.seq() > 0 && broadcast.roomIds().size() == 1
+            ? orders.get(broadcast.roomIds().get(0))
+            : null;
+    if (order == null) {
+      delivery.run();
+      return;
+    }
+    synchronized (order) {
+      order.submit(broadcast.seq(), delivery);
+      if (order.hasWaiting()) {
+        roomsWithGaps.add(broadcast.roomIds().get(0));
+      }
+    }
+  }
+
+  /** Releases messages held for a gap that did not fill within {@code holdNanos}. */
+  void expireGaps(long holdNanos) {
+    for (UUID room : List.copyOf(roomsWithGaps)) {
+      RoomOrder order = orders.get(room);
+      if (order == null) {
+        roomsWithGaps.remove(room);
+        continue;
+      }
+      synchronized (order) {
+        order.expire(holdNanos);
+        if (!order.hasWaiting()) {
+          roomsWithGaps.remove(room);
+        }
+      }
+    }
+  }
+}
