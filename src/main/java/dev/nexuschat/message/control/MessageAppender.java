@@ -13,26 +13,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Appends a message to its room's history inside the caller's transaction: locks the room row,
- * answers a client_id repeat with the stored message, takes the room's next number and a time that
- * never goes backwards, stores the message, moves the room's latest message and the poster's read
- * mark.
+ * Appends a message to its room's history: locks the room row, answers a client_id repeat with the
+ * stored message, takes the room's next number and a time that never goes backwards, stores the
+ * message, moves the room's latest message and the poster's read mark.
  *
  * <p>The room lock is what every sender of a room waits for, so on PostgreSQL all of that is one
- * statement (a data-modifying CTE) and the lock is held for that statement and the commit only,
- * never across a round trip to this node, which on a busy machine may not get the CPU back for a
- * while. Other databases (the embedded H2 default) take the entity path: the same rules with JPA.
+ * statement (a data-modifying CTE) run as its own transaction: the lock is held while PostgreSQL
+ * executes and commits it, never across a round trip to this node, which on a busy machine may not
+ * get the CPU back for a while. Other databases (the embedded H2 default) take the entity path: the
+ * same rules with JPA in a JTA transaction.
  */
 @ApplicationScoped
 public class MessageAppender {
@@ -45,13 +48,13 @@ public class MessageAppender {
   private static final String APPEND =
       """
       WITH room AS (
-        SELECT id, last_seq + 1 AS seq, GREATEST(last_activity_at, CAST(?2 AS timestamptz)) AS at
-        FROM rooms WHERE id = CAST(?1 AS uuid) FOR UPDATE),
+        SELECT id, last_seq + 1 AS seq, GREATEST(last_activity_at, CAST(? AS timestamptz)) AS at
+        FROM rooms WHERE id = CAST(? AS uuid) FOR UPDATE),
       message AS (
         INSERT INTO messages (id, room_id, seq, sender_id, content, message_type, parent_id,
             client_id, is_edited, created_at, updated_at)
-        SELECT CAST(?3 AS uuid), room.id, room.seq, CAST(?4 AS uuid), CAST(?5 AS varchar),
-            CAST(?6 AS varchar), CAST(?7 AS uuid), CAST(?8 AS varchar), false, room.at, room.at
+        SELECT CAST(? AS uuid), room.id, room.seq, CAST(? AS uuid), CAST(? AS varchar),
+            CAST(? AS varchar), CAST(? AS uuid), CAST(? AS varchar), false, room.at, room.at
         FROM room
         ON CONFLICT (room_id, sender_id, client_id) DO NOTHING
         RETURNING id, room_id, seq, created_at),
@@ -62,7 +65,7 @@ public class MessageAppender {
       mark AS (
         UPDATE room_members SET last_read_seq = message.seq, last_read_at = message.created_at
         FROM message
-        WHERE room_members.id = CAST(?9 AS uuid) AND room_members.last_read_seq < message.seq)
+        WHERE room_members.id = CAST(? AS uuid) AND room_members.last_read_seq < message.seq)
       SELECT seq, CAST(EXTRACT(EPOCH FROM created_at) * 1000 AS bigint) FROM message
       """;
 
@@ -77,50 +80,54 @@ public class MessageAppender {
   /** What {@link #append} did: stored {@code message}, or found it stored under the client_id. */
   public record Appended(Message message, boolean created) {}
 
-  public Appended append(RoomMember sender, String content, UUID parentId, String clientId) {
-    return onPostgres()
-        ? appendWithStatements(sender, content, parentId, clientId)
-        : appendWithEntities(sender, content, parentId, clientId);
+  /** On PostgreSQL: call {@link #appendInOneStatement} outside a transaction. */
+  public boolean appendsInOneStatement() {
+    return onPostgres();
   }
 
-  private Appended appendWithStatements(
+  /**
+   * The statement runs in its own (autocommit) transaction: PostgreSQL releases the room lock when
+   * the statement's commit is durable, without waiting for this node to send a COMMIT, and a send
+   * pays for no JTA transaction or persistence context. Call it outside a transaction; the
+   * membership it was given was read just before, as it was before the lock under the entity path.
+   */
+  public Appended appendInOneStatement(
       RoomMember sender, String content, UUID parentId, String clientId) {
     Message parent = parentId == null ? null : validParentOrRepeat(sender, parentId, clientId);
     if (parentId != null && parent == null) {
       return new Appended(repeatOf(sender, clientId).orElseThrow(), false);
     }
     UUID id = UuidCreator.getTimeOrderedEpoch();
-    List<?> stored =
-        em.createNativeQuery(APPEND)
-            .setParameter(1, sender.roomId().toString())
-            .setParameter(2, Timestamps.now().toString())
-            .setParameter(3, id.toString())
-            .setParameter(4, sender.userId().toString())
-            .setParameter(5, content)
-            .setParameter(6, Message.TYPE_TEXT)
-            .setParameter(7, parentId == null ? null : parentId.toString())
-            .setParameter(8, clientId)
-            .setParameter(9, sender.id().toString())
-            .getResultList();
-    if (stored.isEmpty()) {
-      // No row: the client_id is taken (or the room is gone since the membership was read).
-      Message repeat =
-          repeatOf(sender, clientId).orElseThrow(() -> new NotFound("No room " + sender.roomId()));
-      return new Appended(repeat, false);
+    long seq;
+    OffsetDateTime at;
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement append = connection.prepareStatement(APPEND)) {
+      connection.setAutoCommit(true);
+      append.setString(1, Timestamps.now().toString());
+      append.setString(2, sender.roomId().toString());
+      append.setString(3, id.toString());
+      append.setString(4, sender.userId().toString());
+      append.setString(5, content);
+      append.setString(6, Message.TYPE_TEXT);
+      append.setString(7, parentId == null ? null : parentId.toString());
+      append.setString(8, clientId);
+      append.setString(9, sender.id().toString());
+      try (ResultSet row = append.executeQuery()) {
+        if (!row.next()) {
+          // No row: the client_id is taken (or the room is gone since the membership was read).
+          Message repeat =
+              repeatOf(sender, clientId)
+                  .orElseThrow(() -> new NotFound("No room " + sender.roomId()));
+          return new Appended(repeat, false);
+        }
+        seq = row.getLong(1);
+        at = Instant.ofEpochMilli(row.getLong(2)).atOffset(ZoneOffset.UTC);
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("Message not stored", e);
     }
-    Object[] row = (Object[]) stored.get(0);
-    OffsetDateTime at =
-        Instant.ofEpochMilli(((Number) row[1]).longValue()).atOffset(ZoneOffset.UTC);
     Message message =
-        Message.post(
-            id,
-            sender.roomId(),
-            ((Number) row[0]).longValue(),
-            at,
-            sender.user(),
-            content,
-            parent,
-            clientId);
+        Message.post(id, sender.roomId(), seq, at, sender.user(), content, parent, clientId);
     return new Appended(message, true);
   }
 
@@ -139,9 +146,12 @@ public class MessageAppender {
     }
   }
 
-  private Appended appendWithEntities(
-      RoomMember sender, String content, UUID parentId, String clientId) {
-    Room room = memberships.lockRoom(sender.roomId());
+  /** Elsewhere (H2): the same rules with entities, in one JTA transaction. */
+  @Transactional
+  public Appended appendWithEntities(
+      UUID senderId, UUID roomId, String content, UUID parentId, String clientId) {
+    RoomMember sender = memberships.require(roomId, senderId);
+    Room room = memberships.lockRoom(roomId);
     Optional<Message> repeat = repeatOf(sender, clientId);
     if (repeat.isPresent()) {
       return new Appended(repeat.get(), false);

@@ -41,7 +41,12 @@ public class MessageService {
   /** The stored message, and whether this call stored it ({@code false}: a client_id repeat). */
   public record Sent(MessageViews.Item message, boolean created) {}
 
-  @Transactional
+  /**
+   * Not in a transaction: on PostgreSQL the append is one autocommit statement, elsewhere the
+   * appender runs its own transaction. Either way the message is durable when {@link MessagePosted}
+   * is fired, so its AFTER_SUCCESS observers run at once.
+   */
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public Sent post(UUID senderId, UUID roomId, Draft draft) {
     RoomMember sender = memberships.require(roomId, senderId);
     List<FieldError> errors = new ArrayList<>();
@@ -54,7 +59,9 @@ public class MessageService {
       throw new Invalid(errors);
     }
     MessageAppender.Appended appended =
-        appender.append(sender, content, draft.parentId(), clientId);
+        appender.appendsInOneStatement()
+            ? appender.appendInOneStatement(sender, content, draft.parentId(), clientId)
+            : appender.appendWithEntities(senderId, roomId, content, draft.parentId(), clientId);
     Message message = appended.message();
     if (!appended.created()) {
       return new Sent(MessageViews.Item.of(message), false);

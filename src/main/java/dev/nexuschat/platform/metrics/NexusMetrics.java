@@ -25,6 +25,7 @@ public class NexusMetrics {
   static final String FAN_OUT = "nexus.fanout";
   static final String RATE_LIMITED = "nexus.ratelimit.rejections";
   static final String CLOSED_TOO_SLOW = "nexus.sockets.closed.too.slow";
+  static final String GAPS_SKIPPED = "nexus.message.gaps.skipped";
 
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -65,6 +66,13 @@ public class NexusMetrics {
   /** A reader fell a whole queue behind and is being closed (1008). */
   public void socketClosedTooSlow() {
     counter(CLOSED_TOO_SLOW, "WebSocket connections closed (1008) for falling a whole queue behind")
+        .inc();
+  }
+
+  public void messageGapSkipped() {
+    counter(
+            GAPS_SKIPPED,
+            "Rooms' later messages released after waiting the whole hold for an earlier number")
         .inc();
   }
 

@@ -48,12 +48,16 @@ final class RoomOrder {
     waiting.put(seq, delivery);
   }
 
-  /** Gives up on a gap older than {@code holdNanos}; call under this object's lock. */
-  void expire(long holdNanos) {
+  /**
+   * Gives up on a gap older than {@code holdNanos}; true if it did. Call under this object's lock.
+   */
+  boolean expire(long holdNanos) {
     if (!waiting.isEmpty() && System.nanoTime() - oldestWaitingSinceNanos >= holdNanos) {
       delivered = waiting.firstKey() - 1;
       releaseReady();
+      return true;
     }
+    return false;
   }
 
   boolean hasWaiting() {

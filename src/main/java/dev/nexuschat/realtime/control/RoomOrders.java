@@ -1,6 +1,8 @@
 package dev.nexuschat.realtime.control;
 
+import dev.nexuschat.platform.metrics.NexusMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -12,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class RoomOrders {
+  @Inject NexusMetrics metrics;
+
   private final ConcurrentHashMap<UUID, RoomOrder> orders = new ConcurrentHashMap<>();
   private final Set<UUID> roomsWithGaps = ConcurrentHashMap.newKeySet();
 
@@ -52,7 +56,11 @@ public class RoomOrders {
         continue;
       }
       synchronized (order) {
-        order.expire(holdNanos);
+        if (order.expire(holdNanos)) {
+          // A late event (its sender's thread or node was slow to publish) or one lost with a
+          // crashed node: either way this room's later messages waited the whole hold.
+          metrics.messageGapSkipped();
+        }
         if (!order.hasWaiting()) {
           roomsWithGaps.remove(room);
         }
