@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -75,12 +77,15 @@ public class MessageAppender {
   @Resource(lookup = "jdbc/nexus")
   DataSource dataSource;
 
+  @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+  TransactionSynchronizationRegistry transactions;
+
   private volatile Boolean postgres;
 
-  /** What {@link #append} did: stored {@code message}, or found it stored under the client_id. */
+  /** What an append did: stored {@code message}, or found it stored under the client_id. */
   public record Appended(Message message, boolean created) {}
 
-  /** On PostgreSQL: call {@link #appendInOneStatement} outside a transaction. */
+  /** On PostgreSQL: {@link #appendInOneStatement}. */
   public boolean appendsInOneStatement() {
     return onPostgres();
   }
@@ -88,8 +93,9 @@ public class MessageAppender {
   /**
    * The statement runs in its own (autocommit) transaction: PostgreSQL releases the room lock when
    * the statement's commit is durable, without waiting for this node to send a COMMIT, and a send
-   * pays for no JTA transaction or persistence context. Call it outside a transaction; the
-   * membership it was given was read just before, as it was before the lock under the entity path.
+   * pays for no JTA transaction or persistence context. Inside a caller's transaction it is part of
+   * that one instead. The membership it was given was read just before, as it was before the lock
+   * under the entity path.
    */
   public Appended appendInOneStatement(
       RoomMember sender, String content, UUID parentId, String clientId) {
@@ -98,11 +104,13 @@ public class MessageAppender {
       return new Appended(repeatOf(sender, clientId).orElseThrow(), false);
     }
     UUID id = UuidCreator.getTimeOrderedEpoch();
-    long seq;
-    OffsetDateTime at;
+    long seq = 0;
+    OffsetDateTime at = null;
     try (Connection connection = dataSource.getConnection();
         PreparedStatement append = connection.prepareStatement(APPEND)) {
-      connection.setAutoCommit(true);
+      if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        connection.setAutoCommit(true); // otherwise it is enlisted in the caller's transaction
+      }
       append.setString(1, Timestamps.now().toString());
       append.setString(2, sender.roomId().toString());
       append.setString(3, id.toString());
@@ -113,18 +121,20 @@ public class MessageAppender {
       append.setString(8, clientId);
       append.setString(9, sender.id().toString());
       try (ResultSet row = append.executeQuery()) {
-        if (!row.next()) {
-          // No row: the client_id is taken (or the room is gone since the membership was read).
-          Message repeat =
-              repeatOf(sender, clientId)
-                  .orElseThrow(() -> new NotFound("No room " + sender.roomId()));
-          return new Appended(repeat, false);
+        if (row.next()) {
+          seq = row.getLong(1);
+          at = Instant.ofEpochMilli(row.getLong(2)).atOffset(ZoneOffset.UTC);
         }
-        seq = row.getLong(1);
-        at = Instant.ofEpochMilli(row.getLong(2)).atOffset(ZoneOffset.UTC);
       }
     } catch (SQLException e) {
       throw new PersistenceException("Message not stored", e);
+    }
+    if (at == null) {
+      // No row: the client_id is taken (or the room is gone since the membership was read). Read
+      // after the connection went back to the pool: a send never holds two.
+      Message repeat =
+          repeatOf(sender, clientId).orElseThrow(() -> new NotFound("No room " + sender.roomId()));
+      return new Appended(repeat, false);
     }
     Message message =
         Message.post(id, sender.roomId(), seq, at, sender.user(), content, parent, clientId);

@@ -9,11 +9,14 @@ import dev.nexuschat.platform.json.TextRules;
 import dev.nexuschat.room.control.Memberships;
 import dev.nexuschat.room.entity.Room;
 import dev.nexuschat.room.entity.RoomMember;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +34,11 @@ public class MessageService {
   @PersistenceContext EntityManager em;
   @Inject Memberships memberships;
   @Inject MessageAppender appender;
+  @Inject MessageService self;
+
+  @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+  TransactionSynchronizationRegistry transactions;
+
   @Inject Event<MessagePosted> posted;
   @Inject Event<MessageEdited> edited;
   @Inject Event<MessageDeleted> deleted;
@@ -42,12 +50,35 @@ public class MessageService {
   public record Sent(MessageViews.Item message, boolean created) {}
 
   /**
-   * Not in a transaction: on PostgreSQL the append is one autocommit statement, elsewhere the
-   * appender runs its own transaction. Either way the message is durable when {@link MessagePosted}
-   * is fired, so its AFTER_SUCCESS observers run at once.
+   * Posts {@code draft}. Inside a caller's transaction the post is part of it, rollback included;
+   * otherwise it runs without one: on PostgreSQL the append is one autocommit statement (see {@link
+   * MessageAppender}), elsewhere the appender runs its own transaction. {@link MessagePosted} is
+   * fired once the message is stored: in a caller's transaction its AFTER_SUCCESS observers wait
+   * for that commit (and never run on rollback); otherwise the message is already durable and they
+   * run at once.
+   */
+  public Sent post(UUID senderId, UUID roomId, Draft draft) {
+    return transactions.getTransactionStatus() == Status.STATUS_ACTIVE
+        ? self.postInCallersTransaction(senderId, roomId, draft)
+        : self.postOnItsOwn(senderId, roomId, draft);
+  }
+
+  /** Use {@link #post}; public so that the transaction interceptor applies. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Sent postInCallersTransaction(UUID senderId, UUID roomId, Draft draft) {
+    return store(senderId, roomId, draft);
+  }
+
+  /**
+   * Use {@link #post}; public so that the interceptor applies: it suspends nothing (there is no
+   * transaction) but gives the persistence context a unit of work, which WebSocket threads lack.
    */
   @Transactional(Transactional.TxType.NOT_SUPPORTED)
-  public Sent post(UUID senderId, UUID roomId, Draft draft) {
+  public Sent postOnItsOwn(UUID senderId, UUID roomId, Draft draft) {
+    return store(senderId, roomId, draft);
+  }
+
+  private Sent store(UUID senderId, UUID roomId, Draft draft) {
     RoomMember sender = memberships.require(roomId, senderId);
     List<FieldError> errors = new ArrayList<>();
     String content = TextRules.trimmed(draft.content(), "content", 1, MAX_CONTENT, errors);
