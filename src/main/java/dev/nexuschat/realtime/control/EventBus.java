@@ -13,7 +13,6 @@ import jakarta.websocket.CloseReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.JedisPubSub;
@@ -190,16 +189,10 @@ public class EventBus {
     LOG.info(
         "Asking " + missedEvents.size() + " sockets to reconnect: they were open without fan-out");
     for (Connection connection : missedEvents) {
-      Runnable close =
-          () ->
-              connection.close(
-                  CloseReason.CloseCodes.SERVICE_RESTART,
-                  "Events may have been missed: reconnect and catch up");
-      try {
-        closer.execute(close);
-      } catch (RejectedExecutionException shuttingDown) {
-        return;
-      }
+      connection.closeOn(
+          closer,
+          CloseReason.CloseCodes.SERVICE_RESTART,
+          "Events may have been missed: reconnect and catch up");
     }
   }
 
