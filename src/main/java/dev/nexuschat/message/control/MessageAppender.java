@@ -99,9 +99,12 @@ public class MessageAppender {
    */
   public Appended appendInOneStatement(
       RoomMember sender, String content, UUID parentId, String clientId) {
-    Message parent = parentId == null ? null : validParentOrRepeat(sender, parentId, clientId);
-    if (parentId != null && parent == null) {
-      return new Appended(repeatOf(sender, clientId).orElseThrow(), false);
+    Message parent;
+    try {
+      parent = parentIn(sender.roomId(), parentId);
+    } catch (Invalid invalid) {
+      // A retried reply whose parent was deleted meanwhile is still a repeat.
+      return new Appended(repeatOf(sender, clientId).orElseThrow(() -> invalid), false);
     }
     UUID id = UuidCreator.getTimeOrderedEpoch();
     long seq = 0;
@@ -139,21 +142,6 @@ public class MessageAppender {
     Message message =
         Message.post(id, sender.roomId(), seq, at, sender.user(), content, parent, clientId);
     return new Appended(message, true);
-  }
-
-  /**
-   * The parent of a reply, or {@code null} when it is no longer valid but this exact reply is
-   * already stored (a retry after its parent was deleted is still a repeat).
-   */
-  private Message validParentOrRepeat(RoomMember sender, UUID parentId, String clientId) {
-    try {
-      return parentIn(sender.roomId(), parentId);
-    } catch (Invalid invalid) {
-      if (repeatOf(sender, clientId).isPresent()) {
-        return null;
-      }
-      throw invalid;
-    }
   }
 
   /** Elsewhere (H2): the same rules with entities, in one JTA transaction. */
