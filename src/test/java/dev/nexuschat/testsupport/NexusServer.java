@@ -11,17 +11,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * JUnit extension giving every IT the same running node on real PostgreSQL and Redis, started once
- * per test run and stopped after the last test.
+ * per test run and stopped after the last test of every engine (Jupiter and jqwik share it: see
+ * {@link SharedNodeShutdown}).
  */
 public final class NexusServer implements BeforeAllCallback {
   public static final String CORS_ORIGIN = "https://chat.example.test";
-  private static final ExtensionContext.Namespace NAMESPACE =
-      ExtensionContext.Namespace.create(NexusServer.class);
   private static volatile Running running;
 
-  /** Everything the tests share; closed by JUnit when the run ends. */
+  /** Everything the tests share; closed when the test run ends. */
   private record Running(TestServices services, LibertyInstance node, String jwtSecret)
-      implements ExtensionContext.Store.CloseableResource {
+      implements AutoCloseable {
     @Override
     public void close() throws Exception {
       try {
@@ -34,11 +33,34 @@ public final class NexusServer implements BeforeAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    context
-        .getRoot()
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
+    ensureStarted();
+  }
+
+  /**
+   * Starts the shared node unless it runs already. Not tied to one engine's lifecycle: JUnit
+   * Jupiter closes its root store when its own tests end, before jqwik's properties run, so the
+   * node is stopped by {@link SharedNodeShutdown} when the whole launcher session ends (or, as a
+   * fallback, when the JVM exits).
+   */
+  public static synchronized void ensureStarted() {
+    if (running == null) {
+      running = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(NexusServer::stopShared, "nexus-it-stop"));
+    }
     RestAssured.baseURI = node().baseUrl();
+  }
+
+  /** Stops the shared node and services, if they run; the next test would start them again. */
+  static synchronized void stopShared() {
+    Running stopping = running;
+    running = null;
+    if (stopping != null) {
+      try {
+        stopping.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("Cannot stop the test environment: " + e.getMessage(), e);
+      }
+    }
   }
 
   private static Running start() {
@@ -61,8 +83,7 @@ public final class NexusServer implements BeforeAllCallback {
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     LibertyInstance node =
         LibertyInstance.start("node-a", nodeEnvironment(services, secret, Map.of()));
-    running = new Running(services, node, secret);
-    return running;
+    return new Running(services, node, secret);
   }
 
   /**

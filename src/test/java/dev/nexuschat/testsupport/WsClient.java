@@ -170,6 +170,26 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
   }
 
+  /** The first frame that matches, waiting at most {@code timeout}; empty if none came. */
+  public java.util.Optional<JsonObject> awaitWithin(Predicate<JsonObject> frame, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (frames) {
+      while (true) {
+        java.util.Optional<JsonObject> first = frames.stream().filter(frame).findFirst();
+        long left = deadline - System.nanoTime();
+        if (first.isPresent() || left <= 0) {
+          return first;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(frames, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new AssertionError(e);
+        }
+      }
+    }
+  }
+
   public List<JsonObject> received(Predicate<JsonObject> frame) {
     synchronized (frames) {
       return frames.stream().filter(frame).toList();
