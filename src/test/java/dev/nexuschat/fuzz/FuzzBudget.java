@@ -1,5 +1,6 @@
 package dev.nexuschat.fuzz;
 
+import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.FixedSeedMode;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
@@ -23,7 +24,10 @@ public final class FuzzBudget implements AroundPropertyHook {
       context.attributes().setTries(Integer.parseInt(tries.strip()));
     }
     String seed = System.getProperty("fuzz.seed", "");
-    if (!seed.equalsIgnoreCase("random")) {
+    if (seed.equalsIgnoreCase("random")) {
+      // not the seed of an earlier failure from jqwik's database either: new inputs
+      context.attributes().setAfterFailure(AfterFailureMode.RANDOM_SEED);
+    } else {
       context.attributes().setSeed(seed.isBlank() ? CI_SEED : seed.strip());
       context.attributes().setWhenFixedSeed(FixedSeedMode.ALLOW);
     }
