@@ -30,12 +30,14 @@ record FuzzRequest(
                 + body.length()
                 + " chars)="
                 + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
+    Map<String, String> shownHeaders = new java.util.LinkedHashMap<>(headers);
+    shownHeaders.computeIfPresent("Authorization", (name, value) -> "Bearer …");
     return method
         + " "
         + path
         + (query.isEmpty() ? "" : " query=" + query)
         + " headers="
-        + headers
+        + shownHeaders
         + shownBody
         + (foreign ? " [foreign]" : "");
   }

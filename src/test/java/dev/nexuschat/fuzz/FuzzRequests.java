@@ -112,8 +112,8 @@ final class FuzzRequests {
           };
       Arbitrary<String> value =
           Arbitraries.frequencyOf(
-              Tuple.of(3, Arbitraries.just("")),
-              Tuple.of(4, valid),
+              Tuple.of(6, Arbitraries.just("")),
+              Tuple.of(5, valid),
               Tuple.of(3, EdgeValues.numberText()),
               Tuple.of(2, EdgeValues.notUuid()),
               Tuple.of(2, EdgeValues.unicodeText()),
