@@ -17,16 +17,18 @@ import org.jose4j.keys.HmacKey;
 
 /**
  * Verifies access tokens outside JAX-RS (the WebSocket handshake) with the rules the server's mpJwt
- * applies to REST: HS256 only, our issuer and audience, a subject, an expiry, no clock skew.
+ * applies to REST: HS256 only, our issuer and audience, a subject, an expiry, no clock skew; and,
+ * like {@code SessionCheckFilter} on REST, a session id ({@code sid}) whose session has not ended.
  */
 @ApplicationScoped
 public class AccessTokenVerifier {
   @Inject SigningSecret secret;
+  @Inject SessionRevocations revocations;
 
   private JwtConsumer consumer;
 
-  /** Who a valid token speaks for, and until when. */
-  public record VerifiedAccess(UUID userId, String username, Instant expiresAt) {}
+  /** Who a valid token speaks for, in which session, and until when. */
+  public record VerifiedAccess(UUID userId, String username, UUID sessionId, Instant expiresAt) {}
 
   @PostConstruct
   void build() {
@@ -49,12 +51,52 @@ public class AccessTokenVerifier {
     }
     try {
       JwtClaims claims = consumer.processToClaims(token.trim());
-      return new VerifiedAccess(
-          UUID.fromString(claims.getSubject()),
-          claims.getClaimValueAsString("upn"),
-          Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
-    } catch (InvalidJwtException | MalformedClaimException | IllegalArgumentException e) {
+      VerifiedAccess access =
+          new VerifiedAccess(
+              UUID.fromString(claims.getSubject()),
+              claims.getClaimValueAsString("upn"),
+              UUID.fromString(claims.getStringClaimValue(AccessTokens.SESSION_CLAIM)),
+              Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
+      checkSession(access.sessionId());
+      return access;
+    } catch (InvalidJwtException
+        | MalformedClaimException
+        | IllegalArgumentException
+        | NullPointerException e) {
       throw new Unauthenticated("The access token is invalid or expired");
     }
+  }
+
+  /**
+   * Refuses a token of an ended session. REST runs the same check on mpJwt's verified token. Tokens
+   * without a session id are refused: every token this server mints has one, so one without could
+   * never be revoked.
+   */
+  public void checkSession(UUID sessionId) {
+    if (sessionId == null) {
+      throw new Unauthenticated("The access token is invalid or expired");
+    }
+    if (revocations.isRevoked(sessionId)) {
+      throw new Unauthenticated("This session has ended: sign in again");
+    }
+  }
+
+  /** {@link #checkSession(UUID)} for a raw {@code sid} claim value. */
+  public void checkSessionClaim(Object sidClaim) {
+    UUID sessionId;
+    try {
+      sessionId = sidClaim == null ? null : UUID.fromString(claimText(sidClaim));
+    } catch (IllegalArgumentException e) {
+      sessionId = null;
+    }
+    checkSession(sessionId);
+  }
+
+  /** mpJwt hands string claims back as String or as a JSON string value. */
+  private static String claimText(Object claim) {
+    if (claim instanceof jakarta.json.JsonString json) {
+      return json.getString();
+    }
+    return claim.toString();
   }
 }

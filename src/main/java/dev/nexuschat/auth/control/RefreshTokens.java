@@ -4,6 +4,8 @@ import dev.nexuschat.auth.entity.RefreshToken;
 import dev.nexuschat.platform.errors.Unauthenticated;
 import dev.nexuschat.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -20,8 +22,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Opaque refresh tokens in families: each login starts a family, each refresh rotates to a new
- * token of it, and presenting a token that was already rotated revokes the whole family.
+ * Opaque refresh tokens in families: each login starts a family (the session, whose id access
+ * tokens carry as {@code sid}), each refresh rotates to a new token of it, and presenting a token
+ * that was already rotated revokes the whole family.
  */
 @ApplicationScoped
 public class RefreshTokens {
@@ -30,8 +33,11 @@ public class RefreshTokens {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @PersistenceContext EntityManager em;
+  @Inject Event<SessionEnded> sessionEnded;
 
-  public record Issued(String token, UUID userId, boolean rememberMe, OffsetDateTime expiresAt) {}
+  /** A new refresh token of session {@code familyId}. */
+  public record Issued(
+      String token, UUID familyId, UUID userId, boolean rememberMe, OffsetDateTime expiresAt) {}
 
   @Transactional(Transactional.TxType.MANDATORY)
   public Issued startFamily(UUID userId, boolean rememberMe) {
@@ -47,7 +53,7 @@ public class RefreshTokens {
       throw new Unauthenticated("Refresh token is invalid or expired");
     }
     if (token.wasUsed()) {
-      revokeFamily(token.familyId(), now);
+      revokeFamily(token.familyId(), token.userId(), now);
       throw new Unauthenticated(
           "Refresh token was already used; all sessions of this login are revoked");
     }
@@ -60,7 +66,7 @@ public class RefreshTokens {
   public void revoke(String presented) {
     RefreshToken token = findLocked(presented);
     if (token != null) {
-      revokeFamily(token.familyId(), Timestamps.now());
+      revokeFamily(token.familyId(), token.userId(), Timestamps.now());
     }
   }
 
@@ -76,7 +82,7 @@ public class RefreshTokens {
             now,
             rememberMe ? REMEMBERED_LIFETIME : LIFETIME);
     em.persist(stored);
-    return new Issued(token, userId, rememberMe, stored.expiresAt());
+    return new Issued(token, familyId, userId, rememberMe, stored.expiresAt());
   }
 
   private RefreshToken findLocked(String presented) {
@@ -91,7 +97,8 @@ public class RefreshTokens {
     return found.isEmpty() ? null : found.get(0);
   }
 
-  private void revokeFamily(UUID familyId, OffsetDateTime now) {
+  private void revokeFamily(UUID familyId, UUID userId, OffsetDateTime now) {
+    sessionEnded.fire(new SessionEnded(familyId, userId));
     em.createQuery(
             "UPDATE RefreshToken t SET t.revokedAt = :now"
                 + " WHERE t.familyId = :family AND t.revokedAt IS NULL")
