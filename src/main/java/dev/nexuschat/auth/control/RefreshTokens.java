@@ -19,12 +19,14 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Opaque refresh tokens in families: each login starts a family (the session, whose id access
  * tokens carry as {@code sid}), each refresh rotates to a new token of it, and presenting a token
- * that was already rotated revokes the whole family.
+ * that was already rotated revokes the whole family, unless it is a retry within the {@link
+ * RotationGrace}, which gets the successor it was given.
  */
 @ApplicationScoped
 public class RefreshTokens {
@@ -33,6 +35,7 @@ public class RefreshTokens {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @PersistenceContext EntityManager em;
+  @Inject RotationGrace grace;
   @Inject Event<SessionEnded> sessionEnded;
 
   /** A new refresh token of session {@code familyId}. */
@@ -53,12 +56,21 @@ public class RefreshTokens {
       throw new Unauthenticated("Refresh token is invalid or expired");
     }
     if (token.wasUsed()) {
+      // The row lock above makes a concurrent retry wait for the first rotation's commit, so the
+      // successor is remembered by the time it looks.
+      Optional<Issued> successor =
+          token.wasUsedWithin(grace.grace(), now) ? grace.recall(presented) : Optional.empty();
+      if (successor.isPresent() && successor.get().familyId().equals(token.familyId())) {
+        return successor.get();
+      }
       revokeFamily(token.familyId(), token.userId(), now);
       throw new Unauthenticated(
           "Refresh token was already used; all sessions of this login are revoked");
     }
     token.markUsed(now);
-    return issue(token.familyId(), token.userId(), token.rememberMe());
+    Issued next = issue(token.familyId(), token.userId(), token.rememberMe());
+    grace.remember(presented, next);
+    return next;
   }
 
   /** Logout: the token's family ends. Unknown tokens are ignored (logout is idempotent). */
