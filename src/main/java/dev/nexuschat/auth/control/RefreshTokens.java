@@ -82,6 +82,30 @@ public class RefreshTokens {
     }
   }
 
+  /**
+   * Deletes up to {@code max} tokens that can never be used again: expired before {@code
+   * expiredBefore}, or revoked before {@code revokedBefore}. A rotated token of a live family stays
+   * until it expires: presenting it is how reuse is detected. Returns how many went.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int purge(OffsetDateTime expiredBefore, OffsetDateTime revokedBefore, int max) {
+    List<UUID> ids =
+        em.createQuery(
+                "SELECT t.id FROM RefreshToken t WHERE t.expiresAt < :expired"
+                    + " OR t.revokedAt < :revoked",
+                UUID.class)
+            .setParameter("expired", expiredBefore)
+            .setParameter("revoked", revokedBefore)
+            .setMaxResults(max)
+            .getResultList();
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return em.createQuery("DELETE FROM RefreshToken t WHERE t.id IN :ids")
+        .setParameter("ids", ids)
+        .executeUpdate();
+  }
+
   private Issued issue(UUID familyId, UUID userId, boolean rememberMe) {
     String token = newToken();
     OffsetDateTime now = Timestamps.now();
