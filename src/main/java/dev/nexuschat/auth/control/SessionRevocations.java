@@ -132,7 +132,8 @@ public class SessionRevocations {
             UUID.fromString(String.valueOf(flat.get(i))),
             (long) Double.parseDouble(String.valueOf(flat.get(i + 1))));
       }
-    } catch (JedisException | IllegalArgumentException e) {
+    } catch (RuntimeException e) {
+      // Runs on the subscriber thread: a failure here must not tear down the subscription.
       LOG.log(Level.WARNING, "Could not load the revoked sessions from Redis", e);
     }
   }

@@ -44,6 +44,9 @@ public class SessionSockets {
   }
 
   public void closed(UUID sessionId, Connection connection) {
+    if (sessionId == null) {
+      return; // the socket closed before it was tracked
+    }
     bySession.computeIfPresent(
         sessionId,
         (id, set) -> {
