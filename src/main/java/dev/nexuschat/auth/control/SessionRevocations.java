@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.exceptions.JedisException;
@@ -69,6 +70,9 @@ public class SessionRevocations {
 
   private final AtomicInteger learnedSinceSweep = new AtomicInteger();
 
+  /** Epoch milliseconds; a test moves it. */
+  LongSupplier clock = System::currentTimeMillis;
+
   /** Once the revoking transaction committed: a rolled-back logout ends nothing. */
   void ended(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionEnded ended) {
     revoke(ended.sessionId());
@@ -76,7 +80,7 @@ public class SessionRevocations {
 
   /** Ends {@code sessionId}'s access tokens on this node at once and on the others via Redis. */
   public void revoke(UUID sessionId) {
-    long until = System.currentTimeMillis() + KEEP.toMillis();
+    long until = clock.getAsLong() + KEEP.toMillis();
     learn(sessionId, until);
     if (!redis.isConfigured()) {
       return;
@@ -93,7 +97,7 @@ public class SessionRevocations {
     if (until == null) {
       return false;
     }
-    if (until <= System.currentTimeMillis()) {
+    if (until <= clock.getAsLong()) {
       revokedUntil.remove(sessionId, until);
       return false;
     }
@@ -106,7 +110,7 @@ public class SessionRevocations {
     try {
       learn(UUID.fromString(parts[0]), Long.parseLong(parts[1]));
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Ignored a malformed session revocation: " + message, e);
+      LOG.warning("Ignored a malformed session revocation: " + message + " (" + e + ")");
     }
   }
 
@@ -122,10 +126,7 @@ public class SessionRevocations {
     shareUnshared();
     try {
       Object reply =
-          redis
-              .client()
-              .get()
-              .eval(LOAD, List.of(KEY), List.of(Long.toString(System.currentTimeMillis())));
+          redis.client().get().eval(LOAD, List.of(KEY), List.of(Long.toString(clock.getAsLong())));
       List<?> flat = (List<?>) reply;
       for (int i = 0; i + 1 < flat.size(); i += 2) {
         learn(
@@ -138,20 +139,24 @@ public class SessionRevocations {
     }
   }
 
+  /** Entries held on this node, expired ones not yet swept included. */
+  int size() {
+    return revokedUntil.size();
+  }
+
   private void shareUnshared() {
     if (unshared.isEmpty()) {
       return;
     }
     for (Map.Entry<UUID, Long> pending : Map.copyOf(unshared).entrySet()) {
-      if (pending.getValue() <= System.currentTimeMillis()
-          || share(pending.getKey(), pending.getValue())) {
+      if (pending.getValue() <= clock.getAsLong() || share(pending.getKey(), pending.getValue())) {
         unshared.remove(pending.getKey(), pending.getValue());
       }
     }
   }
 
   private boolean share(UUID sessionId, long until) {
-    long now = System.currentTimeMillis();
+    long now = clock.getAsLong();
     try {
       redis
           .client()
@@ -178,7 +183,7 @@ public class SessionRevocations {
   }
 
   private void learn(UUID sessionId, long until) {
-    long now = System.currentTimeMillis();
+    long now = clock.getAsLong();
     if (until <= now) {
       return;
     }
