@@ -45,20 +45,29 @@ public class AccessTokenVerifier {
             .build();
   }
 
+  /** A valid token of a session that has not ended, or {@link Unauthenticated}. */
   public VerifiedAccess verify(String token) {
+    VerifiedAccess access = verifyIgnoringSession(token);
+    checkSession(access.sessionId());
+    return access;
+  }
+
+  /**
+   * Everything {@link #verify} checks but whether the session has ended: for the socket's second
+   * look at a token the handshake filter accepted a moment ago, where a refusal could only be a
+   * 500. A session that ended in between is caught when the socket opens (and closed with 4001).
+   */
+  public VerifiedAccess verifyIgnoringSession(String token) {
     if (token == null || token.isBlank()) {
       throw new Unauthenticated("An access token is required");
     }
     try {
       JwtClaims claims = consumer.processToClaims(token.trim());
-      VerifiedAccess access =
-          new VerifiedAccess(
-              UUID.fromString(claims.getSubject()),
-              claims.getClaimValueAsString("upn"),
-              UUID.fromString(claims.getStringClaimValue(AccessTokens.SESSION_CLAIM)),
-              Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
-      checkSession(access.sessionId());
-      return access;
+      return new VerifiedAccess(
+          UUID.fromString(claims.getSubject()),
+          claims.getClaimValueAsString("upn"),
+          UUID.fromString(claims.getStringClaimValue(AccessTokens.SESSION_CLAIM)),
+          Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
     } catch (InvalidJwtException
         | MalformedClaimException
         | IllegalArgumentException
