@@ -1,5 +1,6 @@
 package dev.nexuschat.auth.control;
 
+import dev.nexuschat.platform.redis.OutageLog;
 import dev.nexuschat.platform.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +47,8 @@ public class RotationGrace {
   private static final int SWEEP_EVERY = 256;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Logger LOG = Logger.getLogger(RotationGrace.class.getName());
+  private static final OutageLog OUTAGE =
+      new OutageLog(LOG, "keeping each rotation's grace on the node that rotated");
 
   @Inject RedisConnection redis;
 
@@ -73,10 +76,10 @@ public class RotationGrace {
     if (redis.isConfigured()) {
       try {
         redis.client().get().set(key, sealed, SetParams.setParams().px(graceMillis));
+        OUTAGE.succeeded();
         return;
       } catch (JedisException e) {
-        LOG.log(
-            Level.WARNING, "Redis unavailable: this rotation's grace holds on this node only", e);
+        OUTAGE.failed(e);
       }
     }
     long now = System.currentTimeMillis();
@@ -97,8 +100,9 @@ public class RotationGrace {
     if (redis.isConfigured()) {
       try {
         sealed = redis.client().get().get(key);
+        OUTAGE.succeeded();
       } catch (JedisException e) {
-        LOG.log(Level.WARNING, "Redis unavailable: looking for a rotation's grace on this node", e);
+        OUTAGE.failed(e);
       }
     }
     if (sealed == null) {

@@ -1,5 +1,6 @@
 package dev.nexuschat.auth.control;
 
+import dev.nexuschat.platform.redis.OutageLog;
 import dev.nexuschat.platform.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -59,6 +60,8 @@ public class SessionRevocations {
 
   private static final int SWEEP_EVERY = 256;
   private static final Logger LOG = Logger.getLogger(SessionRevocations.class.getName());
+  private static final OutageLog OUTAGE =
+      new OutageLog(LOG, "revoking sessions on this node only (shared once Redis is back)");
 
   @Inject RedisConnection redis;
   @Inject Event<SessionRevoked> revoked;
@@ -170,14 +173,10 @@ public class SessionRevocations {
                   Long.toString(now),
                   Long.toString(KEEP.toMillis()),
                   CHANNEL));
+      OUTAGE.succeeded();
       return true;
     } catch (JedisException e) {
-      LOG.log(
-          Level.WARNING,
-          "Redis unavailable: session "
-              + sessionId
-              + " is revoked on this node now, on the others once Redis is back",
-          e);
+      OUTAGE.failed(e);
       return false;
     }
   }
