@@ -2,6 +2,7 @@ package dev.nexuschat.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nexuschat.testsupport.NexusIT;
 import dev.nexuschat.testsupport.NexusServer;
 import dev.nexuschat.testsupport.WsClient;
 import jakarta.json.JsonObject;
@@ -16,18 +17,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.PropertyDefaults;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.lifecycle.PropagationMode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 11's fuzz test. Reads the server's own {@code /openapi}, and for every operation sends
@@ -38,11 +30,11 @@ import net.jqwik.api.lifecycle.PropagationMode;
  * failure in the server log; on the socket, exactly one reply per ref and the socket stays open
  * unless a frame is over 64 KiB.
  *
- * <p>Fixed seed and tries by default; {@code -Dfuzz.tries=N -Dfuzz.seed=S|random} for other runs
- * (docs/OPERATIONS.md, "11. Hardening").
+ * <p>Inputs come from seeded {@link Gen}erators: fixed seed and tries by default; {@code
+ * -Dfuzz.tries=N -Dfuzz.seed=S|random} for other runs (docs/OPERATIONS.md, "11. Hardening"). A
+ * failure names its seed and try ({@link FuzzBudget#forAll}).
  */
-@AddLifecycleHook(value = FuzzBudget.class, propagateTo = PropagationMode.DIRECT_DESCENDANTS)
-@PropertyDefaults(shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
+@NexusIT
 class ApiFuzzIT {
   /** Error codes a frame may be answered with: the REST ones, BAD_FRAME, never INTERNAL_ERROR. */
   private static Set<String> frameCodes;
@@ -61,9 +53,8 @@ class ApiFuzzIT {
   private static final AtomicInteger FRAMES_SENT = new AtomicInteger();
   private static final AtomicInteger SYNC = new AtomicInteger();
 
-  @BeforeContainer
+  @BeforeAll
   static void setUp() throws Exception {
-    NexusServer.ensureStarted();
     baseUrl = NexusServer.node().baseUrl();
     ApiDocument document = ApiDocument.fetch(baseUrl);
     operations = document.operations();
@@ -102,9 +93,16 @@ class ApiFuzzIT {
     assertThat(serverLog.newFailures()).as("server log during the warm-up").isEmpty();
   }
 
-  @Property(tries = 1000)
-  void everyOperationAnswersWithinTheContract(@ForAll("requests") FuzzRequest request)
-      throws Exception {
+  @Test
+  void everyOperationAnswersWithinTheContract() {
+    FuzzBudget.forAll(
+        "REST requests",
+        1000,
+        Gen.of(operations).flatMap(requests::of),
+        ApiFuzzIT::answersWithinTheContract);
+  }
+
+  private static void answersWithinTheContract(FuzzRequest request) throws Exception {
     Exchange exchange = Exchange.send(baseUrl, request);
     record(exchange);
     List<String> violations = new ArrayList<>(oracle.violations(exchange));
@@ -119,14 +117,13 @@ class ApiFuzzIT {
         .isEmpty();
   }
 
-  @Provide
-  Arbitrary<FuzzRequest> requests() {
-    return Arbitraries.of(operations).flatMap(requests::of);
+  @Test
+  void everyClientFrameGetsOneReplyAndKeepsTheSocketOpen() {
+    FuzzBudget.forAll(
+        "socket frames", 500, frames.frames(), ApiFuzzIT::getsOneReplyAndKeepsTheSocketOpen);
   }
 
-  @Property(tries = 500)
-  void everyClientFrameGetsOneReplyAndKeepsTheSocketOpen(@ForAll("frames") ClientFrames.Frame frame)
-      throws Exception {
+  private static void getsOneReplyAndKeepsTheSocketOpen(ClientFrames.Frame frame) throws Exception {
     if (socket == null || !socket.isOpen()) {
       socket = WsClient.connect(world.caller);
     }
@@ -169,11 +166,6 @@ class ApiFuzzIT {
     assertThat(violations).as("frame %s", frame).isEmpty();
   }
 
-  @Provide
-  Arbitrary<ClientFrames.Frame> frames() {
-    return frames.frames();
-  }
-
   private static List<String> replyViolations(JsonObject reply, long millis) {
     List<String> violations = new ArrayList<>();
     if (millis > ContractOracle.BUDGET_MILLIS) {
@@ -208,7 +200,7 @@ class ApiFuzzIT {
    * The run in numbers, and the check that the rate limits were not all the fuzzer measured: every
    * operation got answers other than 429.
    */
-  @AfterContainer
+  @AfterAll
   static void report() throws Exception {
     long total = 0;
     StringBuilder summary = new StringBuilder("API fuzz: requests per operation and status\n");

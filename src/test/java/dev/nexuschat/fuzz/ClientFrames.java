@@ -8,10 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
  * WebSocket client frames {@code {"event", "data", "ref"?}} (API contract section 6) and their
@@ -21,8 +17,9 @@ import net.jqwik.api.Tuple;
 final class ClientFrames {
   /**
    * A frame to send. Its ref is filled in when it is sent ({@link #PLACEHOLDER}, as long as the
-   * refs the sender makes), so every frame sent has its own even if jqwik generates a value twice;
-   * {@code refSuffix} is what follows it, or null when the frame has no string ref to answer to.
+   * refs the sender makes), so every frame sent has its own even if the generator makes a value
+   * twice; {@code refSuffix} is what follows it, or null when the frame has no string ref to answer
+   * to.
    */
   record Frame(String event, String template, String refSuffix) {
     static final String PLACEHOLDER = "@@REF@@";
@@ -63,45 +60,46 @@ final class ClientFrames {
     return List.copyOf(events.keySet());
   }
 
-  Arbitrary<Frame> frames() {
-    Arbitrary<String> event =
-        Arbitraries.frequencyOf(
-            Tuple.of(12, Arbitraries.of(eventNames())),
-            Tuple.of(1, Arbitraries.of(eventNames()).map(String::toUpperCase)),
-            Tuple.of(1, Arbitraries.of(eventNames()).map(name -> name + " ")),
-            Tuple.of(2, EdgeValues.unicodeText()));
+  Gen<Frame> frames() {
+    Gen<String> event =
+        Gen.frequency(
+            Gen.weighted(12, Gen.of(eventNames())),
+            Gen.weighted(1, Gen.of(eventNames()).map(String::toUpperCase)),
+            Gen.weighted(1, Gen.of(eventNames()).map(name -> name + " ")),
+            Gen.weighted(2, EdgeValues.unicodeText()));
     return event.flatMap(
         name ->
-            Arbitraries.frequencyOf(
-                Tuple.of(12, wellFormed(name)),
-                Tuple.of(2, misshapen(name)),
-                Tuple.of(1, sized(name))));
+            Gen.frequency(
+                Gen.weighted(12, wellFormed(name)),
+                Gen.weighted(2, misshapen(name)),
+                Gen.weighted(1, sized(name))));
   }
 
   /** {event, ref, data} with valid, mutated or non-object data. */
-  private Arbitrary<Frame> wellFormed(String event) {
+  private Gen<Frame> wellFormed(String event) {
     Schema<?> schema = events.getOrDefault(event, events.get("send_message"));
-    Arbitrary<String> data =
-        Arbitraries.frequencyOf(
-            Tuple.of(4, bodies.valid("ws:" + event, schema).map(JsonText::object)),
-            Tuple.of(8, bodies.mutated("ws:" + event, schema)),
-            Tuple.of(1, Arbitraries.of("null", "[]", "\"data\"", "1", "true")),
-            Tuple.of(1, JsonBodies.deeplyNested()));
-    return Combinators.combine(ref(), data)
-        .as(
-            (ref, dataJson) -> {
-              Map<String, String> frame = new LinkedHashMap<>();
-              frame.put("event", JsonText.string(event));
-              if (ref.json() != null) {
-                frame.put("ref", ref.json());
-              }
-              frame.put("data", dataJson);
-              return new Frame(event, JsonText.object(frame), ref.suffix());
-            });
+    Gen<String> data =
+        Gen.frequency(
+            Gen.weighted(4, bodies.valid("ws:" + event, schema).map(JsonText::object)),
+            Gen.weighted(8, bodies.mutated("ws:" + event, schema)),
+            Gen.weighted(1, Gen.of("null", "[]", "\"data\"", "1", "true")),
+            Gen.weighted(1, JsonBodies.deeplyNested()));
+    return Gen.zip(
+        ref(),
+        data,
+        (ref, dataJson) -> {
+          Map<String, String> frame = new LinkedHashMap<>();
+          frame.put("event", JsonText.string(event));
+          if (ref.json() != null) {
+            frame.put("ref", ref.json());
+          }
+          frame.put("data", dataJson);
+          return new Frame(event, JsonText.object(frame), ref.suffix());
+        });
   }
 
   /** The frame itself broken: not JSON, not an object, event missing or not a string. */
-  private Arbitrary<Frame> misshapen(String event) {
+  private Gen<Frame> misshapen(String event) {
     return ref()
         .flatMap(
             ref -> {
@@ -137,15 +135,15 @@ final class ClientFrames {
                       "{\"event\":\"ping\",",
                       "ping",
                       "\ufeff{}");
-              return Arbitraries.oneOf(
-                  Arbitraries.of(texts).map(text -> new Frame(event, text, ref.suffix())),
-                  Arbitraries.of(withoutRef).map(text -> new Frame(event, text, null)));
+              return Gen.oneOf(
+                  Gen.of(texts).map(text -> new Frame(event, text, ref.suffix())),
+                  Gen.of(withoutRef).map(text -> new Frame(event, text, null)));
             });
   }
 
   /** Frames at the 64 KiB cap (answered) and past it (closed with 1009). */
-  private Arbitrary<Frame> sized(String event) {
-    return Arbitraries.of(-1, 0, 1, 1000)
+  private Gen<Frame> sized(String event) {
+    return Gen.of(-1, 0, 1, 1000)
         .map(
             over -> {
               String head =
@@ -161,17 +159,16 @@ final class ClientFrames {
   /** A ref as JSON (null: none) and what follows the sender's ref in it (null: no string ref). */
   private record Ref(String json, String suffix) {}
 
-  private static Arbitrary<Ref> ref() {
-    Arbitrary<String> edgy = EdgeValues.unicodeText().map(FuzzRequests::escapeSurrogates);
-    return Arbitraries.frequencyOf(
-        Tuple.of(12, Arbitraries.just(new Ref(JsonText.string(Frame.PLACEHOLDER), ""))),
-        Tuple.of(
+  private static Gen<Ref> ref() {
+    Gen<String> edgy = EdgeValues.unicodeText().map(FuzzRequests::escapeSurrogates);
+    return Gen.frequency(
+        Gen.weighted(12, Gen.constant(new Ref(JsonText.string(Frame.PLACEHOLDER), ""))),
+        Gen.weighted(
             3,
             edgy.map(text -> new Ref(JsonText.string(Frame.PLACEHOLDER + "-" + text), "-" + text))),
-        Tuple.of(1, Arbitraries.just(new Ref(null, null))),
-        Tuple.of(
-            1,
-            Arbitraries.of("null", "1", "{}", "[\"r\"]", "true").map(json -> new Ref(json, null))));
+        Gen.weighted(1, Gen.constant(new Ref(null, null))),
+        Gen.weighted(
+            1, Gen.of("null", "1", "{}", "[\"r\"]", "true").map(json -> new Ref(json, null))));
   }
 
   private static Schema<?> withRoom(Schema<?> base) {

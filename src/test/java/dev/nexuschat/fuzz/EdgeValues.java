@@ -3,9 +3,6 @@ package dev.nexuschat.fuzz;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /**
  * The hostile values the fuzzer mixes into requests and frames: unicode edge cases, lengths at and
@@ -58,35 +55,33 @@ final class EdgeValues {
   private EdgeValues() {}
 
   /** Text made of edge-case pieces, each possibly repeated, sometimes around ordinary letters. */
-  static Arbitrary<String> unicodeText() {
-    Arbitrary<String> piece =
-        Arbitraries.oneOf(
-            Arbitraries.of(UNICODE),
-            Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8),
-            Arbitraries.strings().all().ofMinLength(1).ofMaxLength(4));
-    Arbitrary<String> repeated =
-        Combinators.combine(piece, Arbitraries.integers().between(1, 3))
-            .as((text, times) -> text.repeat(times));
-    return repeated.list().ofMinSize(1).ofMaxSize(6).map(pieces -> String.join("", pieces));
+  static Gen<String> unicodeText() {
+    Gen<String> piece =
+        Gen.oneOf(
+            Gen.of(UNICODE),
+            Gen.strings(Gen.chars(Gen.LETTERS), 1, 8),
+            Gen.strings(Gen.chars(Character.MIN_VALUE, Character.MAX_VALUE), 1, 4));
+    Gen<String> repeated = Gen.zip(piece, Gen.between(1, 3), String::repeat);
+    return repeated.list(1, 6).map(pieces -> String.join("", pieces));
   }
 
   /**
    * Text around a length limit: exactly at it and one over, in code points that are one, two
    * (emoji) or more UTF-16 units, in characters that grow when lower-cased, padded with spaces.
    */
-  static Arbitrary<String> aroundLimit(int max) {
-    Arbitrary<String> unit = Arbitraries.of("a", "\u0130", "\ud83d\ude00", "e\u0301", "\u00df");
-    Arbitrary<Integer> count = Arbitraries.of(max, max + 1, Math.max(0, max - 1), max * 2);
-    Arbitrary<String> body = Combinators.combine(unit, count).as((u, n) -> u.repeat(n));
-    return Arbitraries.oneOf(body, body.map(text -> "  " + text + "  "));
+  static Gen<String> aroundLimit(int max) {
+    Gen<String> unit = Gen.of("a", "\u0130", "\ud83d\ude00", "e\u0301", "\u00df");
+    Gen<Integer> count = Gen.of(max, max + 1, Math.max(0, max - 1), max * 2);
+    Gen<String> body = Gen.zip(unit, count, String::repeat);
+    return Gen.oneOf(body, body.map(text -> "  " + text + "  "));
   }
 
   /** Big text, up to the body cap and past it. */
-  static Arbitrary<String> huge() {
-    return Combinators.combine(
-            Arbitraries.of("a", "\u00e9", "\ud83d\ude00", " "),
-            Arbitraries.of(10_000, CAP_BYTES / 4, CAP_BYTES / 2 - 64, CAP_BYTES - 200, CAP_BYTES))
-        .as((unit, bytes) -> unit.repeat(Math.max(1, bytes / unit.getBytes(UTF8).length)));
+  static Gen<String> huge() {
+    return Gen.zip(
+        Gen.of("a", "\u00e9", "\ud83d\ude00", " "),
+        Gen.of(10_000, CAP_BYTES / 4, CAP_BYTES / 2 - 64, CAP_BYTES - 200, CAP_BYTES),
+        (unit, bytes) -> unit.repeat(Math.max(1, bytes / unit.getBytes(UTF8).length)));
   }
 
   static final java.nio.charset.Charset UTF8 = java.nio.charset.StandardCharsets.UTF_8;
@@ -94,8 +89,8 @@ final class EdgeValues {
   /**
    * Any JSON value of another type than a string: numbers at the extremes, booleans, containers.
    */
-  static Arbitrary<String> jsonNonString() {
-    return Arbitraries.of(
+  static Gen<String> jsonNonString() {
+    return Gen.of(
         "0",
         "-1",
         "1.5",
@@ -114,20 +109,20 @@ final class EdgeValues {
   }
 
   /** Any JSON value of another type than an array. */
-  static Arbitrary<String> jsonNonArray() {
-    return Arbitraries.of("\"a\"", "0", "true", "{}", "\"\"", "{\"0\":\"a\"}");
+  static Gen<String> jsonNonArray() {
+    return Gen.of("\"a\"", "0", "true", "{}", "\"\"", "{\"0\":\"a\"}");
   }
 
   /** Any JSON value of another type than a boolean. */
-  static Arbitrary<String> jsonNonBoolean() {
-    return Arbitraries.of("\"true\"", "1", "0", "\"yes\"", "[]", "{}", "\"\"");
+  static Gen<String> jsonNonBoolean() {
+    return Gen.of("\"true\"", "1", "0", "\"yes\"", "[]", "{}", "\"\"");
   }
 
   /** Strings that are not UUIDs, some of them nearly. */
-  static Arbitrary<String> notUuid() {
+  static Gen<String> notUuid() {
     String uuid = "3f2c1b7e-9d4a-4e21-8c3b-5a6f7e8d9c0b";
-    return Arbitraries.oneOf(
-        Arbitraries.of(
+    return Gen.oneOf(
+        Gen.of(
             "",
             " ",
             "x",
@@ -154,13 +149,12 @@ final class EdgeValues {
         unicodeText());
   }
 
-  static Arbitrary<String> randomUuid() {
-    return Arbitraries.randomValue(random -> new UUID(random.nextLong(), random.nextLong()))
-        .map(UUID::toString);
+  static Gen<String> randomUuid() {
+    return random -> new UUID(random.nextLong(), random.nextLong()).toString();
   }
 
   /** Numbers as query parameters: the int and long extremes and things that almost parse. */
-  static Arbitrary<String> numberText() {
+  static Gen<String> numberText() {
     List<String> values =
         new ArrayList<>(
             List.of(
@@ -191,6 +185,6 @@ final class EdgeValues {
                 "Infinity",
                 "-0",
                 ""));
-    return Arbitraries.of(values);
+    return Gen.of(values);
   }
 }

@@ -1,41 +1,62 @@
 package dev.nexuschat.fuzz;
 
-import net.jqwik.api.AfterFailureMode;
-import net.jqwik.api.FixedSeedMode;
-import net.jqwik.api.lifecycle.AroundPropertyHook;
-import net.jqwik.api.lifecycle.PropertyExecutionResult;
-import net.jqwik.api.lifecycle.PropertyExecutor;
-import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The run's size and seed from system properties: {@code -Dfuzz.tries=N} replaces every property's
- * default tries, {@code -Dfuzz.seed=S} its seed ({@code -Dfuzz.seed=random} lets jqwik pick one and
- * report it). Without them the run is the fixed-seed one CI makes.
+ * The run's size and seed from system properties: {@code -Dfuzz.tries=N} replaces every check's
+ * default tries, {@code -Dfuzz.seed=S} its seed ({@code -Dfuzz.seed=random}: a new one for each
+ * check, printed). Without them the run is the fixed-seed one CI makes.
  */
-public final class FuzzBudget implements AroundPropertyHook {
-  /** The seed CI runs with: the same requests every build. */
-  static final String CI_SEED = "20261202";
+final class FuzzBudget {
+  /** The seed CI runs with: the same inputs every build. */
+  static final long CI_SEED = 20261202L;
 
-  @Override
-  public PropertyExecutionResult aroundProperty(
-      PropertyLifecycleContext context, PropertyExecutor property) {
-    String tries = System.getProperty("fuzz.tries", "");
-    if (!tries.isBlank()) {
-      context.attributes().setTries(Integer.parseInt(tries.strip()));
-    }
-    String seed = System.getProperty("fuzz.seed", "");
-    if (seed.equalsIgnoreCase("random")) {
-      // not the seed of an earlier failure from jqwik's database either: new inputs
-      context.attributes().setAfterFailure(AfterFailureMode.RANDOM_SEED);
-    } else {
-      context.attributes().setSeed(seed.isBlank() ? CI_SEED : seed.strip());
-      context.attributes().setWhenFixedSeed(FixedSeedMode.ALLOW);
-    }
-    return property.execute();
+  private FuzzBudget() {}
+
+  /** One try of a check: throws (an assertion, or anything else) when the input breaks a rule. */
+  @FunctionalInterface
+  interface Try<T> {
+    void check(T input) throws Exception;
   }
 
-  @Override
-  public int aroundPropertyProximity() {
-    return -100; // outermost: the attributes must be set before the property starts
+  /** {@code -Dfuzz.tries}, or {@code defaultTries} without it. */
+  static int tries(int defaultTries) {
+    String tries = System.getProperty("fuzz.tries", "").strip();
+    return tries.isEmpty() ? defaultTries : Integer.parseInt(tries);
+  }
+
+  /** {@code -Dfuzz.seed}, a new random one for {@code random}, or the CI seed without it. */
+  static long seed() {
+    String seed = System.getProperty("fuzz.seed", "").strip();
+    if (seed.isEmpty()) {
+      return CI_SEED;
+    }
+    return seed.equalsIgnoreCase("random")
+        ? ThreadLocalRandom.current().nextLong()
+        : Long.parseLong(seed);
+  }
+
+  /**
+   * Draws {@link #tries} inputs from {@code inputs}, seeded with {@link #seed}, and checks each;
+   * the first failure stops the run and names its seed and try, so that {@code -Dfuzz.seed=<seed>}
+   * replays the same inputs up to it.
+   */
+  static <T> void forAll(String check, int defaultTries, Gen<T> inputs, Try<? super T> rule) {
+    long seed = seed();
+    int tries = tries(defaultTries);
+    System.out.printf("%s: %d tries, seed %d%n", check, tries, seed);
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 1; i <= tries; i++) {
+      try {
+        rule.check(inputs.next(random));
+      } catch (Exception | AssertionError e) {
+        throw new AssertionError(
+            String.format(
+                "%s failed at try %d of %d, seed %d (reproduce with -Dfuzz.seed=%d):%n%s",
+                check, i, tries, seed, seed, e.getMessage()),
+            e);
+      }
+    }
   }
 }

@@ -8,15 +8,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /** Requests for one operation of the document: valid ones and mutations of every part. */
 final class FuzzRequests {
   /** One client address for a share of the requests, so the rate limits answer some of them. */
   private static final String BUSY_CLIENT = Api.uniqueIp();
+
+  /** Printable ASCII without the cookie separators ';' and ','. */
+  private static final String COOKIE_CHARS =
+      java.util.stream.IntStream.rangeClosed('!', '~')
+          .filter(c -> c != ';' && c != ',')
+          .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+          .toString();
 
   private final FuzzWorld world;
   private final JsonBodies bodies;
@@ -26,24 +29,25 @@ final class FuzzRequests {
     this.bodies = new JsonBodies(world);
   }
 
-  Arbitrary<FuzzRequest> of(ApiDocument.ApiOperation op) {
-    Arbitrary<Map<String, PathValue>> path = pathValues(op);
-    Arbitrary<Map<String, String>> query = queryValues(op);
-    Arbitrary<String> body = body(op);
-    Arbitrary<Map<String, String>> headers = headers(op);
-    return Combinators.combine(path, query, body, headers)
-        .as(
-            (pathValues, queryValues, bodyText, headerValues) -> {
-              String resolved = op.path();
-              boolean foreign = false;
-              for (Map.Entry<String, PathValue> value : pathValues.entrySet()) {
-                resolved =
-                    resolved.replace("{" + value.getKey() + "}", segment(value.getValue().text()));
-                foreign |= value.getValue().foreign();
-              }
-              return new FuzzRequest(
-                  op, op.method(), resolved, queryValues, headerValues, bodyText, foreign);
-            });
+  Gen<FuzzRequest> of(ApiDocument.ApiOperation op) {
+    Gen<Map<String, PathValue>> path = pathValues(op);
+    Gen<Map<String, String>> query = queryValues(op);
+    Gen<String> body = body(op);
+    Gen<Map<String, String>> headers = headers(op);
+    return random -> {
+      Map<String, PathValue> pathValues = path.next(random);
+      Map<String, String> queryValues = query.next(random);
+      String bodyText = body.next(random);
+      Map<String, String> headerValues = headers.next(random);
+      String resolved = op.path();
+      boolean foreign = false;
+      for (Map.Entry<String, PathValue> value : pathValues.entrySet()) {
+        resolved = resolved.replace("{" + value.getKey() + "}", segment(value.getValue().text()));
+        foreign |= value.getValue().foreign();
+      }
+      return new FuzzRequest(
+          op, op.method(), resolved, queryValues, headerValues, bodyText, foreign);
+    };
   }
 
   /** The plain valid request of an operation: what a well-behaved client sends. */
@@ -78,48 +82,46 @@ final class FuzzRequests {
 
   private record PathValue(String text, boolean foreign) {}
 
-  private Arbitrary<Map<String, PathValue>> pathValues(ApiDocument.ApiOperation op) {
-    List<Arbitrary<Map.Entry<String, PathValue>>> values = new ArrayList<>();
+  private Gen<Map<String, PathValue>> pathValues(ApiDocument.ApiOperation op) {
+    List<Gen<Map.Entry<String, PathValue>>> values = new ArrayList<>();
     for (Parameter parameter : op.pathParameters()) {
       FuzzWorld.IdPool pool = world.ids(kindOf(op.path(), parameter.getName()));
-      List<Tuple.Tuple2<Integer, Arbitrary<PathValue>>> choices = new ArrayList<>();
-      choices.add(Tuple.of(10, Arbitraries.of(pool.visible()).map(id -> new PathValue(id, false))));
+      List<Gen.Weighted<PathValue>> choices = new ArrayList<>();
+      choices.add(Gen.weighted(10, Gen.of(pool.visible()).map(id -> new PathValue(id, false))));
       if (!pool.foreign().isEmpty()) {
-        choices.add(Tuple.of(3, Arbitraries.of(pool.foreign()).map(id -> new PathValue(id, true))));
+        choices.add(Gen.weighted(3, Gen.of(pool.foreign()).map(id -> new PathValue(id, true))));
       }
-      choices.add(Tuple.of(1, EdgeValues.randomUuid().map(id -> new PathValue(id, false))));
-      choices.add(Tuple.of(3, EdgeValues.notUuid().map(id -> new PathValue(id, false))));
-      choices.add(Tuple.of(1, EdgeValues.numberText().map(n -> new PathValue(n, false))));
-      @SuppressWarnings({"unchecked", "rawtypes"})
-      Arbitrary<PathValue> value = Arbitraries.frequencyOf(choices.toArray(new Tuple.Tuple2[0]));
+      choices.add(Gen.weighted(1, EdgeValues.randomUuid().map(id -> new PathValue(id, false))));
+      choices.add(Gen.weighted(3, EdgeValues.notUuid().map(id -> new PathValue(id, false))));
+      choices.add(Gen.weighted(1, EdgeValues.numberText().map(n -> new PathValue(n, false))));
+      Gen<PathValue> value = Gen.frequency(choices);
       values.add(value.map(v -> Map.entry(parameter.getName(), v)));
     }
     return combineToMap(values);
   }
 
-  private Arbitrary<Map<String, String>> queryValues(ApiDocument.ApiOperation op) {
-    List<Arbitrary<Map.Entry<String, String>>> values = new ArrayList<>();
+  private Gen<Map<String, String>> queryValues(ApiDocument.ApiOperation op) {
+    List<Gen<Map.Entry<String, String>>> values = new ArrayList<>();
     for (Parameter parameter : op.queryParameters()) {
       String name = parameter.getName();
       FuzzWorld.IdPool pool = world.ids(name);
-      Arbitrary<String> valid =
+      Gen<String> valid =
           switch (name) {
-            case "limit" -> Arbitraries.integers().between(1, 120).map(String::valueOf);
-            case "q" -> Arbitraries.of("fuzz", "User", "fz_", world.peer.username());
-            case "email" -> Arbitraries.of(world.caller.email(), "nobody@example.test");
-            case "username" -> Arbitraries.of(world.caller.username(), "free_name_1");
-            default -> Arbitraries.of(pool.visible());
+            case "limit" -> Gen.between(1, 120).map(String::valueOf);
+            case "q" -> Gen.of("fuzz", "User", "fz_", world.peer.username());
+            case "email" -> Gen.of(world.caller.email(), "nobody@example.test");
+            case "username" -> Gen.of(world.caller.username(), "free_name_1");
+            default -> Gen.of(pool.visible());
           };
-      Arbitrary<String> value =
-          Arbitraries.frequencyOf(
-              Tuple.of(6, Arbitraries.just("")),
-              Tuple.of(5, valid),
-              Tuple.of(3, EdgeValues.numberText()),
-              Tuple.of(2, EdgeValues.notUuid()),
-              Tuple.of(2, EdgeValues.unicodeText()),
-              Tuple.of(1, EdgeValues.aroundLimit(100)),
-              Tuple.of(
-                  1, Arbitraries.of(pool.foreign().isEmpty() ? pool.visible() : pool.foreign())));
+      Gen<String> value =
+          Gen.frequency(
+              Gen.weighted(6, Gen.constant("")),
+              Gen.weighted(5, valid),
+              Gen.weighted(3, EdgeValues.numberText()),
+              Gen.weighted(2, EdgeValues.notUuid()),
+              Gen.weighted(2, EdgeValues.unicodeText()),
+              Gen.weighted(1, EdgeValues.aroundLimit(100)),
+              Gen.weighted(1, Gen.of(pool.foreign().isEmpty() ? pool.visible() : pool.foreign())));
       // "" here means: leave the parameter out
       values.add(value.map(v -> Map.entry(name, v)));
     }
@@ -132,74 +134,71 @@ final class FuzzRequests {
             });
   }
 
-  private Arbitrary<String> body(ApiDocument.ApiOperation op) {
+  private Gen<String> body(ApiDocument.ApiOperation op) {
     if (op.body() == null) {
-      return Arbitraries.just(null);
+      return Gen.constant(null);
     }
-    Arbitrary<String> valid = bodies.valid(op.path(), op.body()).map(JsonText::object);
-    List<Tuple.Tuple2<Integer, Arbitrary<String>>> choices = new ArrayList<>();
-    choices.add(Tuple.of(3, valid));
-    choices.add(Tuple.of(10, bodies.mutated(op.path(), op.body())));
-    choices.add(Tuple.of(2, JsonBodies.malformed()));
+    Gen<String> valid = bodies.valid(op.path(), op.body()).map(JsonText::object);
+    List<Gen.Weighted<String>> choices = new ArrayList<>();
+    choices.add(Gen.weighted(3, valid));
+    choices.add(Gen.weighted(10, bodies.mutated(op.path(), op.body())));
+    choices.add(Gen.weighted(2, JsonBodies.malformed()));
     if (!op.bodyRequired()) {
-      choices.add(Tuple.of(1, Arbitraries.just(null)));
+      choices.add(Gen.weighted(1, Gen.constant((String) null)));
     }
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Arbitrary<String> body = Arbitraries.frequencyOf(choices.toArray(new Tuple.Tuple2[0]));
-    return body;
+    return Gen.frequency(choices);
   }
 
-  private Arbitrary<Map<String, String>> headers(ApiDocument.ApiOperation op) {
-    Arbitrary<String> auth =
-        Arbitraries.frequencyOf(
-            Tuple.of(20, Arbitraries.just("valid")),
-            Tuple.of(1, Arbitraries.just("none")),
-            Tuple.of(1, Arbitraries.just("garbage")));
-    Arbitrary<String> client =
-        Arbitraries.frequencyOf(
-            Tuple.of(4, Arbitraries.just(Exchange.FRESH_CLIENT)),
-            Tuple.of(1, Arbitraries.just(BUSY_CLIENT)));
-    Arbitrary<String> contentType =
-        Arbitraries.frequencyOf(
-            Tuple.of(
+  private Gen<Map<String, String>> headers(ApiDocument.ApiOperation op) {
+    Gen<String> auth =
+        Gen.frequency(
+            Gen.weighted(20, Gen.constant("valid")),
+            Gen.weighted(1, Gen.constant("none")),
+            Gen.weighted(1, Gen.constant("garbage")));
+    Gen<String> client =
+        Gen.frequency(
+            Gen.weighted(4, Gen.constant(Exchange.FRESH_CLIENT)),
+            Gen.weighted(1, Gen.constant(BUSY_CLIENT)));
+    Gen<String> contentType =
+        Gen.frequency(
+            Gen.weighted(
                 20,
-                Arbitraries.just(
+                Gen.constant(
                     op.bodyMediaType() == null || op.bodyMediaType().equals("*/*")
                         ? "application/json"
                         : op.bodyMediaType())),
-            Tuple.of(
+            Gen.weighted(
                 1,
-                Arbitraries.of(
+                Gen.of(
                     "text/plain",
                     "application/xml",
                     "application/json; charset=ISO-8859-1",
                     "multipart/form-data; boundary=x",
                     "application/x-www-form-urlencoded",
                     "")));
-    Arbitrary<String> cookie =
+    Gen<String> cookie =
         op.cookieParameters().isEmpty()
-            ? Arbitraries.just("")
-            : Arbitraries.oneOf(
-                Arbitraries.just(""),
-                Arbitraries.of(world.spareRefreshTokens),
-                Arbitraries.strings()
-                    .withCharRange('!', '~')
-                    .excludeChars(';', ',')
-                    .ofMaxLength(600));
-    return Combinators.combine(auth, client, contentType, cookie)
-        .as(
-            (authMode, ip, type, cookieValue) -> {
-              Map<String, String> headers = new LinkedHashMap<>(authHeaders(op, authMode, ip));
-              if (op.body() != null && !type.isEmpty()) {
-                headers.put("Content-Type", type);
-              }
-              for (Parameter parameter : op.cookieParameters()) {
-                if (!cookieValue.isEmpty()) {
-                  headers.put("Cookie", parameter.getName() + "=" + cookieValue);
-                }
-              }
-              return headers;
-            });
+            ? Gen.constant("")
+            : Gen.oneOf(
+                Gen.constant(""),
+                Gen.of(world.spareRefreshTokens),
+                Gen.strings(Gen.chars(COOKIE_CHARS), 0, 600));
+    return random -> {
+      String authMode = auth.next(random);
+      String ip = client.next(random);
+      String type = contentType.next(random);
+      String cookieValue = cookie.next(random);
+      Map<String, String> headers = new LinkedHashMap<>(authHeaders(op, authMode, ip));
+      if (op.body() != null && !type.isEmpty()) {
+        headers.put("Content-Type", type);
+      }
+      for (Parameter parameter : op.cookieParameters()) {
+        if (!cookieValue.isEmpty()) {
+          headers.put("Cookie", parameter.getName() + "=" + cookieValue);
+        }
+      }
+      return headers;
+    };
   }
 
   private Map<String, String> authHeaders(ApiDocument.ApiOperation op, String mode, String ip) {
@@ -252,13 +251,12 @@ final class FuzzRequests {
     return out.toString();
   }
 
-  private static <T> Arbitrary<Map<String, T>> combineToMap(
-      List<Arbitrary<Map.Entry<String, T>>> values) {
+  private static <T> Gen<Map<String, T>> combineToMap(List<Gen<Map.Entry<String, T>>> values) {
     if (values.isEmpty()) {
-      return Arbitraries.just(Map.of());
+      return Gen.constant(Map.of());
     }
-    return Combinators.combine(values)
-        .as(
+    return Gen.sequence(values)
+        .map(
             entries -> {
               Map<String, T> map = new LinkedHashMap<>();
               entries.forEach(e -> map.put(e.getKey(), e.getValue()));

@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /**
  * JSON bodies for an object schema of the document: a valid one (every required field, some
@@ -27,26 +24,26 @@ final class JsonBodies {
   }
 
   /** A valid body for {@code schema} as field → JSON fragment; {@code context} names the use. */
-  Arbitrary<Map<String, String>> valid(String context, Schema<?> schema) {
+  Gen<Map<String, String>> valid(String context, Schema<?> schema) {
     Map<String, Schema> properties = properties(schema);
     Set<String> required = required(schema);
-    List<Arbitrary<Map.Entry<String, String>>> fields = new ArrayList<>();
+    List<Gen<Map.Entry<String, String>>> fields = new ArrayList<>();
     properties.forEach(
         (name, property) -> {
-          Arbitrary<Map.Entry<String, String>> present =
+          Gen<Map.Entry<String, String>> present =
               validValue(context, name, property).map(value -> Map.entry(name, value));
           fields.add(
               required.contains(name)
                   ? present
-                  : Arbitraries.frequencyOf(
-                      net.jqwik.api.Tuple.of(3, present),
-                      net.jqwik.api.Tuple.of(1, Arbitraries.just(Map.entry(name, "")))));
+                  : Gen.frequency(
+                      Gen.weighted(3, present),
+                      Gen.weighted(1, Gen.constant(Map.entry(name, "")))));
         });
     if (fields.isEmpty()) {
-      return Arbitraries.just(Map.of());
+      return Gen.constant(Map.of());
     }
-    return Combinators.combine(fields)
-        .as(
+    return Gen.sequence(fields)
+        .map(
             entries -> {
               Map<String, String> body = new LinkedHashMap<>();
               entries.stream()
@@ -71,21 +68,21 @@ final class JsonBodies {
   }
 
   /** A valid body with one or two fields mutated. */
-  Arbitrary<String> mutated(String context, Schema<?> schema) {
+  Gen<String> mutated(String context, Schema<?> schema) {
     List<String> names = new ArrayList<>(properties(schema).keySet());
     names.add("unknown_field");
-    Arbitrary<Map<String, String>> once =
+    Gen<Map<String, String>> once =
         valid(context, schema).flatMap(body -> mutateOneField(context, schema, body, names));
-    return Arbitraries.oneOf(
+    return Gen.oneOf(
         once.map(JsonText::object),
         once.flatMap(body -> mutateOneField(context, schema, body, names)).map(JsonText::object),
         valid(context, schema).map(JsonBodies::duplicateFirstField));
   }
 
   /** Bodies that are not the expected object at all. */
-  static Arbitrary<String> malformed() {
-    return Arbitraries.oneOf(
-        Arbitraries.of(
+  static Gen<String> malformed() {
+    return Gen.oneOf(
+        Gen.of(
             "",
             " ",
             "null",
@@ -113,27 +110,26 @@ final class JsonBodies {
   }
 
   /** Nesting from moderate to as deep as the body cap allows. */
-  static Arbitrary<String> deeplyNested() {
-    return Combinators.combine(
-            Arbitraries.of(64, 1_000, 5_000, 20_000, 30_000), Arbitraries.of("[", "{\"a\":"))
-        .as(
-            (depth, open) -> {
-              String close = open.equals("[") ? "]" : "}";
-              int fit = Math.min(depth, (EdgeValues.CAP_BYTES - 16) / (open.length() + 1));
-              return open.repeat(fit) + "1" + close.repeat(fit);
-            });
+  static Gen<String> deeplyNested() {
+    return Gen.zip(
+        Gen.of(64, 1_000, 5_000, 20_000, 30_000),
+        Gen.of("[", "{\"a\":"),
+        (depth, open) -> {
+          String close = open.equals("[") ? "]" : "}";
+          int fit = Math.min(depth, (EdgeValues.CAP_BYTES - 16) / (open.length() + 1));
+          return open.repeat(fit) + "1" + close.repeat(fit);
+        });
   }
 
   /** A well-formed object just at or past the 64 KiB cap, or far past it. */
-  static Arbitrary<String> overCap() {
-    return Arbitraries.of(
-            EdgeValues.CAP_BYTES - 1, EdgeValues.CAP_BYTES, EdgeValues.CAP_BYTES + 1, 1 << 20)
+  static Gen<String> overCap() {
+    return Gen.of(EdgeValues.CAP_BYTES - 1, EdgeValues.CAP_BYTES, EdgeValues.CAP_BYTES + 1, 1 << 20)
         .map(size -> "{\"pad\":\"" + "a".repeat(size - 10) + "\"}");
   }
 
-  private Arbitrary<Map<String, String>> mutateOneField(
+  private Gen<Map<String, String>> mutateOneField(
       String context, Schema<?> schema, Map<String, String> body, List<String> names) {
-    return Arbitraries.of(names)
+    return Gen.of(names)
         .flatMap(
             name ->
                 fieldMutation(context, name, properties(schema).get(name))
@@ -162,15 +158,14 @@ final class JsonBodies {
 
   /** A mutated value of a field, or null to leave the field out. */
   @SuppressWarnings("unchecked")
-  Arbitrary<String> fieldMutation(String context, String name, Schema property) {
+  Gen<String> fieldMutation(String context, String name, Schema property) {
     if (property == null) { // the unknown field
-      return Arbitraries.oneOf(
-          EdgeValues.jsonNonString(), EdgeValues.unicodeText().map(JsonText::string));
+      return Gen.oneOf(EdgeValues.jsonNonString(), EdgeValues.unicodeText().map(JsonText::string));
     }
     Set<String> types = ApiDocument.types(property);
-    List<Arbitrary<String>> choices = new ArrayList<>();
-    choices.add(Arbitraries.just((String) null)); // missing
-    choices.add(Arbitraries.just("null"));
+    List<Gen<String>> choices = new ArrayList<>();
+    choices.add(Gen.constant((String) null)); // missing
+    choices.add(Gen.constant("null"));
     if (types.contains("array")) {
       choices.add(EdgeValues.jsonNonArray());
       Schema<?> items = property.getItems();
@@ -185,13 +180,13 @@ final class JsonBodies {
       choices.add(stringMutation(context, name, property).map(JsonText::string));
       choices.add(stringMutation(context, name, property).map(JsonText::string));
     }
-    return Arbitraries.oneOf(choices);
+    return Gen.oneOf(choices);
   }
 
-  private Arbitrary<String> stringMutation(String context, String name, Schema<?> property) {
+  private Gen<String> stringMutation(String context, String name, Schema<?> property) {
     int max = property.getMaxLength() != null ? property.getMaxLength() : 255;
-    List<Arbitrary<String>> choices = new ArrayList<>();
-    choices.add(Arbitraries.of("", " ", "\t\n "));
+    List<Gen<String>> choices = new ArrayList<>();
+    choices.add(Gen.of("", " ", "\t\n "));
     choices.add(EdgeValues.aroundLimit(max));
     if (property.getMinLength() != null && property.getMinLength() > 1) {
       choices.add(EdgeValues.aroundLimit(property.getMinLength() - 1));
@@ -204,55 +199,54 @@ final class JsonBodies {
             .flatMap(valid -> EdgeValues.unicodeText().map(edge -> valid + edge)));
     if (property.getEnum() != null) {
       choices.add(
-          Arbitraries.of(property.getEnum())
+          Gen.of(property.getEnum())
               .map(String::valueOf)
-              .flatMap(v -> Arbitraries.of(v.toUpperCase(), " " + v, v + "\u0000", v + "x")));
+              .flatMap(v -> Gen.of(v.toUpperCase(), " " + v, v + "\u0000", v + "x")));
     }
     if (isId(name, property)) {
       choices.add(EdgeValues.notUuid());
       choices.add(EdgeValues.randomUuid());
       choices.add(idValue(name, true));
     }
-    return Arbitraries.oneOf(choices);
+    return Gen.oneOf(choices);
   }
 
-  private Arbitrary<String> arrayMutation(String context, String name, Schema<?> items) {
-    Arbitrary<String> valid =
-        items == null ? Arbitraries.just("\"a\"") : validValue(context, name, items);
-    Arbitrary<String> hostile =
-        Arbitraries.oneOf(
-            Arbitraries.just("null"),
+  private Gen<String> arrayMutation(String context, String name, Schema<?> items) {
+    Gen<String> valid = items == null ? Gen.constant("\"a\"") : validValue(context, name, items);
+    Gen<String> hostile =
+        Gen.oneOf(
+            Gen.constant("null"),
             EdgeValues.jsonNonString(),
             EdgeValues.notUuid().map(JsonText::string),
             EdgeValues.randomUuid().map(JsonText::string),
             idValue(name, true));
-    return Arbitraries.oneOf(
-        Combinators.combine(valid, hostile).as((v, h) -> "[" + v + "," + h + "]"),
+    return Gen.oneOf(
+        Gen.zip(valid, hostile, (v, h) -> "[" + v + "," + h + "]"),
         hostile.map(h -> "[" + h + "]"),
         valid.map(v -> "[" + v + "," + v + "," + v + "]"),
-        Arbitraries.of("[null]", "[null,null]", "[[]]", "[[[[[]]]]]", "[{}]"),
-        Combinators.combine(valid, Arbitraries.of(100, 1_000))
-            .as((v, n) -> JsonText.array(java.util.Collections.nCopies(n, v))));
+        Gen.of("[null]", "[null,null]", "[[]]", "[[[[[]]]]]", "[{}]"),
+        Gen.zip(
+            valid,
+            Gen.of(100, 1_000),
+            (v, n) -> JsonText.array(java.util.Collections.nCopies(n, v))));
   }
 
   @SuppressWarnings("unchecked")
-  Arbitrary<String> validValue(String context, String name, Schema property) {
+  Gen<String> validValue(String context, String name, Schema property) {
     Set<String> types = ApiDocument.types(property);
     if (property.getEnum() != null && !property.getEnum().isEmpty()) {
-      return Arbitraries.of((List<Object>) property.getEnum())
-          .map(v -> JsonText.string(String.valueOf(v)));
+      return Gen.of((List<Object>) property.getEnum()).map(v -> JsonText.string(String.valueOf(v)));
     }
     if (types.contains("boolean")) {
-      return Arbitraries.of("true", "false");
+      return Gen.of("true", "false");
     }
     if (types.contains("integer") || types.contains("number")) {
-      return Arbitraries.integers().between(0, 100).map(String::valueOf);
+      return Gen.between(0, 100).map(String::valueOf);
     }
     if (types.contains("array")) {
       Schema<?> items = property.getItems();
-      Arbitrary<String> item =
-          items == null ? Arbitraries.just("\"a\"") : validValue(context, name, items);
-      return item.list().ofMaxSize(2).map(JsonText::array);
+      Gen<String> item = items == null ? Gen.constant("\"a\"") : validValue(context, name, items);
+      return item.list(0, 2).map(JsonText::array);
     }
     if (isId(name, property)) {
       return idValue(name, false);
@@ -291,35 +285,27 @@ final class JsonBodies {
         && property.getMaxLength() == null;
   }
 
-  private Arbitrary<String> idValue(String name, boolean foreign) {
+  private Gen<String> idValue(String name, boolean foreign) {
     if (name.equals("refresh_token")) {
-      return Arbitraries.oneOf(
-              Arbitraries.of(world.spareRefreshTokens),
-              Arbitraries.strings().ascii().ofMaxLength(300))
+      return Gen.oneOf(
+              Gen.of(world.spareRefreshTokens), Gen.strings(Gen.chars('\u0000', '\u007f'), 0, 300))
           .map(JsonText::string);
     }
     FuzzWorld.IdPool pool = world.ids(name.startsWith("member") ? "user" : name);
     List<String> ids = foreign && !pool.foreign().isEmpty() ? pool.foreign() : pool.visible();
-    return Arbitraries.of(ids).map(JsonText::string);
+    return Gen.of(ids).map(JsonText::string);
   }
 
   /** Valid free text, or the account values auth needs (an existing login, a fresh username). */
-  private Arbitrary<String> validText(String context, String name, Schema<?> property) {
+  private Gen<String> validText(String context, String name, Schema<?> property) {
     if (fixedText(context, name) != null) {
-      return Arbitraries.just(name).map(n -> fixedText(context, n));
+      return Gen.constant(name).map(n -> fixedText(context, n));
     }
     int min = property.getMinLength() != null ? Math.max(1, property.getMinLength()) : 1;
     int max = property.getMaxLength() != null ? Math.min(property.getMaxLength(), 60) : 60;
-    return Arbitraries.oneOf(
-        Arbitraries.strings()
-            .alpha()
-            .numeric()
-            .withChars(' ')
-            .ofMinLength(min)
-            .ofMaxLength(max)
-            .filter(s -> !s.isBlank()),
-        Arbitraries.of(
-            "Grüße aus Köln", "\u05e9\u05dc\u05d5\u05dd", "\u4f60\u597d", "Hi \ud83d\udc4b"));
+    return Gen.oneOf(
+        Gen.strings(Gen.chars(Gen.LETTERS + Gen.DIGITS + " "), min, max).filter(s -> !s.isBlank()),
+        Gen.of("Grüße aus Köln", "\u05e9\u05dc\u05d5\u05dd", "\u4f60\u597d", "Hi \ud83d\udc4b"));
   }
 
   /** Values that must be particular to be valid: the caller's own login, fresh account names. */
