@@ -11,16 +11,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * JUnit extension giving every IT the same running node on real PostgreSQL and Redis, started once
- * per test run and stopped after the last test of every engine (Jupiter and jqwik share it: see
- * {@link SharedNodeShutdown}).
+ * per test run and stopped after the last test.
  */
 public final class NexusServer implements BeforeAllCallback {
   public static final String CORS_ORIGIN = "https://chat.example.test";
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(NexusServer.class);
   private static volatile Running running;
 
-  /** Everything the tests share; closed when the test run ends. */
+  /** Everything the tests share; closed by JUnit when the run ends. */
   private record Running(TestServices services, LibertyInstance node, String jwtSecret)
-      implements AutoCloseable {
+      implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() throws Exception {
       try {
@@ -33,34 +34,11 @@ public final class NexusServer implements BeforeAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    ensureStarted();
-  }
-
-  /**
-   * Starts the shared node unless it runs already. Not tied to one engine's lifecycle: JUnit
-   * Jupiter closes its root store when its own tests end, before jqwik's properties run, so the
-   * node is stopped by {@link SharedNodeShutdown} when the whole launcher session ends (or, as a
-   * fallback, when the JVM exits).
-   */
-  public static synchronized void ensureStarted() {
-    if (running == null) {
-      running = start();
-      Runtime.getRuntime().addShutdownHook(new Thread(NexusServer::stopShared, "nexus-it-stop"));
-    }
+    context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
     RestAssured.baseURI = node().baseUrl();
-  }
-
-  /** Stops the shared node and services, if they run; the next test would start them again. */
-  static synchronized void stopShared() {
-    Running stopping = running;
-    running = null;
-    if (stopping != null) {
-      try {
-        stopping.close();
-      } catch (Exception e) {
-        throw new IllegalStateException("Cannot stop the test environment: " + e.getMessage(), e);
-      }
-    }
   }
 
   private static Running start() {
@@ -83,7 +61,8 @@ public final class NexusServer implements BeforeAllCallback {
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     LibertyInstance node =
         LibertyInstance.start("node-a", nodeEnvironment(services, secret, Map.of()));
-    return new Running(services, node, secret);
+    running = new Running(services, node, secret);
+    return running;
   }
 
   /**
