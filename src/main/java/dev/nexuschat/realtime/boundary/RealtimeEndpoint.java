@@ -54,6 +54,10 @@ public class RealtimeEndpoint {
   @ConfigProperty(name = "NEXUS_WS_QUEUE_FRAMES", defaultValue = "1024")
   int queueFrames;
 
+  @Inject
+  @ConfigProperty(name = "NEXUS_WS_QUEUE_BYTES", defaultValue = "4194304")
+  long queueBytes;
+
   private Connection connection;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -69,7 +73,7 @@ public class RealtimeEndpoint {
             access.userId(),
             access.username(),
             access.expiresAt(),
-            queueFrames,
+            new Connection.QueueBounds(queueFrames, queueBytes),
             executor,
             metrics::socketClosedTooSlow);
     local.register(connection);
