@@ -2,8 +2,10 @@ package dev.nexuschat.realtime.boundary;
 
 import dev.nexuschat.auth.control.AccessTokenVerifier.VerifiedAccess;
 import dev.nexuschat.platform.errors.ApiException;
+import dev.nexuschat.platform.errors.RateLimited;
 import dev.nexuschat.platform.metrics.NexusMetrics;
 import dev.nexuschat.presence.control.PresenceDirectory;
+import dev.nexuschat.realtime.control.ClientCommand;
 import dev.nexuschat.realtime.control.ClientEvents;
 import dev.nexuschat.realtime.control.Connection;
 import dev.nexuschat.realtime.control.LocalConnections;
@@ -91,12 +93,18 @@ public class RealtimeEndpoint {
       return;
     }
     String ref = null;
+    FrameCodec.ClientFrame frame = null;
     try {
-      FrameCodec.ClientFrame frame = FrameCodec.decode(text);
+      frame = FrameCodec.decode(text);
       ref = frame.ref();
       String ack = events.handle(connection, frame.command());
       if (ref != null) {
         connection.send(FrameCodec.ack(ref, ack));
+      }
+    } catch (RateLimited e) {
+      // Typing without a ref is fire-and-forget: over the limit it is dropped, not answered.
+      if (ref != null || !(frame.command() instanceof ClientCommand.TypingStart)) {
+        connection.send(FrameCodec.error(ref, e));
       }
     } catch (ApiException e) {
       connection.send(FrameCodec.error(ref != null ? ref : FrameCodec.refOf(text), e));
