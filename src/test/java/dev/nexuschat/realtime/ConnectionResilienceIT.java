@@ -61,9 +61,15 @@ class ConnectionResilienceIT {
         NexusServer.startAnotherNode(
             "node-resilience",
             Map.of(
-                "NEXUS_WS_PING_SECONDS", "1",
-                "NEXUS_WS_IDLE_TIMEOUT_SECONDS", Long.toString(IDLE_SECONDS),
-                "NEXUS_WS_QUEUE_FRAMES", Integer.toString(QUEUE_FRAMES)));
+                "NEXUS_WS_PING_SECONDS",
+                "1",
+                "NEXUS_WS_IDLE_TIMEOUT_SECONDS",
+                Long.toString(IDLE_SECONDS),
+                "NEXUS_WS_QUEUE_FRAMES",
+                Integer.toString(QUEUE_FRAMES),
+                // The typing flood is about coalescing at slow readers, not the typing limit.
+                "NEXUS_LIMIT_TYPING_BURST",
+                "1000000"));
   }
 
   @AfterAll
