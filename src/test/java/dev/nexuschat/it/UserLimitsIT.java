@@ -302,6 +302,28 @@ class UserLimitsIT {
     }
   }
 
+  @Test
+  void theOpenApiDocumentListsTheRefusalWithItsRetryAfterOnEveryLimitedOperation() {
+    io.restassured.path.json.JsonPath document =
+        Api.anonymous(node.baseUrl())
+            .accept("application/json")
+            .get("/openapi?format=JSON")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    for (String operation :
+        List.of(
+            "'/api/v1/rooms/{roomId}/messages'.post",
+            "'/api/v1/users/search'.get",
+            "'/api/v1/rooms'.post",
+            "'/api/v1/rooms/{roomId}/members'.post")) {
+      String refusal = "paths." + operation + ".responses.'429'";
+      assertNotNull(document.get(refusal), operation + " documents 429");
+      assertNotNull(document.get(refusal + ".headers.'Retry-After'"), operation + ": Retry-After");
+    }
+  }
+
   /** Sends until the first refusal (at most 300 tries), timing the whole run. */
   private static Burst untilRefused(Supplier<Response> request) {
     long started = System.nanoTime();
