@@ -174,6 +174,53 @@ class EmbeddedDefaultsIT {
         .body("[0].unread_count", equalTo(1));
   }
 
+  @Test
+  void textAtItsLimitInCharactersOutsideTheBmpIsStoredOnH2Too() {
+    // H2 counts UTF-16 units where the API (and PostgreSQL) count characters: an emoji is two.
+    String emoji = "😀";
+    request()
+        .body(
+            Map.of(
+                "email", "emoji@example.test",
+                "username", "emoji",
+                "display_name", emoji.repeat(100),
+                "password", "Correct-Horse-9"))
+        .post("/api/v1/auth/register")
+        .then()
+        .statusCode(201)
+        .body("display_name", equalTo(emoji.repeat(100)));
+    String token = login("emoji@example.test");
+    request()
+        .auth()
+        .oauth2(token)
+        .body(Map.of("display_name", "İ".repeat(100)))
+        .patch("/api/v1/users/me")
+        .then()
+        .statusCode(200);
+    String room =
+        request()
+            .auth()
+            .oauth2(token)
+            .body(
+                Map.of(
+                    "name", emoji.repeat(100),
+                    "description", emoji.repeat(500),
+                    "member_ids", List.of()))
+            .post("/api/v1/rooms")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    request()
+        .auth()
+        .oauth2(token)
+        .body(Map.of("content", emoji.repeat(5000), "client_id", emoji.repeat(64)))
+        .post("/api/v1/rooms/" + room + "/messages")
+        .then()
+        .statusCode(201)
+        .body("client_id", equalTo(emoji.repeat(64)));
+  }
+
   private static String login(String email) {
     Response login =
         request()

@@ -151,6 +151,31 @@ class ProxyIT {
     }
   }
 
+  @Test
+  void aClientThatSendsItsOwnForwardedForStillHasOneRateLimitBucket() {
+    // nginx sets the header to the address it saw instead of appending to the client's, so a
+    // fresh made-up address per request buys no fresh bucket.
+    int answered = 0;
+    int limited = 0;
+    for (int attempt = 0; attempt < 31; attempt++) {
+      int status =
+          given()
+              .baseUri(proxy.baseUrl())
+              .header("X-Forwarded-For", Api.uniqueIp())
+              .queryParam("username", "nobody_" + attempt)
+              .get("/api/v1/auth/availability")
+              .statusCode();
+      if (status == 429) {
+        limited++;
+      } else {
+        assertEquals(200, status);
+        answered++;
+      }
+    }
+    assertEquals(30, answered);
+    assertEquals(1, limited);
+  }
+
   /** A browser's handshake: same-origin Origin header, token in the subprotocol. */
   private static WsClient connectThroughProxy(TestUser user) {
     WsClient client =

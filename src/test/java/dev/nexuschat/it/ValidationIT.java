@@ -427,4 +427,14 @@ class ValidationIT {
     assertProblem(
         as(alice).body(Map.of("content", "x")).patch(messages() + "/zzz"), 404, "NOT_FOUND");
   }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aNullAmongTheMemberIdsIsAFieldError(boolean direct) {
+    assertInvalid(
+        as(alice)
+            .body("{\"name\":\"n\",\"is_direct\":" + direct + ",\"member_ids\":[null]}")
+            .post("/api/v1/rooms"),
+        "member_ids");
+  }
 }

@@ -1,6 +1,7 @@
 package dev.nexuschat.auth.boundary;
 
 import dev.nexuschat.auth.control.StrongPassword;
+import dev.nexuschat.platform.json.TrimmedText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,12 +22,9 @@ public final class AuthRequests {
               regexp = "[A-Za-z0-9_]{3,50}",
               message = "must be 3-50 letters, digits or underscores")
           String username,
-      // At most 100 characters once trimmed, counted like everywhere else: @Size counts UTF-16
-      // units, so 100 emoji would fail; a regex dot matches one whole character.
-      @NotBlank(message = "is required")
-          @Pattern(regexp = "(?s)\\s*.{0,100}\\s*", message = "must be at most 100 characters")
-          @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters")
-          String displayName,
+      // Counted in code points once trimmed, like the profile's display name (@Size counts UTF-16
+      // units, so 100 emoji would fail).
+      @TrimmedText(max = 100) String displayName,
       @StrongPassword String password) {}
 
   public record Login(

@@ -2,6 +2,7 @@ package dev.nexuschat.auth.control;
 
 import dev.nexuschat.platform.errors.Conflict;
 import dev.nexuschat.platform.errors.Unauthenticated;
+import dev.nexuschat.platform.persistence.UniqueViolation;
 import dev.nexuschat.user.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +11,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +18,9 @@ import java.util.UUID;
 /** Registration and the session lifecycle: login, refresh with rotation, logout. */
 @ApplicationScoped
 public class AuthService {
+  static final String EMAIL_KEY_CONSTRAINT = "uq_users_email_key";
+  static final String USERNAME_KEY_CONSTRAINT = "uq_users_username_key";
+
   @PersistenceContext EntityManager em;
   @Inject PasswordHasher hasher;
   @Inject AccessTokens accessTokens;
@@ -49,10 +52,14 @@ public class AuthService {
       em.flush();
     } catch (PersistenceException race) {
       // Another registration took the email or username between our check and this insert.
-      String message = String.valueOf(race.getMessage()).toLowerCase(Locale.ROOT);
-      throw message.contains("email")
-          ? new Conflict("EMAIL_TAKEN", "An account with this email already exists")
-          : new Conflict("USERNAME_TAKEN", "This username is taken");
+      Optional<String> constraint = UniqueViolation.constraintOf(race);
+      if (constraint.equals(Optional.of(EMAIL_KEY_CONSTRAINT))) {
+        throw new Conflict("EMAIL_TAKEN", "An account with this email already exists");
+      }
+      if (constraint.equals(Optional.of(USERNAME_KEY_CONSTRAINT))) {
+        throw new Conflict("USERNAME_TAKEN", "This username is taken");
+      }
+      throw race;
     }
     return user;
   }

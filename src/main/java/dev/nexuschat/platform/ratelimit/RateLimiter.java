@@ -2,12 +2,12 @@ package dev.nexuschat.platform.ratelimit;
 
 import dev.nexuschat.platform.errors.RateLimited;
 import dev.nexuschat.platform.metrics.NexusMetrics;
+import dev.nexuschat.platform.redis.OutageLog;
 import dev.nexuschat.platform.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -19,7 +19,8 @@ import redis.clients.jedis.exceptions.JedisException;
  */
 @ApplicationScoped
 public class RateLimiter {
-  private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
+  private static final OutageLog OUTAGE =
+      new OutageLog(Logger.getLogger(RateLimiter.class.getName()), "counting attempts per node");
   // INCR and set the window's expiry atomically; returns {count, milliseconds left}.
   private static final String HIT_SCRIPT =
       "local n = redis.call('INCR', KEYS[1]) "
@@ -103,11 +104,12 @@ public class RateLimiter {
               .client()
               .get()
               .eval(HIT_SCRIPT, List.of(key), List.of(Long.toString(window.toMillis())));
+      OUTAGE.succeeded();
       List<?> values = (List<?>) reply;
       return new LocalWindows.Count(
           ((Number) values.get(0)).longValue(), ((Number) values.get(1)).longValue());
     } catch (JedisException e) {
-      LOG.log(Level.WARNING, "Redis unavailable for rate limiting; counting on this node", e);
+      OUTAGE.failed(e);
       return null;
     }
   }

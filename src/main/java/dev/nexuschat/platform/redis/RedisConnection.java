@@ -5,14 +5,21 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.RedisClient;
 
 /**
  * The node's pooled Redis client, present only when {@code NEXUS_REDIS_URL} is set. Without it
  * NexusChat runs as a single node and keeps presence, rate limits and fan-out in process.
+ *
+ * <p>Every call is bounded by {@code NEXUS_REDIS_TIMEOUT_MS}: connecting, each reply, and waiting
+ * for a pooled connection (which Jedis would otherwise wait for forever), so a Redis that accepts
+ * connections but never answers costs a caller that long, not its thread.
  */
 @ApplicationScoped
 public class RedisConnection {
@@ -22,6 +29,14 @@ public class RedisConnection {
   @ConfigProperty(name = "NEXUS_REDIS_URL")
   Optional<String> redisUrl;
 
+  @Inject
+  @ConfigProperty(name = "NEXUS_REDIS_TIMEOUT_MS", defaultValue = "2000")
+  int timeoutMillis;
+
+  @Inject
+  @ConfigProperty(name = "NEXUS_REDIS_POOL_MAX", defaultValue = "16")
+  int poolMax;
+
   private RedisClient client;
 
   @PostConstruct
@@ -30,9 +45,27 @@ public class RedisConnection {
         .filter(url -> !url.isBlank())
         .ifPresent(
             url -> {
-              client = RedisClient.create(URI.create(url.trim()));
+              client = create(URI.create(url.trim()), timeoutMillis, poolMax);
               LOG.info(() -> "Using Redis at " + redacted(url));
             });
+  }
+
+  /** A client whose every wait is bounded by {@code timeoutMillis}. */
+  public static RedisClient create(URI uri, int timeoutMillis, int poolMax) {
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    pool.setMaxTotal(poolMax);
+    pool.setMaxIdle(poolMax);
+    pool.setMaxWait(Duration.ofMillis(timeoutMillis));
+    // clientConfig first: fromURI adds the URI's credentials and database to it.
+    return RedisClient.builder()
+        .clientConfig(
+            DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(timeoutMillis)
+                .socketTimeoutMillis(timeoutMillis)
+                .build())
+        .poolConfig(pool)
+        .fromURI(uri)
+        .build();
   }
 
   @PreDestroy

@@ -88,7 +88,9 @@ public class ClientAddress {
         return chain.get(i);
       }
     }
-    return chain.isEmpty() ? peer : chain.get(0);
+    // Every hop is a trusted address: the right-most is the one our own proxy saw connect. The
+    // left-most is whatever the client chose to send.
+    return chain.isEmpty() ? peer : chain.get(chain.size() - 1);
   }
 
   private boolean isTrusted(String address) {

@@ -21,15 +21,22 @@ public class LeaseUpkeep {
   private static final int REAP_BATCH = 200;
   private static final int RENEW_BATCH = 500;
 
+  // Extends only leases that are still there: a renewal from a snapshot taken before a release
+  // must not bring the released lease back. Returns the users whose lease was gone.
   private static final String RENEW =
       """
+      local missing = {}
       for i = 5, #ARGV do
         local key = ARGV[4] .. ARGV[i]
-        redis.call('ZADD', key, ARGV[1], ARGV[2])
-        redis.call('PEXPIRE', key, ARGV[3])
-        redis.call('ZADD', KEYS[1], ARGV[1], ARGV[i] .. '|' .. ARGV[2])
+        if redis.call('ZSCORE', key, ARGV[2]) then
+          redis.call('ZADD', key, ARGV[1], ARGV[2])
+          redis.call('PEXPIRE', key, ARGV[3])
+          redis.call('ZADD', KEYS[1], ARGV[1], ARGV[i] .. '|' .. ARGV[2])
+        else
+          table.insert(missing, ARGV[i])
+        end
       end
-      return 0""";
+      return missing""";
   private static final String REAP =
       """
       local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[3])
@@ -49,11 +56,15 @@ public class LeaseUpkeep {
   @Inject PresenceLeases leases;
   @Inject RedisConnection redis;
 
-  /** Extends this node's leases on {@code userIds} by a TTL. */
-  void renew(Collection<UUID> userIds) {
+  /**
+   * Extends this node's leases on {@code userIds} by a TTL; returns those of them whose lease was
+   * gone (reaped after a stall, or lost with Redis's data), for the caller to take again.
+   */
+  List<UUID> renew(Collection<UUID> userIds) {
     List<String> users = userIds.stream().map(UUID::toString).toList();
     long ttlMillis = leases.ttlMillis();
     long expiry = PresenceLeases.nowMillis() + ttlMillis;
+    List<UUID> missing = new ArrayList<>();
     for (int from = 0; from < users.size(); from += RENEW_BATCH) {
       List<String> args =
           new ArrayList<>(
@@ -63,8 +74,14 @@ public class LeaseUpkeep {
                   Long.toString(ttlMillis),
                   PresenceLeases.KEY_PREFIX));
       args.addAll(users.subList(from, Math.min(users.size(), from + RENEW_BATCH)));
-      leases.withRedis(client -> client.eval(RENEW, List.of(PresenceLeases.LEASES), args) != null);
+      leases.withRedis(
+          client -> {
+            List<?> gone = (List<?>) client.eval(RENEW, List.of(PresenceLeases.LEASES), args);
+            gone.forEach(user -> missing.add(UUID.fromString(user.toString())));
+            return true;
+          });
     }
+    return missing;
   }
 
   /** Removes expired leases of any node; returns the users left with no live lease. */

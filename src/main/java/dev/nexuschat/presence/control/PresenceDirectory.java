@@ -2,6 +2,7 @@ package dev.nexuschat.presence.control;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -33,6 +34,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>A user whose last connection closes stays online for a grace period, so a page reload does not
  * flap them offline and back.
+ *
+ * <p>The counts change under this object's lock, which never waits for Redis: a Redis that stops
+ * answering would otherwise hold up every socket that opens or closes on the node. Taking and
+ * releasing a user's lease are queued per user instead ({@link LeaseSteps}), in the order the
+ * counts decided them, and run on the managed executor.
  */
 @ApplicationScoped
 public class PresenceDirectory {
@@ -49,13 +55,19 @@ public class PresenceDirectory {
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
 
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
   private final Map<UUID, Integer> localConnections = new HashMap<>();
   private final Map<UUID, ScheduledFuture<?>> pendingOffline = new HashMap<>();
   private final Map<UUID, String> usernames = new ConcurrentHashMap<>();
   private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+  // Null without Redis: then a lease step does no I/O and runs at once, after the lock.
+  private LeaseSteps steps;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     if (leases.isShared()) {
+      steps = new LeaseSteps(executor);
       long renewEvery = Math.max(500, leases.ttlMillis() / 3);
       timers.add(
           scheduler.scheduleWithFixedDelay(
@@ -99,7 +111,7 @@ public class PresenceDirectory {
   /** A connection of {@code userId} opened on this node. */
   public void connectionOpened(UUID userId, String username) {
     usernames.put(userId, username);
-    boolean announce;
+    boolean first;
     synchronized (this) {
       int count = localConnections.merge(userId, 1, Integer::sum);
       ScheduledFuture<?> pending = pendingOffline.remove(userId);
@@ -107,10 +119,13 @@ public class PresenceDirectory {
         pending.cancel(false);
       }
       // Back within the grace period, or not the first connection here: nothing changed.
-      announce = count == 1 && pending == null && !leases.takeAndCheckOthers(userId);
+      first = count == 1 && pending == null;
+      if (first && steps != null) {
+        steps.then(userId, () -> takeLease(userId, username));
+      }
     }
-    if (announce) {
-      cameOnline.fire(new UserCameOnline(userId, username));
+    if (first && steps == null) {
+      takeLease(userId, username);
     }
   }
 
@@ -132,14 +147,26 @@ public class PresenceDirectory {
   }
 
   private void graceOver(UUID userId) {
-    boolean offline;
     synchronized (this) {
       if (pendingOffline.remove(userId) == null || localConnections.containsKey(userId)) {
         return;
       }
-      offline = !leases.releaseAndCheckOthers(userId);
+      if (steps != null) {
+        steps.then(userId, () -> releaseLease(userId));
+        return;
+      }
     }
-    if (offline) {
+    releaseLease(userId);
+  }
+
+  private void takeLease(UUID userId, String username) {
+    if (!leases.takeAndCheckOthers(userId)) {
+      cameOnline.fire(new UserCameOnline(userId, username));
+    }
+  }
+
+  private void releaseLease(UUID userId) {
+    if (!leases.releaseAndCheckOthers(userId)) {
       announceOffline(userId);
     }
   }
@@ -147,20 +174,36 @@ public class PresenceDirectory {
   private void announceOffline(UUID userId) {
     Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     String username = lastSeen.record(userId, at).orElse(usernames.get(userId));
-    usernames.remove(userId);
+    synchronized (this) {
+      if (!localConnections.containsKey(userId)) {
+        usernames.remove(userId);
+      }
+    }
     if (username != null) {
       wentOffline.fire(new UserWentOffline(userId, username, at));
     }
   }
 
   /**
-   * Under the lock, like taking and releasing: a renewal that ran after a release would put back
-   * the lease of a user already announced offline, and the reaper would announce them again.
+   * Renews from a snapshot, outside the lock: the renewal only extends leases that are still there,
+   * so one that a queued release removed meanwhile stays removed. A lease found gone while its user
+   * is still here is taken again, in turn with that user's other steps.
    */
-  private synchronized void renewLeases() {
-    Set<UUID> held = new HashSet<>(localConnections.keySet());
-    held.addAll(pendingOffline.keySet());
-    upkeep.renew(held);
+  private void renewLeases() {
+    Set<UUID> held;
+    synchronized (this) {
+      held = new HashSet<>(localConnections.keySet());
+      held.addAll(pendingOffline.keySet());
+    }
+    List<UUID> gone = upkeep.renew(held);
+    synchronized (this) {
+      for (UUID userId : gone) {
+        String username = usernames.get(userId);
+        if (localConnections.containsKey(userId) && username != null) {
+          steps.then(userId, () -> takeLease(userId, username));
+        }
+      }
+    }
   }
 
   private void reapExpiredLeases() {

@@ -1,5 +1,6 @@
 package dev.nexuschat.presence.control;
 
+import dev.nexuschat.platform.redis.OutageLog;
 import dev.nexuschat.platform.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.RedisClient;
@@ -30,7 +30,10 @@ import redis.clients.jedis.exceptions.JedisException;
 public class PresenceLeases {
   static final String KEY_PREFIX = "nexus:presence:";
   static final String LEASES = "nexus:presence:leases";
-  private static final Logger LOG = Logger.getLogger(PresenceLeases.class.getName());
+  private static final OutageLog OUTAGE =
+      new OutageLog(
+          Logger.getLogger(PresenceLeases.class.getName()),
+          "answering presence from this node's connections only");
 
   private static final String REGISTER =
       """
@@ -88,6 +91,7 @@ public class PresenceLeases {
                       COUNT_LIVE,
                       ids.stream().map(id -> KEY_PREFIX + id).toList(),
                       List.of(Long.toString(nowMillis())));
+      OUTAGE.succeeded();
       Set<UUID> live = new HashSet<>();
       for (int i = 0; i < ids.size(); i++) {
         if (((Number) counts.get(i)).longValue() > 0) {
@@ -96,7 +100,7 @@ public class PresenceLeases {
       }
       return Optional.of(live);
     } catch (JedisException e) {
-      LOG.log(Level.WARNING, "Redis unavailable: presence from this node's connections only", e);
+      OUTAGE.failed(e);
       return Optional.empty();
     }
   }
@@ -139,9 +143,11 @@ public class PresenceLeases {
       return false;
     }
     try {
-      return call.test(redis.client().get());
+      boolean answer = call.test(redis.client().get());
+      OUTAGE.succeeded();
+      return answer;
     } catch (JedisException e) {
-      LOG.log(Level.WARNING, "Redis unavailable: presence from this node's connections only", e);
+      OUTAGE.failed(e);
       return false;
     }
   }

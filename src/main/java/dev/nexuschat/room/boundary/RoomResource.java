@@ -88,6 +88,9 @@ public class RoomResource {
     List<UUID> memberIds = new ArrayList<>();
     if (body.memberIds() != null) {
       for (String id : body.memberIds()) {
+        if (id == null) {
+          throw new Invalid("member_ids", "must be user ids, not null");
+        }
         memberIds.add(Ids.field(id, "member_ids"));
       }
     }

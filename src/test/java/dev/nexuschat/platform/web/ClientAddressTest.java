@@ -71,9 +71,11 @@ class ClientAddressTest {
   }
 
   @Test
-  void allHopsTrustedGivesTheLeftMostHop() {
+  void allHopsTrustedGivesTheRightMostHopSoAClientInsideCannotPickItsOwn() {
+    // A client at 10.0.0.2 sent "10.0.0.1" itself; the proxy at 10.0.0.9 appended what it saw.
     ClientAddress address = trusting("10.0.0.0/8");
-    assertEquals("10.0.0.1", address.resolve("10.0.0.9", "10.0.0.1, 10.0.0.2"));
+    assertEquals("10.0.0.2", address.resolve("10.0.0.9", "10.0.0.1, 10.0.0.2"));
+    assertEquals("10.0.0.2", address.resolve("10.0.0.9", "10.77.0.1, 10.0.0.2"));
   }
 
   @Test

@@ -1,0 +1,98 @@
+package dev.nexuschat.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nexuschat.testsupport.Api;
+import dev.nexuschat.testsupport.LibertyInstance;
+import dev.nexuschat.testsupport.NexusIT;
+import dev.nexuschat.testsupport.NexusServer;
+import dev.nexuschat.testsupport.StallingTcpProxy;
+import dev.nexuschat.testsupport.TestUser;
+import dev.nexuschat.testsupport.WsClient;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node whose Redis still accepts connections but has stopped answering: every call to it waits
+ * for the client's timeout. Sockets must open and close meanwhile as fast as ever; they once
+ * queued, one Redis timeout each, behind a node-wide lock.
+ */
+@NexusIT
+class UnresponsiveRedisIT {
+  private static final int USERS = 6;
+  private static final Duration PROMPT = Duration.ofSeconds(4);
+
+  private static StallingTcpProxy redis;
+  private static LibertyInstance node;
+
+  @BeforeAll
+  static void startNodeBehindAStallableRedis() {
+    URI real = URI.create(NexusServer.services().redisUrl());
+    redis = StallingTcpProxy.to(real.getHost(), real.getPort());
+    node =
+        NexusServer.startAnotherNode(
+            "redis-stalls", Map.of("NEXUS_REDIS_URL", "redis://127.0.0.1:" + redis.port()));
+  }
+
+  @AfterAll
+  static void stop() {
+    try {
+      if (node != null) {
+        node.close();
+      }
+    } finally {
+      if (redis != null) {
+        redis.close();
+      }
+    }
+  }
+
+  @Test
+  void socketsOpenAndClosePromptlyWhileRedisHangs() throws Exception {
+    List<TestUser> users = new ArrayList<>();
+    for (int n = 0; n < USERS; n++) {
+      users.add(Api.newUser(node.baseUrl(), "stall_" + n));
+    }
+    redis.stall();
+
+    assertThat(openTogether(users)).allSatisfy(took -> assertThat(took).isLessThan(PROMPT));
+    // Their closes start grace periods whose end releases leases in the hung Redis; sockets that
+    // open meanwhile must not wait for that either.
+    assertThat(openTogether(users)).allSatisfy(took -> assertThat(took).isLessThan(PROMPT));
+  }
+
+  /** Opens one socket per user at once (open = the server answered a ping); then closes them. */
+  private static List<Duration> openTogether(List<TestUser> users) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(users.size());
+    try {
+      List<Future<Duration>> opens = new ArrayList<>();
+      List<WsClient> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
+      for (TestUser user : users) {
+        opens.add(
+            pool.submit(
+                () -> {
+                  long started = System.nanoTime();
+                  sockets.add(WsClient.connect(node.baseUrl(), user.accessToken()));
+                  return Duration.ofNanos(System.nanoTime() - started);
+                }));
+      }
+      List<Duration> took = new ArrayList<>();
+      for (Future<Duration> open : opens) {
+        took.add(open.get());
+      }
+      sockets.forEach(WsClient::close);
+      return took;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
