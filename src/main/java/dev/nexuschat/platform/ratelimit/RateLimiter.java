@@ -90,9 +90,10 @@ public class RateLimiter {
                   List.of(key),
                   List.of(
                       Long.toString(rate.intervalMillis()), Long.toString(rate.toleranceMillis())));
+      OUTAGE.succeeded();
       return ((Number) reply).longValue();
     } catch (JedisException e) {
-      LOG.log(Level.WARNING, "Redis unavailable for rate limiting; counting on this node", e);
+      OUTAGE.failed(e);
       return null;
     }
   }
