@@ -2,8 +2,9 @@ package dev.nexuschat.message.control;
 
 import com.github.f4b6a3.uuid.UuidCreator;
 import dev.nexuschat.message.entity.Message;
+import dev.nexuschat.platform.errors.ApiException;
+import dev.nexuschat.platform.errors.Conflict;
 import dev.nexuschat.platform.errors.Invalid;
-import dev.nexuschat.platform.errors.NotFound;
 import dev.nexuschat.platform.time.Timestamps;
 import dev.nexuschat.room.control.Memberships;
 import dev.nexuschat.room.entity.Room;
@@ -42,16 +43,22 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class MessageAppender {
   /**
-   * Locks the room, takes its next number and a time that never goes backwards, stores the message
-   * unless the sender's client_id is already stored in the room (then it returns no row), and moves
-   * the room's latest message and the poster's read mark. One statement, so the room lock is held
-   * by PostgreSQL alone until the commit, never across a round trip to this node.
+   * Locks the room, then the sender's membership, takes the room's next number and a time that
+   * never goes backwards, stores the message unless the sender's client_id is already stored in the
+   * room, and moves the room's latest message and the poster's read mark; no row when nothing was
+   * stored. One statement, so the room lock is held by PostgreSQL alone until the commit, never
+   * across a round trip to this node. Locking the membership row is what makes a removal that
+   * committed while this waited for the room count: the locked row is read again as it is now, and
+   * a deleted one yields nothing (the statement's snapshot alone would still show it).
    */
   private static final String APPEND =
       """
       WITH room AS (
-        SELECT id, last_seq + 1 AS seq, GREATEST(last_activity_at, CAST(? AS timestamptz)) AS at
-        FROM rooms WHERE id = CAST(? AS uuid) FOR UPDATE),
+        SELECT r.id, r.last_seq + 1 AS seq,
+            GREATEST(r.last_activity_at, CAST(? AS timestamptz)) AS at
+        FROM rooms r JOIN room_members m ON m.room_id = r.id
+        WHERE r.id = CAST(? AS uuid) AND m.id = CAST(? AS uuid)
+        FOR UPDATE OF r FOR KEY SHARE OF m),
       message AS (
         INSERT INTO messages (id, room_id, seq, sender_id, content, message_type, parent_id,
             client_id, is_edited, created_at, updated_at)
@@ -116,13 +123,14 @@ public class MessageAppender {
       }
       append.setString(1, Timestamps.now().toString());
       append.setString(2, sender.roomId().toString());
-      append.setString(3, id.toString());
-      append.setString(4, sender.userId().toString());
-      append.setString(5, content);
-      append.setString(6, Message.TYPE_TEXT);
-      append.setString(7, parentId == null ? null : parentId.toString());
-      append.setString(8, clientId);
-      append.setString(9, sender.id().toString());
+      append.setString(3, sender.id().toString());
+      append.setString(4, id.toString());
+      append.setString(5, sender.userId().toString());
+      append.setString(6, content);
+      append.setString(7, Message.TYPE_TEXT);
+      append.setString(8, parentId == null ? null : parentId.toString());
+      append.setString(9, clientId);
+      append.setString(10, sender.id().toString());
       try (ResultSet row = append.executeQuery()) {
         if (row.next()) {
           seq = row.getLong(1);
@@ -133,23 +141,43 @@ public class MessageAppender {
       throw new PersistenceException("Message not stored", e);
     }
     if (at == null) {
-      // No row: the client_id is taken (or the room is gone since the membership was read). Read
-      // after the connection went back to the pool: a send never holds two.
-      Message repeat =
-          repeatOf(sender, clientId).orElseThrow(() -> new NotFound("No room " + sender.roomId()));
-      return new Appended(repeat, false);
+      // No row: the client_id is taken, or the sender is no longer in the room (removed while
+      // this waited for the lock) or the room is gone. Read after the connection went back to the
+      // pool: a send never holds two.
+      Optional<Message> repeat = repeatOf(sender, clientId);
+      if (repeat.isPresent()) {
+        return new Appended(repeat.get(), false);
+      }
+      throw notAllowedAnyMore(sender);
     }
     Message message =
         Message.post(id, sender.roomId(), seq, at, sender.user(), content, parent, clientId);
     return new Appended(message, true);
   }
 
-  /** Elsewhere (H2): the same rules with entities, in one JTA transaction. */
+  /**
+   * Why a member's append found no room row to append to: 403 when they left or were removed (and,
+   * in the rare case that they left and came back meanwhile, a 409 to retry), 404 when the room is
+   * gone.
+   */
+  private RuntimeException notAllowedAnyMore(RoomMember sender) {
+    try {
+      memberships.require(sender.roomId(), sender.userId());
+      return new Conflict("CONFLICT", "The membership changed while sending; send again");
+    } catch (ApiException notMember) {
+      return notMember;
+    }
+  }
+
+  /**
+   * Elsewhere (H2): the same rules with entities, in one JTA transaction. Membership is read once
+   * the room is locked, so a removal that committed meanwhile counts.
+   */
   @Transactional
   public Appended appendWithEntities(
       UUID senderId, UUID roomId, String content, UUID parentId, String clientId) {
-    RoomMember sender = memberships.require(roomId, senderId);
     Room room = memberships.lockRoom(roomId);
+    RoomMember sender = memberships.require(roomId, senderId);
     Optional<Message> repeat = repeatOf(sender, clientId);
     if (repeat.isPresent()) {
       return new Appended(repeat.get(), false);

@@ -15,12 +15,19 @@ final class UnreadableBody {
       Pattern.compile("Unable to deserialize property '([^']+)' because of: (.*)", Pattern.DOTALL);
   private static final Pattern EXPECTED = Pattern.compile("expected (.+), got ([A-Z]+)");
 
+  /**
+   * The messages can quote what the client sent (a 60 KiB string that is not a UUID, say), and
+   * {@code (.+), got} backtracks over each line for every "expected " in it: only their start is
+   * read, which is where the parts these patterns look for are.
+   */
+  static final int READ_AT_MOST = 1000;
+
   private UnreadableBody() {}
 
   static FieldError describe(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof JsonbException && t.getMessage() != null) {
-        Matcher property = PROPERTY.matcher(t.getMessage());
+        Matcher property = PROPERTY.matcher(start(t.getMessage()));
         if (property.find()) {
           return new FieldError(property.group(1), reason(rootMessage(t)));
         }
@@ -34,7 +41,7 @@ final class UnreadableBody {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? "" : root.getMessage();
+    String message = root.getMessage() == null ? "" : start(root.getMessage());
     Matcher nested = PROPERTY.matcher(message);
     return nested.matches() ? nested.group(2) : message;
   }
@@ -49,6 +56,10 @@ final class UnreadableBody {
       return "must be " + expected.group(1) + ", not " + article(expected.group(2).toLowerCase());
     }
     return "has the wrong type or format";
+  }
+
+  private static String start(String message) {
+    return message.length() <= READ_AT_MOST ? message : message.substring(0, READ_AT_MOST);
   }
 
   private static String article(String jsonType) {

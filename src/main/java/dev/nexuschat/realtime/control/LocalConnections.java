@@ -8,7 +8,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +32,7 @@ public class LocalConnections {
 
   private final ConcurrentHashMap<UUID, Set<Connection>> byUser = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<UUID, Set<Connection>> byRoom = new ConcurrentHashMap<>();
+  private final PendingRegistrations registrations = new PendingRegistrations();
 
   // At start-up, so the gauge is on /metrics before the first socket opens.
   void exposeCount(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -38,9 +41,10 @@ public class LocalConnections {
 
   /**
    * Starts delivering to {@code connection}: first by user, then the rooms the database says it is
-   * in.
+   * in, less any it left while they were being read.
    */
   public void register(Connection connection) {
+    registrations.begin(connection);
     byUser.compute(
         connection.userId(),
         (id, set) -> {
@@ -51,13 +55,17 @@ public class LocalConnections {
           set.add(connection);
           return set;
         });
+    Map<UUID, Long> newestSeq = new LinkedHashMap<>();
     for (Object[] row : memberships.roomsWithNewestSeq(connection.userId())) {
-      enter(connection, (UUID) row[0], ((Number) row[1]).longValue());
+      newestSeq.put((UUID) row[0], ((Number) row[1]).longValue());
     }
+    registrations.enterRead(
+        connection, newestSeq.keySet(), room -> enter(connection, room, newestSeq.get(room)));
   }
 
   /** Stops delivering to {@code connection}; true when it was the user's last one on this node. */
   public boolean unregister(Connection connection) {
+    registrations.abandon(connection);
     for (UUID room : List.copyOf(connection.rooms())) {
       leave(connection, room);
     }
@@ -154,7 +162,8 @@ public class LocalConnections {
     for (Connection connection : byUser.getOrDefault(user, Set.of())) {
       for (UUID room : broadcast.roomIds()) {
         // A room created just now has no messages yet; a joined one may have any number.
-        enter(connection, room, ROOM_CREATED.equals(broadcast.event()) ? 0 : RoomOrder.UNKNOWN);
+        long newestSeq = ROOM_CREATED.equals(broadcast.event()) ? 0 : RoomOrder.UNKNOWN;
+        registrations.changed(connection, room, true, () -> enter(connection, room, newestSeq));
       }
     }
   }
@@ -162,7 +171,8 @@ public class LocalConnections {
   private void leaveAfter(Broadcast broadcast, List<UUID> rooms) {
     if (broadcast.leavingUserId() != null) {
       for (Connection connection : byUser.getOrDefault(broadcast.leavingUserId(), Set.of())) {
-        rooms.forEach(room -> leave(connection, room));
+        rooms.forEach(
+            room -> registrations.changed(connection, room, false, () -> leave(connection, room)));
       }
     }
   }

@@ -52,4 +52,17 @@ class UnreadableBodyTest {
   void malformedJsonIsBlamedOnTheBody() {
     assertEquals("body", failureOf("{\"email\": ", AuthRequests.Login.class).field());
   }
+
+  @Test
+  void onlyTheStartOfAFailureMessageIsSearchedSoQuotedInputCannotMakeItSlow() {
+    String quoted = "expected ".repeat(10_000);
+    JsonbException failure =
+        new JsonbException(
+            "Unable to deserialize property 'content' because of: " + quoted,
+            new IllegalArgumentException(
+                quoted + "x".repeat(UnreadableBody.READ_AT_MOST) + ", got NUMBER"));
+    assertEquals(
+        new FieldError("content", "has the wrong type or format"),
+        UnreadableBody.describe(failure));
+  }
 }

@@ -1,0 +1,86 @@
+package dev.nexuschat.realtime.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nexuschat.platform.metrics.NexusMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class LocalConnectionsTest {
+  private final UUID room = UUID.randomUUID();
+  private final LocalConnections local = new LocalConnections();
+  private final ConnectionTest.FakeSession socket = new ConnectionTest.FakeSession();
+  private final Connection connection = socket.connection(16);
+
+  LocalConnectionsTest() {
+    socket.completeAtOnce = true;
+    local.channels = new FanOutChannels();
+    local.orders = new RoomOrders();
+    local.metrics =
+        new NexusMetrics() {
+          @Override
+          public void fannedOut(int frames, Duration sinceCommit) {}
+        };
+  }
+
+  /** The database lists {@code room}; while that is read, {@code meanwhile} is delivered. */
+  private void readingRooms(Runnable meanwhile) {
+    local.memberships =
+        new RoomMemberships() {
+          @Override
+          public List<Object[]> roomsWithNewestSeq(UUID userId) {
+            meanwhile.run();
+            List<Object[]> rows = new ArrayList<>();
+            rows.add(new Object[] {room, 0L});
+            return rows;
+          }
+        };
+  }
+
+  private void deliverMessage(String text) {
+    local.deliver(Broadcast.toRoom(room, "new_message", "{\"content\":\"" + text + "\"}"));
+  }
+
+  @Test
+  void aRemovalThatLandsWhileTheRoomsAreReadIsNotUndone() {
+    readingRooms(
+        () ->
+            local.deliver(
+                Broadcast.toRoom(room, "member_left", "{}").leaving(connection.userId())));
+
+    local.register(connection);
+    deliverMessage("after the removal");
+
+    assertThat(connection.isIn(room)).isFalse();
+    assertThat(socket.sent).noneMatch(frame -> frame.contains("after the removal"));
+  }
+
+  @Test
+  void aRoomLeftAndJoinedAgainWhileTheRoomsAreReadIsEntered() {
+    readingRooms(
+        () -> {
+          local.deliver(Broadcast.toRoom(room, "member_left", "{}").leaving(connection.userId()));
+          local.deliver(
+              Broadcast.toRoom(room, "member_joined", "{}").joining(List.of(connection.userId())));
+        });
+
+    local.register(connection);
+    deliverMessage("back again");
+
+    assertThat(connection.isIn(room)).isTrue();
+    assertThat(socket.sent).anyMatch(frame -> frame.contains("back again"));
+  }
+
+  @Test
+  void aSocketThatClosesWhileItsRoomsAreReadIsLeftInNoRoom() {
+    readingRooms(() -> local.unregister(connection));
+
+    local.register(connection);
+
+    assertThat(connection.isIn(room)).isFalse();
+    assertThat(local.count()).isZero();
+  }
+}
