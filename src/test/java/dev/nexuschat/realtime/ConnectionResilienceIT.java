@@ -55,6 +55,7 @@ class ConnectionResilienceIT {
 
   private static LibertyInstance node;
 
+  /** The typing flood below is about coalescing at slow readers: the typing limit is lifted. */
   @BeforeAll
   static void startNodeWithShortIntervals() {
     node =
@@ -67,7 +68,6 @@ class ConnectionResilienceIT {
                 Long.toString(IDLE_SECONDS),
                 "NEXUS_WS_QUEUE_FRAMES",
                 Integer.toString(QUEUE_FRAMES),
-                // The typing flood is about coalescing at slow readers, not the typing limit.
                 "NEXUS_LIMIT_TYPING_BURST",
                 "1000000"));
   }
