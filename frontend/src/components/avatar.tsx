@@ -14,6 +14,14 @@ const palette = [
   'bg-violet-700',
 ];
 
+/**
+ * Only https pictures: the server accepts no other avatar URL, the CSP loads no plain http image,
+ * and an http one stored before that rule shows as initials rather than as a broken image.
+ */
+function isHttps(url: string | null | undefined): url is string {
+  return typeof url === 'string' && /^https:\/\//i.test(url);
+}
+
 /** A picture or initials, with an optional presence dot (its meaning is also in the label). */
 export function Avatar({ name, url, online, size = 'md' }: AvatarProps) {
   const dimension = size === 'sm' ? 'h-7 w-7 text-xs' : 'h-9 w-9 text-sm';
@@ -26,7 +34,7 @@ export function Avatar({ name, url, online, size = 'md' }: AvatarProps) {
   const colour = palette[[...name].reduce((sum, ch) => sum + ch.charCodeAt(0), 0) % palette.length];
   return (
     <span className={`relative inline-flex shrink-0 ${dimension}`}>
-      {url ? (
+      {isHttps(url) ? (
         <img
           src={url}
           alt=""

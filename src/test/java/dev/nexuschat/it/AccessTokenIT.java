@@ -146,6 +146,12 @@ class AccessTokenIT {
                     AlgorithmIdentifiers.HMAC_SHA256,
                     "a-different-secret-that-is-long-enough-for-hs256"
                         .getBytes(StandardCharsets.UTF_8))),
+        bearer(
+            "without a session id (sid): no session could ever revoke it",
+            () -> Tokens.forge(alice, claims -> claims.unsetClaim("sid"))),
+        bearer(
+            "a session id that is no session id",
+            () -> Tokens.forge(alice, claims -> claims.setClaim("sid", "not-a-uuid"))),
         bearer("the refresh token", () -> alice.refreshToken()),
         bearer("a fresh refresh token from login", AccessTokenIT::freshRefreshToken));
   }

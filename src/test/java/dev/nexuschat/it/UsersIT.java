@@ -4,6 +4,7 @@ import static dev.nexuschat.testsupport.Api.as;
 import static dev.nexuschat.testsupport.Problems.assertInvalid;
 import static dev.nexuschat.testsupport.Problems.assertProblem;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -100,15 +101,11 @@ class UsersIT {
   }
 
   @Test
-  void avatarUrlMayBeHttpOrHttpsAndNullClearsIt() {
+  void avatarUrlMayBeHttpsAndNullClearsIt() {
     patchMe(Map.of("avatar_url", "https://cdn.example.test/a.png"))
         .then()
         .statusCode(200)
         .body("avatar_url", equalTo("https://cdn.example.test/a.png"));
-    patchMe(Map.of("avatar_url", "http://cdn.example.test/b.png"))
-        .then()
-        .statusCode(200)
-        .body("avatar_url", equalTo("http://cdn.example.test/b.png"));
     String longest =
         "https://cdn.example.test/" + "a".repeat(2048 - "https://cdn.example.test/".length());
     patchMe(Map.of("avatar_url", longest))
@@ -118,6 +115,17 @@ class UsersIT {
     assertInvalid(patchMe(Map.of("avatar_url", longest + "a")), "avatar_url");
     patchMe("{\"avatar_url\": null}").then().statusCode(200).body("avatar_url", nullValue());
     as(me).get("/api/v1/users/me").then().body("avatar_url", nullValue());
+  }
+
+  /**
+   * Plain http would let any avatar be a tracking pixel (and mixed content): the CSP allows https
+   * only.
+   */
+  @Test
+  void plainHttpAvatarUrlIsRefusedWithAClearMessage() {
+    assertInvalid(patchMe(Map.of("avatar_url", "http://cdn.example.test/b.png")), "avatar_url")
+        .body("errors.message", hasItem("must be an https URL"));
+    assertInvalid(patchMe(Map.of("avatar_url", "HTTP://cdn.example.test/b.png")), "avatar_url");
   }
 
   @ParameterizedTest

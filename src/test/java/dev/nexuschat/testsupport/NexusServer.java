@@ -118,6 +118,8 @@ public final class NexusServer implements BeforeAllCallback {
                 "NEXUS_JWT_SECRET", secret,
                 "NEXUS_TRUSTED_PROXIES", "127.0.0.1,::1",
                 "NEXUS_CORS_ORIGINS", CORS_ORIGIN));
+    // RefreshTokenPurgeIT watches expired rows go within its patience.
+    environment.put("NEXUS_REFRESH_PURGE_SECONDS", "2");
     environment.putAll(overrides);
     return environment;
   }

@@ -32,6 +32,8 @@ public final class Tokens {
     claims.setSubject(user.id());
     claims.setClaim("upn", user.username());
     claims.setStringListClaim("groups", List.of("user"));
+    // A session (refresh-token family) of its own that no one has ended.
+    claims.setClaim("sid", java.util.UUID.randomUUID().toString());
     claims.setGeneratedJwtId();
     NumericDate now = NumericDate.now();
     claims.setIssuedAt(now);

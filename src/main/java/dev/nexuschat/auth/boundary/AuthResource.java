@@ -102,7 +102,11 @@ public class AuthResource {
       description =
           "Takes the refresh token from the body"
               + " or the cookie and answers with a new access token and a new refresh token. Presenting a"
-              + " token that was already rotated revokes its whole family.")
+              + " token again within NEXUS_REFRESH_GRACE_SECONDS (10 s) of its rotation (a retry, two"
+              + " tabs) answers with the same new refresh token and a fresh access token of the same"
+              + " session. Presenting it later revokes its whole family (the session): its access"
+              + " tokens are refused from then on and its open sockets are closed with 4001, on every"
+              + " node.")
   @APIResponse(
       responseCode = "200",
       description = "New tokens",
@@ -126,7 +130,10 @@ public class AuthResource {
   @Path("/logout")
   @Operation(
       summary = "Sign out",
-      description = "Revokes the refresh token's family and clears the cookie.")
+      description =
+          "Ends the session: revokes the refresh token's family and clears the cookie. The"
+              + " session's access tokens are refused (401) from then on although unexpired, and its"
+              + " open sockets are closed with 4001, on every node. Other sessions of the user stay.")
   @APIResponse(responseCode = "204", description = "Signed out")
   @RequestBody(
       required = false,

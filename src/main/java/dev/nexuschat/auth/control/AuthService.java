@@ -75,10 +75,8 @@ public class AuthService {
     if (!hasher.matches(password, user.get().passwordHash())) {
       throw new Unauthenticated("Invalid email or password");
     }
-    return new Session(
-        accessTokens.issue(user.get()),
-        refreshTokens.startFamily(user.get().id(), rememberMe),
-        user.get());
+    RefreshTokens.Issued refresh = refreshTokens.startFamily(user.get().id(), rememberMe);
+    return new Session(accessTokens.issue(user.get(), refresh.familyId()), refresh, user.get());
   }
 
   @Transactional(dontRollbackOn = Unauthenticated.class)
@@ -88,7 +86,7 @@ public class AuthService {
     if (user == null) {
       throw new Unauthenticated("The account of this token no longer exists");
     }
-    return new Session(accessTokens.issue(user), next, user);
+    return new Session(accessTokens.issue(user, next.familyId()), next, user);
   }
 
   public void logout(String refreshToken) {

@@ -4,6 +4,8 @@ import dev.nexuschat.auth.entity.RefreshToken;
 import dev.nexuschat.platform.errors.Unauthenticated;
 import dev.nexuschat.platform.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -17,11 +19,14 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Opaque refresh tokens in families: each login starts a family, each refresh rotates to a new
- * token of it, and presenting a token that was already rotated revokes the whole family.
+ * Opaque refresh tokens in families: each login starts a family (the session, whose id access
+ * tokens carry as {@code sid}), each refresh rotates to a new token of it, and presenting a token
+ * that was already rotated revokes the whole family, unless it is a retry within the {@link
+ * RotationGrace}, which gets the successor it was given.
  */
 @ApplicationScoped
 public class RefreshTokens {
@@ -30,8 +35,12 @@ public class RefreshTokens {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @PersistenceContext EntityManager em;
+  @Inject RotationGrace grace;
+  @Inject Event<SessionEnded> sessionEnded;
 
-  public record Issued(String token, UUID userId, boolean rememberMe, OffsetDateTime expiresAt) {}
+  /** A new refresh token of session {@code familyId}. */
+  public record Issued(
+      String token, UUID familyId, UUID userId, boolean rememberMe, OffsetDateTime expiresAt) {}
 
   @Transactional(Transactional.TxType.MANDATORY)
   public Issued startFamily(UUID userId, boolean rememberMe) {
@@ -47,12 +56,21 @@ public class RefreshTokens {
       throw new Unauthenticated("Refresh token is invalid or expired");
     }
     if (token.wasUsed()) {
-      revokeFamily(token.familyId(), now);
+      // The row lock above makes a concurrent retry wait for the first rotation's commit, so the
+      // successor is remembered by the time it looks.
+      Optional<Issued> successor =
+          token.wasUsedWithin(grace.grace(), now) ? grace.recall(presented) : Optional.empty();
+      if (successor.isPresent() && successor.get().familyId().equals(token.familyId())) {
+        return successor.get();
+      }
+      revokeFamily(token.familyId(), token.userId(), now);
       throw new Unauthenticated(
           "Refresh token was already used; all sessions of this login are revoked");
     }
     token.markUsed(now);
-    return issue(token.familyId(), token.userId(), token.rememberMe());
+    Issued next = issue(token.familyId(), token.userId(), token.rememberMe());
+    grace.remember(presented, next);
+    return next;
   }
 
   /** Logout: the token's family ends. Unknown tokens are ignored (logout is idempotent). */
@@ -60,8 +78,32 @@ public class RefreshTokens {
   public void revoke(String presented) {
     RefreshToken token = findLocked(presented);
     if (token != null) {
-      revokeFamily(token.familyId(), Timestamps.now());
+      revokeFamily(token.familyId(), token.userId(), Timestamps.now());
     }
+  }
+
+  /**
+   * Deletes up to {@code max} tokens that can never be used again: expired before {@code
+   * expiredBefore}, or revoked before {@code revokedBefore}. A rotated token of a live family stays
+   * until it expires: presenting it is how reuse is detected. Returns how many went.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public int purge(OffsetDateTime expiredBefore, OffsetDateTime revokedBefore, int max) {
+    List<UUID> ids =
+        em.createQuery(
+                "SELECT t.id FROM RefreshToken t WHERE t.expiresAt < :expired"
+                    + " OR t.revokedAt < :revoked",
+                UUID.class)
+            .setParameter("expired", expiredBefore)
+            .setParameter("revoked", revokedBefore)
+            .setMaxResults(max)
+            .getResultList();
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return em.createQuery("DELETE FROM RefreshToken t WHERE t.id IN :ids")
+        .setParameter("ids", ids)
+        .executeUpdate();
   }
 
   private Issued issue(UUID familyId, UUID userId, boolean rememberMe) {
@@ -76,7 +118,7 @@ public class RefreshTokens {
             now,
             rememberMe ? REMEMBERED_LIFETIME : LIFETIME);
     em.persist(stored);
-    return new Issued(token, userId, rememberMe, stored.expiresAt());
+    return new Issued(token, familyId, userId, rememberMe, stored.expiresAt());
   }
 
   private RefreshToken findLocked(String presented) {
@@ -91,7 +133,8 @@ public class RefreshTokens {
     return found.isEmpty() ? null : found.get(0);
   }
 
-  private void revokeFamily(UUID familyId, OffsetDateTime now) {
+  private void revokeFamily(UUID familyId, UUID userId, OffsetDateTime now) {
+    sessionEnded.fire(new SessionEnded(familyId, userId));
     em.createQuery(
             "UPDATE RefreshToken t SET t.revokedAt = :now"
                 + " WHERE t.familyId = :family AND t.revokedAt IS NULL")

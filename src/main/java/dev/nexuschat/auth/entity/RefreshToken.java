@@ -66,6 +66,11 @@ public class RefreshToken {
     return usedAt != null;
   }
 
+  /** Rotated no longer than {@code grace} before {@code now}. */
+  public boolean wasUsedWithin(Duration grace, OffsetDateTime now) {
+    return usedAt != null && !grace.isZero() && usedAt.plus(grace).isAfter(now);
+  }
+
   public boolean isRevoked() {
     return revokedAt != null;
   }

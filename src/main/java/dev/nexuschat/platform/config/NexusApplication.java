@@ -22,7 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     type = SecuritySchemeType.HTTP,
     scheme = "bearer",
     bearerFormat = "JWT",
-    description = "Access token from POST /api/v1/auth/login or /auth/refresh (valid 30 minutes).")
+    description =
+        "Access token from POST /api/v1/auth/login or /auth/refresh: valid 30 minutes, or until"
+            + " its session ends (logout, refresh-token reuse), whichever comes first.")
 @OpenAPIDefinition(
     info =
         @Info(

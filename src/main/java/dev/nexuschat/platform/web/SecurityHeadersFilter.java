@@ -1,5 +1,6 @@
 package dev.nexuschat.platform.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,11 +11,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Browser hardening on every response of the application, plus the caching policy of the web
- * client: hashed assets for a year, {@code index.html} never without revalidation. Headers are set
- * before the chain runs so they are there even when a later stage commits early; it also runs on
- * forwards and error dispatches, so the SPA fallback (which may run first, filter order is not
- * defined for annotated filters) and error pages get them too.
+ * Browser hardening on every response of the application (HSTS on those served over HTTPS), plus
+ * the caching policy of the web client: hashed assets for a year, {@code index.html} never without
+ * revalidation. Headers are set before the chain runs so they are there even when a later stage
+ * commits early; it also runs on forwards and error dispatches, so the SPA fallback (which may run
+ * first, filter order is not defined for annotated filters) and error pages get them too.
  */
 @WebFilter(
     urlPatterns = "/*",
@@ -23,7 +24,8 @@ import java.io.IOException;
 public class SecurityHeadersFilter extends HttpFilter {
   /**
    * No inline script anywhere; the socket and the API are same-origin; avatars may be any https
-   * image.
+   * image, never a plain http one (a tracking pixel anyone on the path can read or swap, and mixed
+   * content): avatar URLs are https only.
    */
   static final String CONTENT_SECURITY_POLICY =
       String.join(
@@ -31,7 +33,7 @@ public class SecurityHeadersFilter extends HttpFilter {
           "default-src 'self'",
           "script-src 'self'",
           "style-src 'self'",
-          "img-src 'self' data: https: http:",
+          "img-src 'self' data: https:",
           "connect-src 'self'",
           "font-src 'self'",
           "media-src 'self' data:",
@@ -39,6 +41,11 @@ public class SecurityHeadersFilter extends HttpFilter {
           "base-uri 'self'",
           "form-action 'self'",
           "frame-ancestors 'none'");
+
+  /** A year, subdomains included: sent only on HTTPS, where a browser honours it. */
+  static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
+
+  @Inject ClientAddress clientAddress;
 
   @Override
   protected void doFilter(
@@ -51,6 +58,10 @@ public class SecurityHeadersFilter extends HttpFilter {
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    // HTTPS directly or through a trusted proxy (X-Forwarded-Proto): ClientAddress decides.
+    if (clientAddress.isHttps(request)) {
+      response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+    }
     if (ClientRoutes.isHashedAsset(path)) {
       response.setHeader("Cache-Control", "public, max-age=31536000, immutable");
     } else if (path.equals(SpaFallbackFilter.INDEX)) {

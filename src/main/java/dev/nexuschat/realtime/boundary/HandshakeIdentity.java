@@ -9,7 +9,9 @@ import jakarta.websocket.server.ServerEndpointConfig;
 /**
  * Hands the identity the handshake filter accepted to the new session. The filter cannot pass
  * objects to the endpoint, so the (cheap, HMAC) verification runs again here; WebSocket 2.1 makes
- * these user properties a per-connection copy.
+ * these user properties a per-connection copy. Whether the token's session has ended was checked by
+ * the filter and is checked again when the socket opens ({@code SessionSockets}): throwing here
+ * would answer 500.
  */
 public class HandshakeIdentity extends ServerEndpointConfig.Configurator {
   static final String ACCESS = "nexus.access";
@@ -22,6 +24,7 @@ public class HandshakeIdentity extends ServerEndpointConfig.Configurator {
         .getUserProperties()
         .put(
             ACCESS,
-            verifier.verify(BearerToken.find(request.getHeaders(), request.getParameterMap())));
+            verifier.verifyIgnoringSession(
+                BearerToken.find(request.getHeaders(), request.getParameterMap())));
   }
 }

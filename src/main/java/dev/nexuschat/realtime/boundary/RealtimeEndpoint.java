@@ -10,6 +10,7 @@ import dev.nexuschat.realtime.control.ClientEvents;
 import dev.nexuschat.realtime.control.Connection;
 import dev.nexuschat.realtime.control.LocalConnections;
 import dev.nexuschat.realtime.control.RealtimeLifecycle;
+import dev.nexuschat.realtime.control.SessionSockets;
 import dev.nexuschat.realtime.control.TypingIndicators;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -48,6 +49,7 @@ public class RealtimeEndpoint {
   @Inject TypingIndicators typing;
   @Inject PresenceDirectory presence;
   @Inject RealtimeLifecycle lifecycle;
+  @Inject SessionSockets sessions;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
   ManagedExecutorService executor;
@@ -61,6 +63,7 @@ public class RealtimeEndpoint {
   long queueBytes;
 
   private Connection connection;
+  private java.util.UUID sessionId;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   @OnOpen
@@ -79,6 +82,8 @@ public class RealtimeEndpoint {
             executor,
             metrics::socketClosedTooSlow);
     local.register(connection);
+    sessionId = access.sessionId();
+    sessions.opened(sessionId, connection);
     lifecycle.closeWhenTokenExpires(connection);
     presence.connectionOpened(access.userId(), access.username());
   }
@@ -130,6 +135,7 @@ public class RealtimeEndpoint {
     }
     List<java.util.UUID> rooms = local.roomsOf(connection);
     local.unregister(connection);
+    sessions.closed(sessionId, connection);
     typing.disconnected(connection.userId(), rooms);
     presence.connectionClosed(connection.userId());
   }

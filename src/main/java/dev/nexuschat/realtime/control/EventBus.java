@@ -1,5 +1,6 @@
 package dev.nexuschat.realtime.control;
 
+import dev.nexuschat.auth.control.SessionRevocations;
 import dev.nexuschat.platform.redis.RedisConnection;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -25,7 +26,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * listen (see {@link FanOutChannels}): neither Redis nor a node pays for rooms it has no one in.
  * Without Redis, delivery is in process (one node). If Redis fails, the node keeps serving its own
  * connections in process and resubscribes, with backoff, on its own; then it asks the sockets that
- * were open meanwhile to reconnect and catch up.
+ * were open meanwhile to reconnect and catch up. Session revocations ({@link
+ * SessionRevocations#CHANNEL}) come on the same subscription, to every node.
  */
 @ApplicationScoped
 public class EventBus {
@@ -51,6 +53,7 @@ public class EventBus {
   @Inject LocalConnections local;
   @Inject FanOutChannels channels;
   @Inject TypingIndicators typing;
+  @Inject SessionRevocations revocations;
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
@@ -128,12 +131,17 @@ public class EventBus {
                 retryMillis[0] = FIRST_RETRY_MILLIS;
                 channels.confirmed(this);
                 LOG.info("Subscribed to the fan-out channels (" + count + ")");
+                revocations.resync();
                 askToCatchUp(local.all());
               }
             }
 
             @Override
             public void onMessage(String channel, String message) {
+              if (channel.equals(SessionRevocations.CHANNEL)) {
+                revocations.heard(message);
+                return;
+              }
               try {
                 Broadcast broadcast = WIRE.fromJson(message, Broadcast.class);
                 if (channel.equals(FanOutChannels.SEVERAL_ROOMS)) {

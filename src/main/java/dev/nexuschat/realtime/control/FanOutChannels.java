@@ -1,5 +1,6 @@
 package dev.nexuschat.realtime.control;
 
+import dev.nexuschat.auth.control.SessionRevocations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -91,6 +92,7 @@ public class FanOutChannels {
     List<String> channels = new ArrayList<>(wanted);
     channels.add(nodeChannel);
     channels.add(SEVERAL_ROOMS);
+    channels.add(SessionRevocations.CHANNEL);
     return channels.toArray(String[]::new);
   }
 

@@ -66,7 +66,7 @@ public class UserResource {
       summary = "Change display name and/or avatar",
       description =
           "Absent fields are left"
-              + " alone; avatar_url null removes the avatar. avatar_url must be http(s), at most 2048 characters.")
+              + " alone; avatar_url null removes the avatar. avatar_url must be an https URL (plain http is refused), at most 2048 characters.")
   @RequestBody(content = @Content(schema = @Schema(implementation = ProfileChanges.class)))
   @APIResponse(
       responseCode = "200",
@@ -127,6 +127,9 @@ public class UserResource {
   @Schema(name = "ProfileChanges")
   public record ProfileChanges(
       @Schema(maxLength = 100, minLength = 1) String displayName,
-      @Schema(maxLength = 2048, nullable = true, description = "http(s) URL, or null to remove")
+      @Schema(
+              maxLength = 2048,
+              nullable = true,
+              description = "https URL (http is refused), or null to remove")
           String avatarUrl) {}
 }

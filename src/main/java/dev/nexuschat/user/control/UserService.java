@@ -87,7 +87,10 @@ public class UserService {
     return view;
   }
 
-  /** http(s) URLs up to 2048 characters, or null. */
+  /**
+   * https URLs up to 2048 characters, or null. Not plain http: the web client's CSP loads https
+   * images only (a plain http avatar is a tracking pixel anyone on the path can read or swap).
+   */
   static String checkedAvatarUrl(String value, List<FieldError> errors) {
     if (value == null) {
       return null;
@@ -103,12 +106,12 @@ public class UserService {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-      if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-        errors.add(new FieldError("avatar_url", "must be an http or https URL"));
+      if (!scheme.equals("https") || uri.getHost() == null) {
+        errors.add(new FieldError("avatar_url", "must be an https URL"));
         return null;
       }
     } catch (URISyntaxException e) {
-      errors.add(new FieldError("avatar_url", "must be an http or https URL"));
+      errors.add(new FieldError("avatar_url", "must be an https URL"));
       return null;
     }
     return url;
