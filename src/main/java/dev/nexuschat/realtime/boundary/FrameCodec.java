@@ -9,7 +9,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.util.UUID;
 
@@ -26,14 +26,33 @@ final class FrameCodec {
 
   /**
    * The ref of a frame, if it is readable enough to have one: errors still reach the right request.
+   * Read as a stream that skips nested values, so a frame too deeply nested to decode still gets
+   * its error reply with its ref.
    */
   static String refOf(String text) {
-    try {
-      JsonObject frame = Json.createReader(new StringReader(text)).readObject();
-      JsonValue ref = frame.get("ref");
-      return ref instanceof JsonString s ? s.getString() : null;
-    } catch (JsonException | IllegalStateException | ClassCastException e) {
-      return null;
+    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+      if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+        return null;
+      }
+      String ref = null;
+      while (parser.hasNext()) {
+        JsonParser.Event event = parser.next();
+        if (event != JsonParser.Event.KEY_NAME) {
+          break; // END_OBJECT of the frame
+        }
+        String key = parser.getString();
+        JsonParser.Event value = parser.next();
+        if (value == JsonParser.Event.START_OBJECT) {
+          parser.skipObject();
+        } else if (value == JsonParser.Event.START_ARRAY) {
+          parser.skipArray();
+        } else if (key.equals("ref")) {
+          ref = value == JsonParser.Event.VALUE_STRING ? parser.getString() : null;
+        }
+      }
+      return ref;
+    } catch (RuntimeException unreadable) {
+      return null; // not JSON, or broken further on: no ref to answer to
     }
   }
 
@@ -45,10 +64,13 @@ final class FrameCodec {
         throw new BadFrame("A frame is a JSON object {event, data, ref?}");
       }
       frame = value.asJsonObject();
-    } catch (JsonParsingException e) {
-      throw new BadFrame("Not JSON");
+    } catch (BadFrame e) {
+      throw e;
     } catch (JsonException e) {
       throw new BadFrame("Not JSON");
+    } catch (RuntimeException e) {
+      // Parsson refuses input nested deeper than its limit with a bare RuntimeException
+      throw new BadFrame("Not JSON, or nested too deeply");
     }
     JsonValue ref = frame.get("ref");
     if (ref != null && ref != JsonValue.NULL && !(ref instanceof JsonString)) {
