@@ -2,9 +2,12 @@ package dev.nexuschat.platform.json;
 
 import dev.nexuschat.platform.errors.FieldError;
 import dev.nexuschat.platform.errors.Invalid;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.util.List;
 
 /**
@@ -24,9 +27,22 @@ public record Patch<T>(boolean present, T value) {
   }
 
   /**
-   * The body of a PATCH: it must be a JSON object. Taken as a {@code JsonValue} because JAX-RS
-   * fails with a 500 when an array arrives for a {@code JsonObject} parameter.
+   * The body of a PATCH as sent: it must be a JSON object. Taken as text and parsed here because
+   * JAX-RS fails with a 500 when an array arrives for a {@code JsonObject} parameter, and when the
+   * JSON is nested deeper than the parser allows (Parsson refuses that with a bare
+   * RuntimeException, which no JSON exception type describes).
    */
+  public static JsonObject body(String raw) {
+    JsonValue value;
+    try (JsonReader reader = Json.createReader(new StringReader(raw == null ? "" : raw))) {
+      value = reader.readValue();
+    } catch (RuntimeException unreadable) {
+      throw new Invalid("body", "must be a JSON object");
+    }
+    return body(value);
+  }
+
+  /** A parsed PATCH body: it must be a JSON object. */
   public static JsonObject body(JsonValue body) {
     if (body instanceof JsonObject object) {
       return object;

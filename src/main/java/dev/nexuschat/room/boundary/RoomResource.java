@@ -14,7 +14,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -141,7 +140,7 @@ public class RoomResource {
       content = @Content(schema = @Schema(implementation = RoomViews.Detail.class)))
   @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, or a direct conversation")
   @APIResponse(responseCode = "403", description = "FORBIDDEN: not owner or admin")
-  public RoomViews.Detail update(@PathParam("roomId") String roomId, JsonValue rawBody) {
+  public RoomViews.Detail update(@PathParam("roomId") String roomId, String rawBody) {
     JsonObject body = Patch.body(rawBody);
     UUID id = Ids.parse(roomId, "room");
     List<FieldError> errors = new ArrayList<>();

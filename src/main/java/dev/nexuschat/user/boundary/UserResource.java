@@ -13,7 +13,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -73,7 +72,7 @@ public class UserResource {
       description = "The updated account",
       content = @Content(schema = @Schema(implementation = UserViews.Me.class)))
   @APIResponse(responseCode = "400", description = "VALIDATION_FAILED")
-  public UserViews.Me updateMe(JsonValue rawBody) {
+  public UserViews.Me updateMe(String rawBody) {
     JsonObject body = Patch.body(rawBody);
     List<FieldError> errors = new ArrayList<>();
     Patch<String> displayName = Patch.string(body, "display_name", false, errors);
