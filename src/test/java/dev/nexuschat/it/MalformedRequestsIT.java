@@ -32,4 +32,12 @@ class MalformedRequestsIT {
     String room = Api.newRoom(user);
     assertProblem(as(user).body(DEEP).patch("/api/v1/rooms/" + room), 400, "VALIDATION_FAILED");
   }
+
+  @Test
+  void encodedSlashInAPathIdIsAProblemNotAnErrorPage() {
+    assertProblem(
+        as(user).urlEncodingEnabled(false).post("/api/v1/rooms/..%2Fx/read"),
+        400,
+        "VALIDATION_FAILED");
+  }
 }

@@ -25,6 +25,7 @@ public class ContainerErrorServlet extends HttpServlet {
   static void writeProblem(int status, HttpServletResponse response) throws IOException {
     ApiException problem =
         switch (status) {
+          case 400 -> new Invalid("request", "The request is malformed (e.g. its path)");
           case 401 -> new Unauthenticated("A valid access token is required");
           case 403 -> new Forbidden("You may not do this");
           case 404 -> new NotFound("No such resource");
