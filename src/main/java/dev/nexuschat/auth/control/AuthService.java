@@ -1,6 +1,8 @@
 package dev.nexuschat.auth.control;
 
 import dev.nexuschat.platform.errors.Conflict;
+import dev.nexuschat.platform.errors.FieldError;
+import dev.nexuschat.platform.errors.Invalid;
 import dev.nexuschat.platform.errors.Unauthenticated;
 import dev.nexuschat.platform.persistence.UniqueViolation;
 import dev.nexuschat.user.entity.User;
@@ -10,7 +12,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -96,6 +100,16 @@ public class AuthService {
   /** For the registration form's on-blur check: which of the given values are still free. */
   @Transactional
   public Map<String, Boolean> availability(String email, String username) {
+    List<FieldError> errors = new ArrayList<>();
+    if (email != null && !storable(email)) {
+      errors.add(new FieldError("email", "must not contain NUL characters"));
+    }
+    if (username != null && !storable(username)) {
+      errors.add(new FieldError("username", "must not contain NUL characters"));
+    }
+    if (!errors.isEmpty()) {
+      throw new Invalid(errors);
+    }
     Map<String, Boolean> answer = new LinkedHashMap<>();
     if (email != null) {
       answer.put("email_available", findByEmail(email.strip()).isEmpty());
@@ -106,7 +120,19 @@ public class AuthService {
     return answer;
   }
 
+  /**
+   * PostgreSQL text cannot hold NUL, so no stored email or username has one; and a NUL sent to the
+   * database fails the query, which EclipseLink takes for a lost connection and retries for
+   * seconds. Such a key names no account and never reaches a query.
+   */
+  private static boolean storable(String key) {
+    return key.indexOf('\0') < 0;
+  }
+
   private Optional<User> findByEmail(String email) {
+    if (!storable(email)) {
+      return Optional.empty();
+    }
     return em.createQuery("SELECT u FROM User u WHERE u.emailKey = :key", User.class)
         .setParameter("key", User.key(email))
         .getResultStream()
@@ -114,6 +140,9 @@ public class AuthService {
   }
 
   private boolean usernameTaken(String username) {
+    if (!storable(username)) {
+      return false;
+    }
     return !em.createQuery("SELECT u.id FROM User u WHERE u.usernameKey = :key", UUID.class)
         .setParameter("key", User.key(username))
         .setMaxResults(1)
