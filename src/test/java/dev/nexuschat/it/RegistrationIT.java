@@ -1,5 +1,6 @@
 package dev.nexuschat.it;
 
+import static dev.nexuschat.testsupport.Accounts.registration;
 import static dev.nexuschat.testsupport.Problems.assertInvalid;
 import static dev.nexuschat.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,19 +25,6 @@ import org.junit.jupiter.api.Timeout;
 /** Registration and profile input that once cost minutes of CPU or ended in a 500. */
 @NexusIT
 class RegistrationIT {
-  private static Map<String, String> registration(
-      String email, String username, String displayName) {
-    return Map.of(
-        "email",
-        email,
-        "username",
-        username,
-        "display_name",
-        displayName,
-        "password",
-        Api.PASSWORD);
-  }
-
   private static Response register(Map<String, String> body) {
     return Api.anonymous().body(body).post("/api/v1/auth/register");
   }

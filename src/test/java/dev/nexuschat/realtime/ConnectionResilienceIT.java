@@ -1,9 +1,6 @@
 package dev.nexuschat.realtime;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +10,7 @@ import dev.nexuschat.testsupport.LibertyInstance;
 import dev.nexuschat.testsupport.Metrics;
 import dev.nexuschat.testsupport.NexusIT;
 import dev.nexuschat.testsupport.NexusServer;
+import dev.nexuschat.testsupport.Readiness;
 import dev.nexuschat.testsupport.StalledWsClient;
 import dev.nexuschat.testsupport.TestUser;
 import dev.nexuschat.testsupport.Tokens;
@@ -55,15 +53,21 @@ class ConnectionResilienceIT {
 
   private static LibertyInstance node;
 
+  /** The typing flood below is about coalescing at slow readers: the typing limit is lifted. */
   @BeforeAll
   static void startNodeWithShortIntervals() {
     node =
         NexusServer.startAnotherNode(
             "node-resilience",
             Map.of(
-                "NEXUS_WS_PING_SECONDS", "1",
-                "NEXUS_WS_IDLE_TIMEOUT_SECONDS", Long.toString(IDLE_SECONDS),
-                "NEXUS_WS_QUEUE_FRAMES", Integer.toString(QUEUE_FRAMES)));
+                "NEXUS_WS_PING_SECONDS",
+                "1",
+                "NEXUS_WS_IDLE_TIMEOUT_SECONDS",
+                Long.toString(IDLE_SECONDS),
+                "NEXUS_WS_QUEUE_FRAMES",
+                Integer.toString(QUEUE_FRAMES),
+                "NEXUS_LIMIT_TYPING_BURST",
+                "1000000"));
   }
 
   @AfterAll
@@ -289,15 +293,15 @@ class ConnectionResilienceIT {
         WsClient bobElsewhere = WsClient.connect(node.baseUrl(), bob.accessToken())) {
       NexusServer.services().stopRedis();
       try {
-        awaitReadiness(sharedNode, 503);
+        Readiness.await(sharedNode, 503);
         during = sendMessage(aliceOnShared, room, "while Redis is away");
         bobOnShared.await("new_message", d -> during.equals(d.getString("id")));
       } finally {
         NexusServer.services().startRedis();
       }
 
-      awaitReadiness(sharedNode, 200);
-      awaitReadiness(node.baseUrl(), 200);
+      Readiness.await(sharedNode, 200);
+      Readiness.await(node.baseUrl(), 200);
       // The nodes did not hear each other meanwhile (bobElsewhere never got "during"): every
       // socket open then is asked to reconnect and catch up.
       assertEquals(1012, bobElsewhere.awaitClose());
@@ -322,19 +326,5 @@ class ConnectionResilienceIT {
         client.send(
             "send_message", "{\"room_id\":\"" + room + "\",\"content\":\"" + content + "\"}");
     return client.reply(ref).getJsonObject("data").getString("id");
-  }
-
-  private static void awaitReadiness(String baseUrl, int status) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(200))
-        .untilAsserted(
-            () ->
-                given()
-                    .baseUri(baseUrl)
-                    .get("/health/ready")
-                    .then()
-                    .statusCode(status)
-                    .body("status", equalTo(status == 200 ? "UP" : "DOWN")));
   }
 }

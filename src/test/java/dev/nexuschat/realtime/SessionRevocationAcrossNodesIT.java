@@ -1,9 +1,7 @@
 package dev.nexuschat.realtime;
 
 import static dev.nexuschat.testsupport.Problems.assertProblem;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +9,7 @@ import dev.nexuschat.testsupport.Api;
 import dev.nexuschat.testsupport.LibertyInstance;
 import dev.nexuschat.testsupport.NexusIT;
 import dev.nexuschat.testsupport.NexusServer;
+import dev.nexuschat.testsupport.Readiness;
 import dev.nexuschat.testsupport.TestUser;
 import dev.nexuschat.testsupport.WsClient;
 import io.restassured.response.Response;
@@ -115,7 +114,7 @@ class SessionRevocationAcrossNodesIT {
     me(b, ending).then().statusCode(200);
     NexusServer.services().stopRedis();
     try {
-      awaitReadiness(nodeA(), 503);
+      Readiness.await(nodeA(), 503);
       logout(nodeA(), ending);
       assertProblem(me(nodeA(), ending), 401, "UNAUTHORIZED");
       // Checks are local: no request fails because Redis is away.
@@ -124,8 +123,8 @@ class SessionRevocationAcrossNodesIT {
     } finally {
       NexusServer.services().startRedis();
     }
-    awaitReadiness(nodeA(), 200);
-    awaitReadiness(b, 200);
+    Readiness.await(nodeA(), 200);
+    Readiness.await(b, 200);
     await()
         .atMost(Duration.ofSeconds(15))
         .pollInterval(Duration.ofMillis(200))
@@ -161,19 +160,5 @@ class SessionRevocationAcrossNodesIT {
     return Api.anonymous(baseUrl)
         .header("Authorization", "Bearer " + session.accessToken())
         .get("/api/v1/users/me");
-  }
-
-  private static void awaitReadiness(String baseUrl, int status) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(200))
-        .untilAsserted(
-            () ->
-                given()
-                    .baseUri(baseUrl)
-                    .get("/health/ready")
-                    .then()
-                    .statusCode(status)
-                    .body("status", equalTo(status == 200 ? "UP" : "DOWN")));
   }
 }

@@ -23,21 +23,26 @@ public final class Accounts {
     return "t" + Integer.toString(SEQUENCE.incrementAndGet(), 36) + random.replaceAll("[0-9]", "k");
   }
 
+  /** A registration body with the tests' password. */
+  public static Map<String, String> registration(
+      String email, String username, String displayName) {
+    return Map.of(
+        "email",
+        email,
+        "username",
+        username,
+        "display_name",
+        displayName,
+        "password",
+        Api.PASSWORD);
+  }
+
   /** Registers and signs in a user with exactly this username and display name. */
   public static TestUser register(String username, String displayName) {
     String email = username.toLowerCase(Locale.ROOT) + "@example.test";
     String id =
         Api.anonymous()
-            .body(
-                Map.of(
-                    "email",
-                    email,
-                    "username",
-                    username,
-                    "display_name",
-                    displayName,
-                    "password",
-                    Api.PASSWORD))
+            .body(registration(email, username, displayName))
             .post("/api/v1/auth/register")
             .then()
             .statusCode(201)

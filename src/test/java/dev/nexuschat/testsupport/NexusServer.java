@@ -15,6 +15,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class NexusServer implements BeforeAllCallback {
   public static final String CORS_ORIGIN = "https://chat.example.test";
+
+  /**
+   * The shared node raises the per-user budgets that ITs about other rules exceed on purpose:
+   * HistoryPaginationIT posts 100+ messages per user at once, OrderingIT 100 per sender,
+   * UnreadCountsIT creates 30 rooms, AccessControlMatrixIT puts its cast in a fresh room for each
+   * of its 168 cells. The shipped limits refuse that, as they should. Typing, search and the socket
+   * cap stay at their defaults here; UserLimitsIT checks every limit at its default on a node of
+   * its own (nodes started by {@link #startAnotherNode} get the defaults).
+   */
+  private static final Map<String, String> LOAD_TEST_LIMITS =
+      Map.of(
+          "NEXUS_LIMIT_SEND_BURST", "1000",
+          "NEXUS_LIMIT_ROOM_CREATE_BURST", "1000",
+          "NEXUS_LIMIT_MEMBER_ADD_BURST", "1000",
+          "NEXUS_LIMIT_ADDED_TO_ROOMS_BURST", "1000");
+
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(NexusServer.class);
   private static volatile Running running;
@@ -60,7 +76,7 @@ public final class NexusServer implements BeforeAllCallback {
     new SecureRandom().nextBytes(random);
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     LibertyInstance node =
-        LibertyInstance.start("node-a", nodeEnvironment(services, secret, Map.of()));
+        LibertyInstance.start("node-a", nodeEnvironment(services, secret, LOAD_TEST_LIMITS));
     running = new Running(services, node, secret);
     return running;
   }

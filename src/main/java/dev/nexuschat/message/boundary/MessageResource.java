@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -97,6 +99,15 @@ public class MessageResource {
   @APIResponse(
       responseCode = "400",
       description = "VALIDATION_FAILED: content, parent_id or client_id")
+  @APIResponse(
+      responseCode = "429",
+      description =
+          "RATE_LIMITED: the sender's send limit (REST and WebSocket together; NEXUS_LIMIT_SEND_*)",
+      headers =
+          @Header(
+              name = "Retry-After",
+              description = "Seconds until the request would pass",
+              schema = @Schema(type = SchemaType.INTEGER)))
   public Response send(@NotNull(message = "is required") MessageRequests.Send body) {
     UUID room = Ids.parse(roomId, "room");
     MessageService.Sent sent =

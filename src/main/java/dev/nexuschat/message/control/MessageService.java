@@ -6,6 +6,8 @@ import dev.nexuschat.platform.errors.Forbidden;
 import dev.nexuschat.platform.errors.Invalid;
 import dev.nexuschat.platform.errors.NotFound;
 import dev.nexuschat.platform.json.TextRules;
+import dev.nexuschat.platform.ratelimit.UserLimit;
+import dev.nexuschat.platform.ratelimit.UserLimits;
 import dev.nexuschat.room.control.Memberships;
 import dev.nexuschat.room.entity.Room;
 import dev.nexuschat.room.entity.RoomMember;
@@ -34,6 +36,7 @@ public class MessageService {
   @PersistenceContext EntityManager em;
   @Inject Memberships memberships;
   @Inject MessageAppender appender;
+  @Inject UserLimits limits;
   @Inject MessageService self;
 
   @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
@@ -55,9 +58,11 @@ public class MessageService {
    * MessageAppender}), elsewhere the appender runs its own transaction. {@link MessagePosted} is
    * fired once the message is stored: in a caller's transaction its AFTER_SUCCESS observers wait
    * for that commit (and never run on rollback); otherwise the message is already durable and they
-   * run at once.
+   * run at once. Every post counts against the sender's send limit (REST and WebSocket share it),
+   * before anything is checked or stored.
    */
   public Sent post(UUID senderId, UUID roomId, Draft draft) {
+    limits.take(UserLimit.SEND, senderId);
     return transactions.getTransactionStatus() == Status.STATUS_ACTIVE
         ? self.postInCallersTransaction(senderId, roomId, draft)
         : self.postOnItsOwn(senderId, roomId, draft);

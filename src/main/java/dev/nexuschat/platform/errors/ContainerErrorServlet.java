@@ -53,6 +53,18 @@ public class ContainerErrorServlet extends HttpServlet {
     response.getWriter().write((String) body.getEntity());
   }
 
+  /** Answers {@code problem} as problem+json from outside JAX-RS (a servlet filter, say). */
+  public static void write(ApiException problem, HttpServletResponse response) throws IOException {
+    jakarta.ws.rs.core.Response body = ProblemMapper.fromApiException(problem);
+    response.setStatus(body.getStatus());
+    if (problem instanceof RateLimited limited) {
+      response.setHeader("Retry-After", Long.toString(limited.retryAfterSeconds()));
+    }
+    response.setContentType(ProblemMapper.PROBLEM_JSON);
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write((String) body.getEntity());
+  }
+
   private static int statusFromPath(String path) {
     try {
       return path == null ? 404 : Integer.parseInt(path.substring(1));

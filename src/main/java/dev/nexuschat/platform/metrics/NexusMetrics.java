@@ -8,6 +8,7 @@ import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
@@ -76,8 +77,16 @@ public class NexusMetrics {
         .inc();
   }
 
-  public void rateLimited() {
-    counter(RATE_LIMITED, "Requests refused with 429 by a rate limit").inc();
+  /** A request or frame refused by the rate limit {@code bucket} ("login", "send", ...). */
+  public void rateLimited(String bucket) {
+    registry
+        .counter(
+            Metadata.builder()
+                .withName(RATE_LIMITED)
+                .withDescription("Requests and frames refused by a rate limit, by bucket")
+                .build(),
+            new Tag("bucket", bucket))
+        .inc();
   }
 
   private Counter counter(String name, String description) {

@@ -2,8 +2,8 @@ package dev.nexuschat.presence.control;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
@@ -38,7 +38,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>The counts change under this object's lock, which never waits for Redis: a Redis that stops
  * answering would otherwise hold up every socket that opens or closes on the node. Taking and
  * releasing a user's lease are queued per user instead ({@link LeaseSteps}), in the order the
- * counts decided them, and run on the managed executor.
+ * counts decided them, and run on a few threads of their own: on the container's shared pool, steps
+ * blocked on a hung Redis held up the threads that open sockets and answer requests. A step that
+ * does not fit the bounded queue is dropped; the next renewal takes a lease found missing again,
+ * and a lease never released expires and is reaped.
  */
 @ApplicationScoped
 public class PresenceDirectory {
@@ -55,8 +58,8 @@ public class PresenceDirectory {
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService scheduler;
 
-  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-  ManagedExecutorService executor;
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threadFactory;
 
   private final Map<UUID, Integer> localConnections = new HashMap<>();
   private final Map<UUID, ScheduledFuture<?>> pendingOffline = new HashMap<>();
@@ -67,7 +70,7 @@ public class PresenceDirectory {
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     if (leases.isShared()) {
-      steps = new LeaseSteps(executor);
+      steps = LeaseSteps.onThreadsOf(threadFactory);
       long renewEvery = Math.max(500, leases.ttlMillis() / 3);
       timers.add(
           scheduler.scheduleWithFixedDelay(
@@ -82,6 +85,9 @@ public class PresenceDirectory {
   @PreDestroy
   void stop() {
     timers.forEach(timer -> timer.cancel(false));
+    if (steps != null) {
+      steps.close();
+    }
   }
 
   public boolean isOnline(UUID userId) {

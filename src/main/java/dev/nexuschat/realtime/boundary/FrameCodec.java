@@ -2,6 +2,7 @@ package dev.nexuschat.realtime.boundary;
 
 import dev.nexuschat.platform.errors.ApiException;
 import dev.nexuschat.platform.errors.NotFound;
+import dev.nexuschat.platform.errors.RateLimited;
 import dev.nexuschat.realtime.control.ClientCommand;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -140,17 +141,29 @@ final class FrameCodec {
     return "{\"event\":\"ack\",\"ref\":" + quoted(ref) + ",\"data\":" + dataJson + "}";
   }
 
+  /** A rate-limited frame's error carries {@code retry_after_ms}: when to try again. */
   static String error(String ref, ApiException e) {
-    return error(ref, e.code(), e.getMessage());
+    return error(
+        ref,
+        e.code(),
+        e.getMessage(),
+        e instanceof RateLimited limited
+            ? ",\"retry_after_ms\":" + limited.retryAfterMillis()
+            : "");
   }
 
   static String error(String ref, String code, String message) {
+    return error(ref, code, message, "");
+  }
+
+  private static String error(String ref, String code, String message, String moreData) {
     return "{\"event\":\"error\""
         + (ref == null ? "" : ",\"ref\":" + quoted(ref))
         + ",\"data\":{\"code\":"
         + quoted(code)
         + ",\"message\":"
         + quoted(message)
+        + moreData
         + "}}";
   }
 

@@ -1,7 +1,11 @@
 package dev.nexuschat.realtime.boundary;
 
 import dev.nexuschat.auth.control.AccessTokenVerifier;
+import dev.nexuschat.platform.errors.ContainerErrorServlet;
+import dev.nexuschat.platform.errors.RateLimited;
 import dev.nexuschat.platform.errors.Unauthenticated;
+import dev.nexuschat.platform.metrics.NexusMetrics;
+import dev.nexuschat.realtime.control.SocketQuota;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,11 +28,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Authenticates {@code /ws} before the upgrade, where a refusal can still be an HTTP status (a
  * throwing endpoint configurator would give 500): an untrusted {@code Origin} gets 403 (no
- * cross-site socket hijacking), a missing, invalid or expired access token 401.
+ * cross-site socket hijacking), a missing, invalid or expired access token 401, a user who holds
+ * the most sockets allowed ({@link SocketQuota}) 429.
  */
 @WebFilter(urlPatterns = "/ws", asyncSupported = true)
 public class HandshakeAuthFilter extends HttpFilter {
   @Inject AccessTokenVerifier verifier;
+  @Inject SocketQuota sockets;
+  @Inject NexusMetrics metrics;
 
   @Inject
   @ConfigProperty(name = "NEXUS_CORS_ORIGINS")
@@ -42,11 +49,20 @@ public class HandshakeAuthFilter extends HttpFilter {
       response.sendError(HttpServletResponse.SC_FORBIDDEN, "Origin not allowed");
       return;
     }
+    AccessTokenVerifier.VerifiedAccess access;
     try {
-      verifier.verify(BearerToken.find(headers(request), parameters(request)));
+      access = verifier.verify(BearerToken.find(headers(request), parameters(request)));
     } catch (Unauthenticated e) {
       response.setHeader("WWW-Authenticate", "Bearer");
       response.sendError(HttpServletResponse.SC_UNAUTHORIZED, e.getMessage());
+      return;
+    }
+    if (!sockets.admitsAnother(access.userId())) {
+      metrics.rateLimited("sockets");
+      ContainerErrorServlet.write(
+          RateLimited.inMillis(
+              "Too many open sockets; close one", SocketQuota.RETRY_AFTER_SECONDS * 1000),
+          response);
       return;
     }
     chain.doFilter(request, response);

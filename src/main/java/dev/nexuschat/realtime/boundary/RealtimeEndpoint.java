@@ -2,8 +2,10 @@ package dev.nexuschat.realtime.boundary;
 
 import dev.nexuschat.auth.control.AccessTokenVerifier.VerifiedAccess;
 import dev.nexuschat.platform.errors.ApiException;
+import dev.nexuschat.platform.errors.RateLimited;
 import dev.nexuschat.platform.metrics.NexusMetrics;
 import dev.nexuschat.presence.control.PresenceDirectory;
+import dev.nexuschat.realtime.control.ClientCommand;
 import dev.nexuschat.realtime.control.ClientEvents;
 import dev.nexuschat.realtime.control.Connection;
 import dev.nexuschat.realtime.control.LocalConnections;
@@ -56,6 +58,10 @@ public class RealtimeEndpoint {
   @ConfigProperty(name = "NEXUS_WS_QUEUE_FRAMES", defaultValue = "1024")
   int queueFrames;
 
+  @Inject
+  @ConfigProperty(name = "NEXUS_WS_QUEUE_BYTES", defaultValue = "4194304")
+  long queueBytes;
+
   private Connection connection;
   private java.util.UUID sessionId;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -72,7 +78,7 @@ public class RealtimeEndpoint {
             access.userId(),
             access.username(),
             access.expiresAt(),
-            queueFrames,
+            new Connection.QueueBounds(queueFrames, queueBytes),
             executor,
             metrics::socketClosedTooSlow);
     local.register(connection);
@@ -92,12 +98,18 @@ public class RealtimeEndpoint {
       return;
     }
     String ref = null;
+    FrameCodec.ClientFrame frame = null;
     try {
-      FrameCodec.ClientFrame frame = FrameCodec.decode(text);
+      frame = FrameCodec.decode(text);
       ref = frame.ref();
       String ack = events.handle(connection, frame.command());
       if (ref != null) {
         connection.send(FrameCodec.ack(ref, ack));
+      }
+    } catch (RateLimited e) {
+      // Typing without a ref is fire-and-forget: over the limit it is dropped, not answered.
+      if (ref != null || !(frame.command() instanceof ClientCommand.TypingStart)) {
+        connection.send(FrameCodec.error(ref, e));
       }
     } catch (ApiException e) {
       connection.send(FrameCodec.error(ref != null ? ref : FrameCodec.refOf(text), e));

@@ -4,6 +4,8 @@ import dev.nexuschat.message.control.MessageService;
 import dev.nexuschat.message.control.ReadMarks;
 import dev.nexuschat.platform.errors.Forbidden;
 import dev.nexuschat.platform.json.JsonFormat;
+import dev.nexuschat.platform.ratelimit.UserLimit;
+import dev.nexuschat.platform.ratelimit.UserLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -11,13 +13,15 @@ import java.util.Map;
 /**
  * Carries out a client's command for its connection and returns the ack payload as JSON. Sending
  * and read marks go through the same services as REST, so their rules (membership, content,
- * client_id idempotency) are identical; failures are the same {@code ApiException}s.
+ * client_id idempotency) are identical; failures are the same {@code ApiException}s. Sends count
+ * against the same per-user limit as REST's, typing_start against a typing limit of its own.
  */
 @ApplicationScoped
 public class ClientEvents {
   @Inject MessageService messages;
   @Inject ReadMarks readMarks;
   @Inject TypingIndicators typing;
+  @Inject UserLimits limits;
 
   public String handle(Connection connection, ClientCommand command) {
     if (command instanceof ClientCommand.SendMessage send) {
@@ -31,6 +35,7 @@ public class ClientEvents {
           readMarks.markRead(connection.userId(), read.roomId(), read.messageId()));
     }
     if (command instanceof ClientCommand.TypingStart start) {
+      limits.take(UserLimit.TYPING, connection.userId());
       requireFollowing(connection, start.roomId());
       typing.started(start.roomId(), connection.userId(), connection.username());
       return "{}";

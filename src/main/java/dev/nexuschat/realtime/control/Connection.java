@@ -21,8 +21,8 @@ import java.util.logging.Logger;
 /**
  * One open socket of one user: who it is, the rooms it follows, its keep-alive clock and its close.
  * Outgoing frames go through its {@link Outbox}, so a slow reader never blocks the thread that fans
- * an event out; a reader that falls a whole queue of history behind is closed (1008) and catches up
- * on reconnect.
+ * an event out; a reader that falls a whole queue of history behind (in frames or in bytes) is
+ * closed (1008) and catches up on reconnect.
  */
 public final class Connection {
   /** Application close code: the access token expired; the client refreshes and reconnects. */
@@ -45,13 +45,20 @@ public final class Connection {
   private volatile long lastPingNanos = lastHeardNanos;
   private volatile Future<?> expiryTimer;
 
+  /**
+   * How far behind a reader may fall: {@code frames} of history, and {@code bytes} (UTF-8) of them,
+   * whichever is reached first. Frames bound the count of small frames, bytes the memory that a few
+   * big ones (5000-character messages) hold.
+   */
+  public record QueueBounds(int frames, long bytes) {}
+
   /** {@code closer} runs the close of a reader that fell behind, off the thread that fans out. */
   public Connection(
       Session session,
       UUID userId,
       String username,
       Instant tokenExpiresAt,
-      int queueCapacity,
+      QueueBounds queue,
       Executor closer,
       Runnable closingTooSlow) {
     this.session = session;
@@ -60,7 +67,7 @@ public final class Connection {
     this.userId = userId;
     this.username = username;
     this.tokenExpiresAt = tokenExpiresAt;
-    this.outbox = new Outbox(session.getAsyncRemote(), queueCapacity, this::writeFailed);
+    this.outbox = new Outbox(session.getAsyncRemote(), queue, this::writeFailed);
   }
 
   public UUID userId() {

@@ -99,6 +99,11 @@ public class LocalConnections {
     return byUser.values().stream().mapToInt(Set::size).sum();
   }
 
+  /** The user's connections open on this node. */
+  public int countOf(UUID userId) {
+    return byUser.getOrDefault(userId, Set.of()).size();
+  }
+
   /**
    * Delivers a whole broadcast to this node's connections: the in-process bus, Redis's stand-in,
    * and the one copy of a several-rooms broadcast every node hears (see {@link EventBus}).

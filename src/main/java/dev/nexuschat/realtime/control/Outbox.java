@@ -14,13 +14,15 @@ import java.util.function.Consumer;
  * frames share one order:
  *
  * <ul>
- *   <li>history (messages, acks, membership changes): every one counts against {@code capacity};
- *       one more than that and {@link #offer} says the reader is too slow;
+ *   <li>history (messages, acks, membership changes): every one counts against the frame bound, and
+ *       its UTF-8 size against the byte bound; one more than either and {@link #offer} says the
+ *       reader is too slow;
  *   <li>state (presence, typing), under a key: a newer frame with the same key replaces the pending
  *       one and goes to the back, behind everything queued meanwhile. So what the client shows last
  *       is the newest state, in the order it happened relative to the history around it, and a
  *       connect storm of a thousand {@code user_online}s costs the reader one entry per user, never
- *       a close.
+ *       a close. Nor do they count toward the byte bound: coalescing bounds them (one per user, one
+ *       per typist and room).
  * </ul>
  *
  * <p>A {@link LinkedHashMap} in insertion order is the queue: history frames under a key of their
@@ -29,18 +31,22 @@ import java.util.function.Consumer;
 final class Outbox implements SendHandler {
   private final RemoteEndpoint.Async remote;
   private final int capacity;
+  private final long capacityBytes;
   private final Consumer<Throwable> writeFailed;
   private final LinkedHashMap<Object, String> pending = new LinkedHashMap<>();
   private int historyFrames;
+  private long historyBytes;
   private boolean sending;
   private boolean closed;
   private Thread writingThread;
   private boolean completedHere;
 
   /** {@code writeFailed} hears, once, of the write that failed; nothing is written after it. */
-  Outbox(RemoteEndpoint.Async remote, int capacity, Consumer<Throwable> writeFailed) {
+  Outbox(
+      RemoteEndpoint.Async remote, Connection.QueueBounds bounds, Consumer<Throwable> writeFailed) {
     this.remote = remote;
-    this.capacity = capacity;
+    this.capacity = bounds.frames();
+    this.capacityBytes = bounds.bytes();
     this.writeFailed = writeFailed;
   }
 
@@ -54,14 +60,16 @@ final class Outbox implements SendHandler {
       if (closed) {
         return true;
       }
-      if (historyFrames >= capacity) {
-        close();
-        return false;
-      }
       now = idleTakes(frame);
       if (now == null) {
+        long bytes = utf8Length(frame);
+        if (historyFrames >= capacity || historyBytes + bytes > capacityBytes) {
+          close();
+          return false;
+        }
         historyFrames++;
-        pending.put(new Object(), frame);
+        historyBytes += bytes;
+        pending.put(new HistoryKey(bytes), frame);
       }
     }
     writeFrom(now);
@@ -101,6 +109,7 @@ final class Outbox implements SendHandler {
     closed = true;
     pending.clear();
     historyFrames = 0;
+    historyBytes = 0;
   }
 
   /**
@@ -143,8 +152,9 @@ final class Outbox implements SendHandler {
     Iterator<Map.Entry<Object, String>> head = pending.entrySet().iterator();
     Map.Entry<Object, String> entry = head.next();
     head.remove();
-    if (!(entry.getKey() instanceof StateKey)) {
+    if (entry.getKey() instanceof HistoryKey history) {
       historyFrames--;
+      historyBytes -= history.bytes();
     }
     sending = true;
     return entry.getValue();
@@ -177,6 +187,35 @@ final class Outbox implements SendHandler {
       close();
     }
     writeFailed.accept(failure);
+  }
+
+  /** What a frame takes on the wire, without encoding it. */
+  static long utf8Length(String text) {
+    long bytes = text.length();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        // 2 bytes up to U+07FF, else 3; a surrogate pair is 4 (2 + 2 for its two halves)
+        bytes += c < 0x800 ? 1 : Character.isSurrogate(c) ? 1 : 2;
+      }
+    }
+    return bytes;
+  }
+
+  /**
+   * The key of a history frame: its own identity (never replaced), with its size. A class, not a
+   * record: two frames of one size are still two entries.
+   */
+  private static final class HistoryKey {
+    private final long bytes;
+
+    HistoryKey(long bytes) {
+      this.bytes = bytes;
+    }
+
+    long bytes() {
+      return bytes;
+    }
   }
 
   /**

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,6 +57,15 @@ public class MemberResource {
   @APIResponse(responseCode = "400", description = "VALIDATION_FAILED, or a direct conversation")
   @APIResponse(responseCode = "403", description = "FORBIDDEN: not owner or admin")
   @APIResponse(responseCode = "409", description = "ALREADY_MEMBER")
+  @APIResponse(
+      responseCode = "429",
+      description =
+          "RATE_LIMITED: the caller's member-add limit, or the user was added to too many rooms by others lately (NEXUS_LIMIT_MEMBER_ADD_*, NEXUS_LIMIT_ADDED_TO_ROOMS_*)",
+      headers =
+          @Header(
+              name = "Retry-After",
+              description = "Seconds until the request would pass",
+              schema = @Schema(type = SchemaType.INTEGER)))
   public Response add(@Valid @NotNull(message = "is required") RoomRequests.AddMember body) {
     List<RoomViews.Member> list =
         members.add(caller.id(), Ids.parse(roomId, "room"), Ids.field(body.userId(), "user_id"));

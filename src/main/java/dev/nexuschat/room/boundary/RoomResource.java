@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -72,6 +74,15 @@ public class RoomResource {
   @APIResponse(
       responseCode = "400",
       description = "VALIDATION_FAILED: bad name/description, unknown member_ids")
+  @APIResponse(
+      responseCode = "429",
+      description =
+          "RATE_LIMITED: the caller's room-creation limit, or an invited user was added to too many rooms by others lately (NEXUS_LIMIT_ROOM_CREATE_*, NEXUS_LIMIT_ADDED_TO_ROOMS_*)",
+      headers =
+          @Header(
+              name = "Retry-After",
+              description = "Seconds until the request would pass",
+              schema = @Schema(type = SchemaType.INTEGER)))
   public Response create(@NotNull(message = "is required") RoomRequests.Create body) {
     List<UUID> memberIds = new ArrayList<>();
     if (body.memberIds() != null) {

@@ -1,6 +1,8 @@
 package dev.nexuschat.room.control;
 
 import dev.nexuschat.platform.errors.Invalid;
+import dev.nexuschat.platform.ratelimit.UserLimit;
+import dev.nexuschat.platform.ratelimit.UserLimits;
 import dev.nexuschat.room.entity.Room;
 import dev.nexuschat.room.entity.RoomMember;
 import dev.nexuschat.room.entity.RoomRole;
@@ -26,13 +28,17 @@ public class DirectRoomService {
   @PersistenceContext EntityManager em;
   @Inject Memberships memberships;
   @Inject UserService users;
+  @Inject UserLimits limits;
   @Inject Event<RoomCreated> roomCreated;
 
   /**
    * One direct room per pair, also under concurrent requests: both users' rows are locked first.
+   * Counts against the caller's room-creation limit; a new room also against the other user's limit
+   * of rooms others add them to.
    */
   @Transactional
   public OpenedRoom open(UUID callerId, List<UUID> memberIds) {
+    limits.take(UserLimit.ROOM_CREATE, callerId);
     users.requireCaller(callerId);
     Set<UUID> others = new LinkedHashSet<>(memberIds == null ? List.of() : memberIds);
     if (others.size() != 1) {
@@ -62,6 +68,7 @@ public class DirectRoomService {
       return new OpenedRoom(
           RoomViews.Detail.of(room, me, memberships.views(memberships.members(room.id()))), false);
     }
+    limits.take(UserLimit.ADDED_TO_ROOMS, otherId);
     User caller = first.equals(callerId) ? a : b;
     User other = first.equals(callerId) ? b : a;
     Room room = Room.direct(UUID.randomUUID(), callerId, otherId);

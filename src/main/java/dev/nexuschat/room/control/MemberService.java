@@ -4,6 +4,8 @@ import dev.nexuschat.platform.errors.Conflict;
 import dev.nexuschat.platform.errors.Forbidden;
 import dev.nexuschat.platform.errors.Invalid;
 import dev.nexuschat.platform.errors.NotFound;
+import dev.nexuschat.platform.ratelimit.UserLimit;
+import dev.nexuschat.platform.ratelimit.UserLimits;
 import dev.nexuschat.room.entity.Room;
 import dev.nexuschat.room.entity.RoomMember;
 import dev.nexuschat.room.entity.RoomRole;
@@ -27,12 +29,19 @@ public class MemberService {
   @PersistenceContext EntityManager em;
   @Inject Memberships memberships;
   @Inject UserService users;
+  @Inject UserLimits limits;
   @Inject Event<MemberJoined> memberJoined;
   @Inject Event<MemberLeft> memberLeft;
   @Inject Event<MemberUpdated> memberUpdated;
 
+  /**
+   * Counts against the adder's member-add limit first; the added user's limit of rooms others add
+   * them to only once the add is allowed, so nobody can use up someone else's budget with refused
+   * attempts.
+   */
   @Transactional
   public List<RoomViews.Member> add(UUID callerId, UUID roomId, UUID userId) {
+    limits.take(UserLimit.MEMBER_ADD, callerId);
     Room room = memberships.lockRoom(roomId);
     RoomMember me = memberships.require(roomId, callerId);
     if (room.isDirect()) {
@@ -45,6 +54,7 @@ public class MemberService {
     if (memberships.find(roomId, userId).isPresent()) {
       throw new Conflict("ALREADY_MEMBER", user.username() + " is already a member of this room");
     }
+    limits.take(UserLimit.ADDED_TO_ROOMS, userId);
     memberships.join(room, user, RoomRole.MEMBER);
     List<RoomViews.Member> members = memberships.views(memberships.members(roomId));
     RoomViews.Member view =

@@ -5,6 +5,8 @@ import dev.nexuschat.platform.errors.Forbidden;
 import dev.nexuschat.platform.errors.Invalid;
 import dev.nexuschat.platform.json.Patch;
 import dev.nexuschat.platform.json.TextRules;
+import dev.nexuschat.platform.ratelimit.UserLimit;
+import dev.nexuschat.platform.ratelimit.UserLimits;
 import dev.nexuschat.room.entity.Room;
 import dev.nexuschat.room.entity.RoomMember;
 import dev.nexuschat.room.entity.RoomRole;
@@ -35,15 +37,20 @@ public class RoomService {
   @Inject Memberships memberships;
   @Inject UserService users;
   @Inject RoomList roomList;
+  @Inject UserLimits limits;
   @Inject Event<RoomCreated> roomCreated;
   @Inject Event<RoomUpdated> roomUpdated;
 
   /** What {@code POST /rooms} asks for when it is not a direct conversation. */
   public record NewGroupRoom(String name, String description, List<UUID> memberIds) {}
 
-  /** The caller becomes owner; everyone invited joins as a member. */
+  /**
+   * The caller becomes owner; everyone invited joins as a member. Counts against the caller's
+   * room-creation limit, and each invited user's limit of rooms others add them to.
+   */
   @Transactional
   public OpenedRoom createGroup(UUID callerId, NewGroupRoom request) {
+    limits.take(UserLimit.ROOM_CREATE, callerId);
     users.requireCaller(callerId);
     List<FieldError> errors = new ArrayList<>();
     String name = TextRules.trimmed(request.name(), "name", 1, 100, errors);
@@ -59,6 +66,7 @@ public class RoomService {
       throw new Invalid(errors);
     }
     List<User> others = existingUsers(invited);
+    others.forEach(other -> limits.take(UserLimit.ADDED_TO_ROOMS, other.id()));
     User creator = em.find(User.class, callerId);
     Room room = Room.group(UUID.randomUUID(), name, description, callerId);
     em.persist(room);

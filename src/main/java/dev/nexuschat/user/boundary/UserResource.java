@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -92,6 +94,14 @@ public class UserResource {
   @APIResponse(
       responseCode = "400",
       description = "VALIDATION_FAILED: q too short or limit below 1")
+  @APIResponse(
+      responseCode = "429",
+      description = "RATE_LIMITED: the caller's search limit (NEXUS_LIMIT_SEARCH_*)",
+      headers =
+          @Header(
+              name = "Retry-After",
+              description = "Seconds until the request would pass",
+              schema = @Schema(type = SchemaType.INTEGER)))
   public List<UserViews.Summary> search(
       @QueryParam("q") String q, @QueryParam("limit") String limit) {
     return users.search(

@@ -6,6 +6,8 @@ import dev.nexuschat.platform.errors.NotFound;
 import dev.nexuschat.platform.errors.Unauthenticated;
 import dev.nexuschat.platform.json.Patch;
 import dev.nexuschat.platform.json.TextRules;
+import dev.nexuschat.platform.ratelimit.UserLimit;
+import dev.nexuschat.platform.ratelimit.UserLimits;
 import dev.nexuschat.presence.control.PresenceDirectory;
 import dev.nexuschat.user.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +32,7 @@ public class UserService {
 
   @PersistenceContext EntityManager em;
   @Inject PresenceDirectory presence;
+  @Inject UserLimits limits;
   @Inject Event<ProfileUpdated> profileUpdated;
 
   /** The caller's account; a token for a vanished account is no longer valid. */
@@ -116,10 +119,11 @@ public class UserService {
 
   /**
    * Case-insensitive match on username or display name, the caller excluded: exact matches first,
-   * then prefixes, then other matches.
+   * then prefixes, then other matches. Each search counts against the caller's search limit.
    */
   @Transactional
   public List<UserViews.Summary> search(UUID callerId, String query, int limit) {
+    limits.take(UserLimit.SEARCH, callerId);
     List<FieldError> errors = new ArrayList<>();
     String q = query == null ? "" : query.strip();
     if (TextRules.length(q) < 2) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,44 @@ class LeaseStepsTest {
       latch.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void aStepThatDoesNotFitTheQueueIsDroppedAndTheNextOneStillRuns() throws Exception {
+    CountDownLatch next = new CountDownLatch(1);
+    boolean[] refuseOnce = {true};
+    LeaseSteps steps =
+        new LeaseSteps(
+            task -> {
+              if (refuseOnce[0]) {
+                refuseOnce[0] = false;
+                throw new RejectedExecutionException("queue full");
+              }
+              executor.execute(task);
+            });
+    UUID user = UUID.randomUUID();
+    List<String> ran = new CopyOnWriteArrayList<>();
+    steps.then(user, () -> ran.add("dropped"));
+    steps.then(user, next::countDown);
+    assertThat(next.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(ran).isEmpty();
+  }
+
+  @Test
+  void stepsOnTheirOwnThreadsRunOffTheCallersThread() throws Exception {
+    try (LeaseSteps steps = LeaseSteps.onThreadsOf(Thread::new)) {
+      CountDownLatch ran = new CountDownLatch(1);
+      Thread caller = Thread.currentThread();
+      Thread[] runner = new Thread[1];
+      steps.then(
+          UUID.randomUUID(),
+          () -> {
+            runner[0] = Thread.currentThread();
+            ran.countDown();
+          });
+      assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(runner[0]).isNotSameAs(caller);
     }
   }
 }

@@ -84,12 +84,16 @@ class ConnectionTest {
     }
 
     Connection connection(int queueCapacity) {
+      return connection(queueCapacity, Long.MAX_VALUE);
+    }
+
+    Connection connection(int queueCapacity, long queueBytes) {
       return new Connection(
           session(),
           UUID.randomUUID(),
           "ann",
           Instant.MAX,
-          queueCapacity,
+          new Connection.QueueBounds(queueCapacity, queueBytes),
           closerTasks::add,
           () -> tooSlowCloses++);
     }
@@ -112,6 +116,56 @@ class ConnectionTest {
     assertThat(fake.sent).as("nothing more is written").containsExactly("f1");
 
     assertClosedAsTooSlowByTheCloser(fake);
+  }
+
+  @Test
+  void readerThatFallsTheByteBoundBehindIsClosedWith1008ThoughFewFramesAreQueued() {
+    FakeSession fake = new FakeSession();
+    Connection connection = fake.connection(1024, 10);
+
+    connection.send("in flight, not counted: the reader does not read");
+    connection.send("aaaa");
+    connection.send("bbbb");
+    connection.send("cc"); // 10 bytes queued: the bound, not over it
+    assertThat(fake.closerTasks).isEmpty();
+    connection.send("d"); // 11
+
+    assertThat(fake.tooSlowCloses).as("counted once").isEqualTo(1);
+    connection.send("e");
+    assertThat(fake.tooSlowCloses).isEqualTo(1);
+    assertThat(fake.sent).as("nothing more is written").hasSize(1);
+    assertClosedAsTooSlowByTheCloser(fake);
+  }
+
+  @Test
+  void queuedBytesAreUtf8BytesAndAreGivenBackAsFramesAreWritten() {
+    FakeSession fake = new FakeSession();
+    Connection connection = fake.connection(1024, 8);
+
+    connection.send("in flight");
+    connection.send("\u00e9\u00e9"); // 4 bytes in UTF-8
+    connection.send("\ud83d\ude00"); // one emoji: 4 bytes
+    fake.completeNext(); // writes the first queued frame: 4 bytes free again
+    connection.send("xyzw");
+    assertThat(fake.closerTasks).isEmpty();
+    connection.send("!");
+
+    assertThat(fake.closerTasks).hasSize(1);
+    assertThat(fake.tooSlowCloses).isEqualTo(1);
+  }
+
+  @Test
+  void stateFramesDoNotCountTowardTheByteBound() {
+    FakeSession fake = new FakeSession();
+    Connection connection = fake.connection(1024, 16);
+
+    connection.send("in flight");
+    for (int i = 0; i < 100; i++) {
+      connection.sendState(presenceOf(UUID.randomUUID()), "online-" + "x".repeat(50));
+    }
+    connection.send("0123456789abcdef");
+
+    assertThat(fake.closerTasks).as("coalescing bounds presence and typing").isEmpty();
   }
 
   @Test
