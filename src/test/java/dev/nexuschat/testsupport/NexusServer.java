@@ -18,15 +18,16 @@ public final class NexusServer implements BeforeAllCallback {
 
   /**
    * The shared node raises the per-user budgets that ITs about other rules exceed on purpose:
-   * HistoryPaginationIT posts 100+ messages per user at once, OrderingIT 100 per sender,
-   * UnreadCountsIT creates 30 rooms, AccessControlMatrixIT puts its cast in a fresh room for each
-   * of its 168 cells. The shipped limits refuse that, as they should. Typing, search and the socket
-   * cap stay at their defaults here; UserLimitsIT checks every limit at its default on a node of
-   * its own (nodes started by {@link #startAnotherNode} get the defaults).
+   * HistoryPaginationIT posts 100+ messages per user at once, OrderingIT 100 per sender, the
+   * browser run (WebClientE2EIT) seeds 1120 messages as one user, UnreadCountsIT creates 30 rooms,
+   * AccessControlMatrixIT puts its cast in a fresh room for each of its 168 cells. The shipped
+   * limits refuse that, as they should. Typing, search and the socket cap stay at their defaults
+   * here; UserLimitsIT checks every limit at its default on a node of its own (nodes started by
+   * {@link #startAnotherNode} get the defaults).
    */
   private static final Map<String, String> LOAD_TEST_LIMITS =
       Map.of(
-          "NEXUS_LIMIT_SEND_BURST", "1000",
+          "NEXUS_LIMIT_SEND_BURST", "100000",
           "NEXUS_LIMIT_ROOM_CREATE_BURST", "1000",
           "NEXUS_LIMIT_MEMBER_ADD_BURST", "1000",
           "NEXUS_LIMIT_ADDED_TO_ROOMS_BURST", "1000");
