@@ -1,0 +1,162 @@
+package dev.nexuschat.realtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nexuschat.testsupport.Api;
+import dev.nexuschat.testsupport.LibertyInstance;
+import dev.nexuschat.testsupport.NexusIT;
+import dev.nexuschat.testsupport.NexusServer;
+import dev.nexuschat.testsupport.TestUser;
+import dev.nexuschat.testsupport.WsClient;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A socket knows where its live stream starts ({@code ready}) and gets everything after it: the
+ * client that connects while others post, on another node than theirs (so the node has to subscribe
+ * to the room first), never misses a message for good.
+ */
+@NexusIT
+class DeliveryGuaranteesIT {
+  private static final int ROUNDS = 50;
+  private static final int POSTERS = 3;
+  private static final int MESSAGES_EACH = 10;
+
+  private static LibertyInstance nodeB;
+
+  @BeforeAll
+  static void startSecondNode() {
+    nodeB = NexusServer.startAnotherNode("node-delivery", Map.of());
+  }
+
+  @AfterAll
+  static void stopSecondNode() {
+    if (nodeB != null) {
+      nodeB.close();
+    }
+  }
+
+  @Test
+  void aSocketThatConnectsWhileOthersPostGetsLiveEveryMessageAfterItsReadyPosition()
+      throws Exception {
+    TestUser listener = Api.newUser("dg_listener");
+    List<TestUser> posters = new ArrayList<>();
+    for (int i = 0; i < POSTERS; i++) {
+      posters.add(Api.newUser("dg_poster"));
+    }
+    ExecutorService posting = Executors.newFixedThreadPool(POSTERS);
+    try {
+      for (int round = 0; round < ROUNDS; round++) {
+        List<TestUser> members = new ArrayList<>(posters);
+        members.add(listener);
+        String room = Api.newRoom(posters.get(0), members.toArray(TestUser[]::new));
+        List<CompletableFuture<Void>> bursts = new ArrayList<>();
+        for (TestUser poster : posters) {
+          bursts.add(
+              CompletableFuture.runAsync(
+                  () -> {
+                    for (int m = 0; m < MESSAGES_EACH; m++) {
+                      Api.send(poster, room, poster.username() + " #" + m);
+                    }
+                  },
+                  posting));
+        }
+        try (WsClient socket =
+            WsClient.open(
+                URI.create(WsClient.wsUrl(nodeB.baseUrl())),
+                Map.of(),
+                "bearer",
+                listener.accessToken())) {
+          JsonObject position = positionOf(socket.ready(), room);
+          CompletableFuture.allOf(bursts.toArray(CompletableFuture[]::new)).join();
+
+          List<String> history = history(listener, room);
+          assertEquals(POSTERS * MESSAGES_EACH, history.size());
+          String lastSeen =
+              position.isNull("last_message_id") ? null : position.getString("last_message_id");
+          int start = lastSeen == null ? 0 : history.indexOf(lastSeen) + 1;
+          assertEquals(
+              position.getJsonNumber("last_seq").longValue(),
+              start,
+              "round " + round + ": last_seq counts the messages up to last_message_id");
+          for (String id : history.subList(start, history.size())) {
+            socket.await("new_message", d -> id.equals(d.getString("id")));
+          }
+        }
+      }
+    } finally {
+      posting.shutdownNow();
+    }
+  }
+
+  @Test
+  void readyListsEveryRoomOfTheUserWithItsPositionAndFramesSentBeforeItAreAnsweredAfterIt() {
+    TestUser ann = Api.newUser("dg_ann");
+    TestUser bob = Api.newUser("dg_bob");
+    String quiet = Api.newRoom(ann, bob);
+    String busy = Api.newRoom(ann, bob);
+    Api.send(bob, busy, "one");
+    String newest = Api.send(bob, busy, "two");
+
+    try (WsClient socket =
+        WsClient.open(
+            URI.create(WsClient.wsUrl(nodeB.baseUrl())), Map.of(), "bearer", ann.accessToken())) {
+      String ref = socket.send("ping", "{}"); // before ready: answered after it (WsClient checks)
+      JsonObject ready = socket.ready().getJsonObject("data");
+      socket.reply(ref);
+
+      assertTrue(ready.getString("connection_id").length() > 0);
+      assertEquals(2, ready.getJsonArray("rooms").size());
+      JsonObject quietAt = positionOf(socket.ready(), quiet);
+      assertTrue(quietAt.isNull("last_message_id"));
+      assertEquals(0, quietAt.getJsonNumber("last_seq").longValue());
+      JsonObject busyAt = positionOf(socket.ready(), busy);
+      assertEquals(newest, busyAt.getString("last_message_id"));
+      assertEquals(2, busyAt.getJsonNumber("last_seq").longValue());
+    }
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesWhereALiveStreamStartsAndHowFramesAreNumbered() {
+    String description =
+        Api.anonymous()
+            .accept("application/json")
+            .get("/openapi?format=JSON")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("info.description");
+
+    assertTrue(description.contains("**`ready`** is the first frame"), description);
+    assertTrue(description.contains("\"last_message_id\", \"last_seq\""), description);
+    assertTrue(description.contains("**`seq`**"), description);
+  }
+
+  private static JsonObject positionOf(JsonObject ready, String room) {
+    return ready.getJsonObject("data").getJsonArray("rooms").stream()
+        .map(JsonObject.class::cast)
+        .filter(r -> room.equals(r.getString("room_id")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("ready does not list " + room + ": " + ready));
+  }
+
+  /** The room's messages, oldest first. */
+  private static List<String> history(TestUser user, String room) {
+    return Api.as(user)
+        .get("/api/v1/rooms/" + room + "/messages?limit=100")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("messages.id");
+  }
+}
