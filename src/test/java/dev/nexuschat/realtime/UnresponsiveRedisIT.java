@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nexuschat.testsupport.Api;
 import dev.nexuschat.testsupport.LibertyInstance;
+import dev.nexuschat.testsupport.Metrics;
 import dev.nexuschat.testsupport.NexusIT;
 import dev.nexuschat.testsupport.NexusServer;
 import dev.nexuschat.testsupport.StallingTcpProxy;
@@ -23,13 +24,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A node whose Redis still accepts connections but has stopped answering: every call to it waits
- * for the client's timeout. Sockets must open and close meanwhile as fast as ever; they once
- * queued, one Redis timeout each, behind a node-wide lock.
+ * for the client's timeout. Sockets must open and close meanwhile as fast as ever (they once
+ * queued, one Redis timeout each, behind a node-wide lock; then waited for a subscription that
+ * Redis never confirmed), and what the node could not publish meanwhile must not be lost silently.
  */
 @NexusIT
 class UnresponsiveRedisIT {
   private static final int USERS = 6;
-  private static final Duration PROMPT = Duration.ofSeconds(4);
+
+  /**
+   * A few Redis timeouts (2 s each) at most, whatever the number of sockets: one for the handshake,
+   * one until the node gives up on the subscription that Redis no longer confirms (sockets wait for
+   * their channels before ready). Six sockets queued one timeout each would take 12 s.
+   */
+  private static final Duration PROMPT = Duration.ofSeconds(6);
+
+  private static final String PUBLISH_FAILURES = "nexus_fanout_publish_failures_total";
+  private static final String ASKED_TO_CATCH_UP = "nexus_sockets_asked_to_catch_up_total";
 
   private static StallingTcpProxy redis;
   private static LibertyInstance node;
@@ -58,6 +69,7 @@ class UnresponsiveRedisIT {
 
   @Test
   void socketsOpenAndClosePromptlyWhileRedisHangs() throws Exception {
+    redis.resume();
     List<TestUser> users = new ArrayList<>();
     for (int n = 0; n < USERS; n++) {
       users.add(Api.newUser(node.baseUrl(), "stall_" + n));
@@ -68,6 +80,40 @@ class UnresponsiveRedisIT {
     // Their closes start grace periods whose end releases leases in the hung Redis; sockets that
     // open meanwhile must not wait for that either.
     assertThat(openTogether(users)).allSatisfy(took -> assertThat(took).isLessThan(PROMPT));
+  }
+
+  /**
+   * Ann posts on this node while its Redis hangs: the publish times out and only this node delivers
+   * it. Bob's socket on the shared node never heard of it; once this node's Redis answers again, it
+   * announces the loss and Bob's node asks him to catch up (1012).
+   */
+  @Test
+  void anEventANodeCouldNotPublishMakesItsRecipientsElsewhereCatchUpOnceRedisAnswers() {
+    redis.resume();
+    String shared = NexusServer.node().baseUrl();
+    TestUser ann = Api.newUser("stall_ann");
+    TestUser bob = Api.newUser("stall_bob");
+    String room = Api.newRoom(ann, bob);
+    double failuresBefore = Metrics.scrape(node.baseUrl()).value(PUBLISH_FAILURES);
+    double askedBefore = Metrics.scrape(shared).value(ASKED_TO_CATCH_UP);
+    try (WsClient bobElsewhere = WsClient.connect(shared, bob.accessToken())) {
+      redis.stall();
+      try {
+        Api.anonymous(node.baseUrl())
+            .header("Authorization", "Bearer " + ann.accessToken())
+            .body(Map.of("content", "published nowhere"))
+            .post("/api/v1/rooms/" + room + "/messages")
+            .then()
+            .statusCode(201);
+      } finally {
+        redis.resume();
+      }
+
+      assertThat(bobElsewhere.awaitClose(Duration.ofSeconds(40))).isEqualTo(1012);
+    }
+    assertThat(Metrics.scrape(node.baseUrl()).value(PUBLISH_FAILURES))
+        .isGreaterThan(failuresBefore);
+    assertThat(Metrics.scrape(shared).value(ASKED_TO_CATCH_UP)).isGreaterThan(askedBefore);
   }
 
   /** Opens one socket per user at once (open = the server answered a ping); then closes them. */

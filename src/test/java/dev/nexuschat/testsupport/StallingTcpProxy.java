@@ -47,6 +47,14 @@ public final class StallingTcpProxy implements AutoCloseable {
     stalled = true;
   }
 
+  /**
+   * Relays new connections again. The ones open during the stall stay useless (what was dropped
+   * broke them): clients time out on them and open new ones.
+   */
+  public void resume() {
+    stalled = false;
+  }
+
   private void acceptLoop() {
     while (!listener.isClosed()) {
       try {

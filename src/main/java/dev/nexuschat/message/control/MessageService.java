@@ -99,12 +99,12 @@ public class MessageService {
             ? appender.appendInOneStatement(sender, content, draft.parentId(), clientId)
             : appender.appendWithEntities(senderId, roomId, content, draft.parentId(), clientId);
     Message message = appended.message();
-    if (!appended.created()) {
-      return new Sent(MessageViews.Item.of(message), false);
-    }
     MessageViews.Item view = MessageViews.Item.of(message);
-    posted.fire(new MessagePosted(view, message.seq()));
-    return new Sent(view, true);
+    if (appended.created() || !message.isDeleted()) {
+      // A repeat too (not once deleted: that would bring it back on every screen).
+      posted.fire(new MessagePosted(view, message.seq(), !appended.created()));
+    }
+    return new Sent(view, appended.created());
   }
 
   @Transactional

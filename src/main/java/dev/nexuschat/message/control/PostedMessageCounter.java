@@ -15,6 +15,8 @@ public class PostedMessageCounter {
   @Inject NexusMetrics metrics;
 
   void messagePosted(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted event) {
-    metrics.messagePosted();
+    if (!event.repeat()) {
+      metrics.messagePosted();
+    }
   }
 }

@@ -27,6 +27,8 @@ public class NexusMetrics {
   static final String RATE_LIMITED = "nexus.ratelimit.rejections";
   static final String CLOSED_TOO_SLOW = "nexus.sockets.closed.too.slow";
   static final String GAPS_SKIPPED = "nexus.message.gaps.skipped";
+  static final String ASKED_TO_CATCH_UP = "nexus.sockets.asked.to.catch.up";
+  static final String PUBLISH_FAILURES = "nexus.fanout.publish.failures";
 
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -75,6 +77,29 @@ public class NexusMetrics {
             GAPS_SKIPPED,
             "Rooms' later messages released after waiting the whole hold for an earlier number")
         .inc();
+  }
+
+  /**
+   * {@code sockets} closed with 1012 so their clients reconnect and catch up from history, because
+   * of {@code reason}: "resubscribed" (open while this node heard nothing from Redis), "gap" (a
+   * room's message never came within the hold) or "publish_failed" (another node could not publish
+   * an event for them).
+   */
+  public void askedToCatchUp(String reason, int sockets) {
+    registry
+        .counter(
+            Metadata.builder()
+                .withName(ASKED_TO_CATCH_UP)
+                .withDescription(
+                    "WebSocket connections closed with 1012 to reconnect and catch up, by reason")
+                .build(),
+            new Tag("reason", reason))
+        .inc(sockets);
+  }
+
+  /** An event this node could not publish to Redis: delivered on this node only, for now. */
+  public void publishFailed() {
+    counter(PUBLISH_FAILURES, "Events this node could not publish to Redis").inc();
   }
 
   /** A request or frame refused by the rate limit {@code bucket} ("login", "send", ...). */

@@ -79,6 +79,11 @@ public class RedisConnection {
     return Optional.ofNullable(client);
   }
 
+  /** How long any one Redis call may take ({@code NEXUS_REDIS_TIMEOUT_MS}). */
+  public Duration timeout() {
+    return Duration.ofMillis(timeoutMillis);
+  }
+
   public boolean isConfigured() {
     return client != null;
   }

@@ -1,21 +1,21 @@
 package dev.nexuschat.realtime.control;
 
 import dev.nexuschat.auth.control.SessionRevocations;
+import dev.nexuschat.platform.metrics.NexusMetrics;
 import dev.nexuschat.platform.redis.RedisConnection;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.websocket.CloseReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -54,17 +54,32 @@ public class EventBus {
   @Inject FanOutChannels channels;
   @Inject TypingIndicators typing;
   @Inject SessionRevocations revocations;
+  @Inject CatchUpRequests catchUp;
+  @Inject NexusMetrics metrics;
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
 
-  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-  ManagedExecutorService closer;
-
+  private final LostPublications lost = new LostPublications();
   private volatile boolean subscribed;
   private volatile boolean stopping;
   private volatile JedisPubSub subscription;
+  private volatile Connection subscriberConnection;
+
+  /**
+   * A subscription given up on (see {@link #checkSubscription}): whatever it still hears is not.
+   */
+  private volatile JedisPubSub abandoned;
+
   private Thread subscriber;
+
+  /**
+   * Node to node, on the channels of a broadcast this node could not publish: its recipients
+   * elsewhere missed it ({@code everyone}: too many were lost to name them).
+   */
+  public record LostNotice(String origin, boolean everyone) {}
+
+  private static final String LOST = "nexus:lost";
 
   /** Started eagerly by {@link RealtimeLifecycle}. */
   synchronized void start() {
@@ -82,19 +97,115 @@ public class EventBus {
       return;
     }
     try {
-      List<String> targets = channelsOf(broadcast);
-      if (targets.size() == 1) {
-        redis.client().get().publish(targets.get(0), WIRE.toJson(broadcast));
-      } else {
-        redis.client().get().eval(PUBLISH_ALL, targets, List.of(WIRE.toJson(broadcast)));
-      }
+      publishTo(channelsOf(broadcast), broadcast);
       if (!subscribed) {
         // Redis takes publications but we are not (yet, again) hearing them: serve our own.
         local.deliver(broadcast);
       }
     } catch (JedisException e) {
       LOG.log(Level.FINE, "Redis publish failed: delivering on this node only", e);
+      metrics.publishFailed();
+      lost.add(broadcast);
       local.deliver(broadcast);
+    }
+  }
+
+  /**
+   * Tells the other nodes of the broadcasts this node could not publish (a notice with the same
+   * recipients, on the same channels), so that they ask those recipients to catch up. On a timer:
+   * it waits until Redis takes publications again.
+   */
+  void announceLost() {
+    if (redis.client().isEmpty()) {
+      return;
+    }
+    List<Broadcast> unannounced = lost.take();
+    if (unannounced != null && unannounced.isEmpty()) {
+      return;
+    }
+    int announced = 0;
+    try {
+      if (unannounced == null) {
+        redis.client().get().publish(FanOutChannels.SEVERAL_ROOMS, WIRE.toJson(noticeOf(null)));
+      } else {
+        for (Broadcast broadcast : unannounced) {
+          publishTo(channelsOf(broadcast), noticeOf(broadcast));
+          announced++;
+        }
+      }
+    } catch (RuntimeException e) {
+      // Never out of a timer task: the scheduler would cancel it.
+      LOG.log(
+          e instanceof JedisException ? Level.FINE : Level.WARNING,
+          "Lost events not announced yet: trying again",
+          e);
+      lost.putBack(unannounced == null ? null : unannounced.subList(announced, unannounced.size()));
+    }
+  }
+
+  /** The notice of a lost {@code broadcast} (null: of too many to name): same recipients. */
+  private Broadcast noticeOf(Broadcast broadcast) {
+    String data = WIRE.toJson(new LostNotice(channels.nodeId(), broadcast == null));
+    if (broadcast == null) {
+      return Broadcast.toRooms(List.of(), LOST, data);
+    }
+    return new Broadcast(
+        LOST,
+        data,
+        broadcast.roomIds(),
+        broadcast.userId(),
+        null,
+        0,
+        broadcast.joiningUserIds(),
+        null,
+        System.currentTimeMillis(),
+        null);
+  }
+
+  private void publishTo(List<String> targets, Broadcast broadcast) {
+    String payload = WIRE.toJson(broadcast);
+    if (targets.size() == 1) {
+      redis.client().get().publish(targets.get(0), payload);
+    } else {
+      redis.client().get().eval(PUBLISH_ALL, targets, List.of(payload));
+    }
+  }
+
+  /** Another node could not publish an event for some of this node's sockets: they catch up. */
+  private void lostElsewhere(Broadcast notice) {
+    LostNotice lostNotice = WIRE.fromJson(notice.data(), LostNotice.class);
+    if (channels.nodeId().equals(lostNotice.origin())) {
+      return; // delivered here when the publish failed
+    }
+    catchUp.ask(
+        lostNotice.everyone() ? local.all() : local.recipientsOf(notice),
+        CatchUpRequests.PUBLISH_FAILED);
+  }
+
+  /**
+   * Closes the subscription's connection when Redis left a SUBSCRIBE unconfirmed for its timeout: a
+   * subscription waits for messages without one, so a Redis that stopped answering would go
+   * unnoticed, and new sockets would wait for their channels; the loop then subscribes anew (and
+   * every socket open meanwhile catches up). On a timer.
+   */
+  void checkSubscription() {
+    Connection connection = subscriberConnection;
+    JedisPubSub stuck = subscription;
+    if (connection == null
+        || stuck == abandoned
+        || !channels.hasUnconfirmedFor(redis.timeout().toNanos())) {
+      return;
+    }
+    LOG.warning("Redis did not confirm a subscription in time: subscribing anew");
+    // At once, not when the subscriber's read notices: the sockets waiting for their channels go
+    // ready now (served in process, asked to catch up once Redis is heard again).
+    abandoned = stuck;
+    subscribed = false;
+    channels.detach(stuck);
+    try {
+      connection.disconnect();
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Cutting the subscription failed; its read fails by itself", e);
     }
   }
 
@@ -126,6 +237,9 @@ public class EventBus {
           new JedisPubSub() {
             @Override
             public void onSubscribe(String channel, int count) {
+              if (this == abandoned) {
+                return;
+              }
               channels.heard(this, channel);
               if (!subscribed) {
                 subscribed = true;
@@ -133,19 +247,26 @@ public class EventBus {
                 channels.confirmed(this);
                 LOG.info("Subscribed to the fan-out channels (" + count + ")");
                 revocations.resync();
-                askToCatchUp(local.all());
+                // Open while this node heard nothing from Redis: what other nodes published
+                // meanwhile reached them by no path.
+                catchUp.ask(local.all(), CatchUpRequests.RESUBSCRIBED);
               }
             }
 
             @Override
             public void onMessage(String channel, String message) {
+              if (this == abandoned) {
+                return; // this node delivers in process meanwhile
+              }
               if (channel.equals(SessionRevocations.CHANNEL)) {
                 revocations.heard(message);
                 return;
               }
               try {
                 Broadcast broadcast = WIRE.fromJson(message, Broadcast.class);
-                if (channel.equals(FanOutChannels.SEVERAL_ROOMS)) {
+                if (LOST.equals(broadcast.event())) {
+                  lostElsewhere(broadcast);
+                } else if (channel.equals(FanOutChannels.SEVERAL_ROOMS)) {
                   local.deliver(broadcast);
                 } else if (channel.startsWith(FanOutChannels.ROOM_PREFIX)) {
                   local.deliverFromRoomChannel(
@@ -163,13 +284,16 @@ public class EventBus {
             }
           };
       subscription = pubSub;
-      try {
-        redis.client().get().subscribe(pubSub, channels.attach(pubSub));
+      // A connection of its own, so that checkSubscription can cut it.
+      try (Connection connection = redis.client().get().getPool().getResource()) {
+        subscriberConnection = connection;
+        pubSub.proceed(connection, channels.attach(pubSub));
       } catch (RuntimeException e) {
         if (!stopping) {
           LOG.log(Level.WARNING, "Redis subscription lost; retrying: " + e.getMessage());
         }
       } finally {
+        subscriberConnection = null;
         subscribed = false;
         channels.detach(pubSub);
       }
@@ -182,26 +306,6 @@ public class EventBus {
           return;
         }
       }
-    }
-  }
-
-  /**
-   * Sockets that were open while this node heard nothing from Redis missed what other nodes
-   * published meanwhile, and nothing replays it: they are closed with 1012 so their clients
-   * reconnect and catch up from history (`after=`), as after any disconnect. On the closer
-   * executor: a close waits for the container, and this runs on the subscriber thread.
-   */
-  private void askToCatchUp(List<Connection> missedEvents) {
-    if (missedEvents.isEmpty()) {
-      return;
-    }
-    LOG.info(
-        "Asking " + missedEvents.size() + " sockets to reconnect: they were open without fan-out");
-    for (Connection connection : missedEvents) {
-      connection.closeOn(
-          closer,
-          CloseReason.CloseCodes.SERVICE_RESTART,
-          "Events may have been missed: reconnect and catch up");
     }
   }
 

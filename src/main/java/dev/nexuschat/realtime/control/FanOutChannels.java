@@ -47,7 +47,9 @@ public class FanOutChannels {
 
   private static final Logger LOG = Logger.getLogger(FanOutChannels.class.getName());
 
-  private final String nodeChannel = "nexus:node:" + UUID.randomUUID();
+  private static final String NODE_PREFIX = "nexus:node:";
+
+  private final String nodeChannel = NODE_PREFIX + UUID.randomUUID();
   private final Set<String> wanted = new HashSet<>();
 
   /** What the live subscription was asked for: its initial channels and every change sent. */
@@ -60,7 +62,7 @@ public class FanOutChannels {
    * Per channel, the SUBSCRIBEs sent on the live subscription that Redis has not confirmed yet: a
    * confirmation of an earlier SUBSCRIBE (before an UNSUBSCRIBE and a new one) must not count.
    */
-  private final Map<String, Integer> unconfirmed = new HashMap<>();
+  private final Map<String, Unconfirmed> unconfirmed = new HashMap<>();
 
   /** Who waits for which channels to be heard. */
   private final Map<String, List<Waiter>> waiters = new HashMap<>();
@@ -68,6 +70,12 @@ public class FanOutChannels {
   private final AtomicBoolean flushing = new AtomicBoolean();
   private JedisPubSub live;
   private boolean confirmed;
+
+  /** SUBSCRIBEs of one channel not confirmed yet, the oldest sent at {@code sinceNanos}. */
+  private static final class Unconfirmed {
+    int count = 1;
+    long sinceNanos = System.nanoTime();
+  }
 
   /**
    * Channels someone waits for; done when every one is heard, dropped, or the subscription ends.
@@ -140,12 +148,13 @@ public class FanOutChannels {
       if (live != subscription) {
         return;
       }
-      Integer awaited = unconfirmed.get(channel);
+      Unconfirmed awaited = unconfirmed.get(channel);
       if (awaited == null) {
         return; // a channel of the node's own, or one not wanted any more
       }
-      if (awaited > 1) {
-        unconfirmed.put(channel, awaited - 1);
+      if (awaited.count > 1) {
+        awaited.count--;
+        awaited.sinceNanos = System.nanoTime(); // the next one was sent later: not older than now
         return;
       }
       unconfirmed.remove(channel);
@@ -155,6 +164,20 @@ public class FanOutChannels {
       done = release(channel);
     }
     complete(done);
+  }
+
+  /**
+   * A SUBSCRIBE unconfirmed for {@code limitNanos}: the subscription's Redis has stopped answering
+   * (it would otherwise never be noticed: a subscription waits for messages without a timeout).
+   */
+  synchronized boolean hasUnconfirmedFor(long limitNanos) {
+    long now = System.nanoTime();
+    return unconfirmed.values().stream().anyMatch(u -> now - u.sinceNanos >= limitNanos);
+  }
+
+  /** This node's id, in the notices it publishes (see {@link EventBus}). */
+  String nodeId() {
+    return nodeChannel.substring(NODE_PREFIX.length());
   }
 
   private boolean isHeard(String channel) {
@@ -190,7 +213,7 @@ public class FanOutChannels {
     sent.clear();
     sent.addAll(wanted);
     unconfirmed.clear();
-    wanted.forEach(channel -> unconfirmed.put(channel, 1));
+    wanted.forEach(channel -> unconfirmed.put(channel, new Unconfirmed()));
     List<String> channels = new ArrayList<>(wanted);
     channels.add(nodeChannel);
     channels.add(SEVERAL_ROOMS);
@@ -249,7 +272,13 @@ public class FanOutChannels {
           target = live;
           for (String channel : pending) {
             if (wanted.contains(channel) && sent.add(channel)) {
-              unconfirmed.merge(channel, 1, Integer::sum);
+              unconfirmed.merge(
+                  channel,
+                  new Unconfirmed(),
+                  (older, added) -> {
+                    older.count++;
+                    return older;
+                  });
               subscribe.add(channel);
             } else if (!wanted.contains(channel) && sent.remove(channel)) {
               unsubscribe.add(channel);

@@ -108,6 +108,24 @@ public class LocalConnections {
     return byUser.values().stream().mapToInt(Set::size).sum();
   }
 
+  /** This node's connections in {@code room}. */
+  public List<Connection> inRoom(UUID room) {
+    return List.copyOf(byRoom.getOrDefault(room, Set.of()));
+  }
+
+  /** This node's connections that {@code broadcast} is for, each once. */
+  List<Connection> recipientsOf(Broadcast broadcast) {
+    Set<Connection> recipients = new HashSet<>();
+    if (broadcast.userId() != null) {
+      recipients.addAll(byUser.getOrDefault(broadcast.userId(), Set.of()));
+    }
+    broadcast.roomIds().forEach(room -> recipients.addAll(byRoom.getOrDefault(room, Set.of())));
+    broadcast
+        .joiningUserIds()
+        .forEach(user -> recipients.addAll(byUser.getOrDefault(user, Set.of())));
+    return List.copyOf(recipients);
+  }
+
   /** The user's connections open on this node. */
   public int countOf(UUID userId) {
     return byUser.getOrDefault(userId, Set.of()).size();

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Timers of the live transport, on the container's managed scheduler: a ping to connections every
  * {@code NEXUS_WS_PING_SECONDS} (25 s), a close for the ones silent (no frame, no pong) for {@code
  * NEXUS_WS_IDLE_TIMEOUT_SECONDS} (60 s), a 4001 close when a token expires, the release of message
- * gaps that never fill, the end of typists whose node went silent, and 1001 for everyone on
+ * gaps that never fill, the end of typists whose node went silent, the watch on the Redis
+ * subscription, the announcement of events this node could not publish, and 1001 for everyone on
  * shutdown.
  */
 @ApplicationScoped
@@ -37,6 +39,7 @@ public class RealtimeLifecycle {
   @Inject RoomOrders orders;
   @Inject EventBus bus;
   @Inject TypingIndicators typing;
+  @Inject CatchUpRequests catchUp;
 
   @Inject
   @ConfigProperty(name = "NEXUS_WS_PING_SECONDS", defaultValue = "25")
@@ -64,10 +67,23 @@ public class RealtimeLifecycle {
         scheduler.scheduleWithFixedDelay(
             this::keepAlive, checkEvery, checkEvery, TimeUnit.MILLISECONDS));
     timers.add(
-        scheduler.scheduleWithFixedDelay(
-            () -> orders.expireGaps(GAP_HOLD.toNanos()), 200, 200, TimeUnit.MILLISECONDS));
+        scheduler.scheduleWithFixedDelay(this::releaseGaps, 200, 200, TimeUnit.MILLISECONDS));
+    timers.add(
+        scheduler.scheduleWithFixedDelay(bus::checkSubscription, 250, 250, TimeUnit.MILLISECONDS));
+    timers.add(
+        scheduler.scheduleWithFixedDelay(bus::announceLost, 1000, 1000, TimeUnit.MILLISECONDS));
     timers.add(
         scheduler.scheduleWithFixedDelay(typing::expireUnheard, 500, 500, TimeUnit.MILLISECONDS));
+  }
+
+  /**
+   * Gives up on gaps that did not fill within the hold: the sockets of those rooms missed a message
+   * that nothing will bring, so they are asked to catch up rather than left without it.
+   */
+  void releaseGaps() {
+    for (UUID room : orders.expireGaps(GAP_HOLD.toNanos())) {
+      catchUp.ask(local.inRoom(room), CatchUpRequests.GAP);
+    }
   }
 
   /** Closes {@code connection} with 4001 the moment its access token expires. */

@@ -3,6 +3,7 @@ package dev.nexuschat.realtime.control;
 import dev.nexuschat.platform.metrics.NexusMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -63,8 +64,12 @@ public class RoomOrders {
     }
   }
 
-  /** Releases messages held for a gap that did not fill within {@code holdNanos}. */
-  void expireGaps(long holdNanos) {
+  /**
+   * Releases messages held for a gap that did not fill within {@code holdNanos}; returns the rooms
+   * whose gap was skipped: their sockets here missed a message.
+   */
+  List<UUID> expireGaps(long holdNanos) {
+    List<UUID> skipped = new ArrayList<>();
     for (UUID room : List.copyOf(roomsWithGaps)) {
       RoomOrder order = orders.get(room);
       if (order == null) {
@@ -76,11 +81,13 @@ public class RoomOrders {
           // A late event (its sender's thread or node was slow to publish) or one lost with a
           // crashed node: either way this room's later messages waited the whole hold.
           metrics.messageGapSkipped();
+          skipped.add(room);
         }
         if (!order.hasWaiting()) {
           roomsWithGaps.remove(room);
         }
       }
     }
+    return skipped;
   }
 }
