@@ -22,7 +22,9 @@ export function useLiveUpdates() {
     if (!signedIn) return;
     startRealtime({
       onEvent: (event) => applyServerEvent(queryClient, event),
-      onReconnected: () => void catchUp(queryClient),
+      onReady: (_ready, { reconnected }) => {
+        if (reconnected) void catchUp(queryClient);
+      },
       onLost: () => socketLost(queryClient),
     });
     return () => stopRealtime();
