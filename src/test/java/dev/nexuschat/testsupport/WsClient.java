@@ -24,6 +24,8 @@ import java.util.function.Predicate;
 /**
  * A test client of {@code /ws} on the JDK WebSocket. Keeps every frame it received, so a test can
  * wait (with a timeout, never a sleep) for the frame it expects and later check what else came.
+ * Checks the stream as a client should: {@code ready} first, then {@code seq} 1, 2, 3...; any other
+ * number fails every wait that follows, so every test that uses a socket checks it.
  */
 public final class WsClient implements WebSocket.Listener, AutoCloseable {
   public static final Duration WAIT = Duration.ofSeconds(15);
@@ -33,6 +35,8 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
   private final List<JsonObject> frames = new ArrayList<>();
   private final StringBuilder partial = new StringBuilder();
   private int pingsReceived;
+  private long lastSeq = -1;
+  private String streamBroken;
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private WebSocket socket;
 
@@ -44,13 +48,17 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
   }
 
   /**
-   * Connects and waits until the server has registered the connection: a ping's ack can only come
-   * after the server's open callback, so events fired from now on reach this client.
+   * Connects and waits for {@code ready}: everything committed from then on reaches this client.
    */
   public static WsClient connect(String baseUrl, String token) {
     WsClient client = open(URI.create(wsUrl(baseUrl)), Map.of(), "bearer", token);
-    client.reply(client.send("ping", "{}"));
+    client.ready();
     return client;
+  }
+
+  /** The socket's {@code ready} frame, waiting for it. */
+  public JsonObject ready() {
+    return await(f -> "ready".equals(f.getString("event")));
   }
 
   public static WsClient open(URI uri, Map<String, String> headers, String... subprotocols) {
@@ -127,6 +135,9 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     long deadline = System.nanoTime() + WAIT.toNanos();
     synchronized (frames) {
       while (true) {
+        if (streamBroken != null) {
+          throw new AssertionError(streamBroken);
+        }
         List<JsonObject> matching = frames.stream().filter(frame).toList();
         if (matching.size() >= count) {
           return matching;
@@ -175,6 +186,9 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (frames) {
       while (true) {
+        if (streamBroken != null) {
+          throw new AssertionError(streamBroken);
+        }
         java.util.Optional<JsonObject> first = frames.stream().filter(frame).findFirst();
         long left = deadline - System.nanoTime();
         if (first.isPresent() || left <= 0) {
@@ -192,6 +206,9 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
   public List<JsonObject> received(Predicate<JsonObject> frame) {
     synchronized (frames) {
+      if (streamBroken != null) {
+        throw new AssertionError(streamBroken);
+      }
       return frames.stream().filter(frame).toList();
     }
   }
@@ -224,12 +241,33 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
       JsonObject frame = Json.createReader(new StringReader(partial.toString())).readObject();
       partial.setLength(0);
       synchronized (frames) {
+        checkOrder(frame);
         frames.add(frame);
         frames.notifyAll();
       }
     }
     webSocket.request(1);
     return null;
+  }
+
+  /** {@code ready} first and without a number, then every frame numbered one more than the last. */
+  private void checkOrder(JsonObject frame) {
+    if (streamBroken != null) {
+      return;
+    }
+    boolean ready = "ready".equals(frame.getString("event", null));
+    if (lastSeq < 0) {
+      if (!ready || frame.containsKey("seq")) {
+        streamBroken = "The first frame is not a ready without seq: " + frame;
+      }
+      lastSeq = 0;
+      return;
+    }
+    long seq = frame.containsKey("seq") ? frame.getJsonNumber("seq").longValue() : -1;
+    if (ready || seq != lastSeq + 1) {
+      streamBroken = "Frame after seq " + lastSeq + " is out of order: " + frame;
+    }
+    lastSeq = seq;
   }
 
   /** The JDK client answers every ping with a pong by itself; this only counts them. */

@@ -11,6 +11,7 @@ import dev.nexuschat.realtime.control.Connection;
 import dev.nexuschat.realtime.control.LocalConnections;
 import dev.nexuschat.realtime.control.RealtimeLifecycle;
 import dev.nexuschat.realtime.control.SessionSockets;
+import dev.nexuschat.realtime.control.StreamStart;
 import dev.nexuschat.realtime.control.TypingIndicators;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -44,6 +45,7 @@ public class RealtimeEndpoint {
   private static final Logger LOG = Logger.getLogger(RealtimeEndpoint.class.getName());
 
   @Inject LocalConnections local;
+  @Inject StreamStart streams;
   @Inject NexusMetrics metrics;
   @Inject ClientEvents events;
   @Inject TypingIndicators typing;
@@ -81,7 +83,7 @@ public class RealtimeEndpoint {
             new Connection.QueueBounds(queueFrames, queueBytes),
             executor,
             metrics::socketClosedTooSlow);
-    local.register(connection);
+    streams.open(connection);
     sessionId = access.sessionId();
     sessions.opened(sessionId, connection);
     lifecycle.closeWhenTokenExpires(connection);

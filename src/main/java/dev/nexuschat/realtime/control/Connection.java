@@ -20,9 +20,9 @@ import java.util.logging.Logger;
 
 /**
  * One open socket of one user: who it is, the rooms it follows, its keep-alive clock and its close.
- * Outgoing frames go through its {@link Outbox}, so a slow reader never blocks the thread that fans
- * an event out; a reader that falls a whole queue of history behind (in frames or in bytes) is
- * closed (1008) and catches up on reconnect.
+ * Outgoing frames go through its {@link Outbox}, held until {@link #start} writes {@code ready}, so
+ * a slow reader never blocks the thread that fans an event out; a reader that falls a whole queue
+ * of history behind (in frames or in bytes) is closed (1008) and catches up on reconnect.
  */
 public final class Connection {
   /** Application close code: the access token expired; the client refreshes and reconnects. */
@@ -113,6 +113,16 @@ public final class Connection {
 
   void expiryTimer(Future<?> timer) {
     expiryTimer = timer;
+  }
+
+  /**
+   * Writes the socket's first frame ({@code ready}); what was queued until now follows it, numbered
+   * from 1.
+   */
+  void start(String readyFrame) {
+    if (!closing.get()) {
+      outbox.start(readyFrame);
+    }
   }
 
   /** Queues a frame of history (message, ack, membership change); never blocks. */

@@ -126,6 +126,7 @@ public class EventBus {
           new JedisPubSub() {
             @Override
             public void onSubscribe(String channel, int count) {
+              channels.heard(this, channel);
               if (!subscribed) {
                 subscribed = true;
                 retryMillis[0] = FIRST_RETRY_MILLIS;

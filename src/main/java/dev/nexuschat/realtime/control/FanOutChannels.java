@@ -3,11 +3,15 @@ package dev.nexuschat.realtime.control;
 import dev.nexuschat.auth.control.SessionRevocations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,6 +28,10 @@ import redis.clients.jedis.JedisPubSub;
  *
  * <p>Changes are sent on the live subscription as they happen, batched; while there is none (Redis
  * away), they are only remembered, and the next subscription starts from the whole set.
+ *
+ * <p>A channel is <em>heard</em> once Redis confirmed the subscription to it: only from then on are
+ * its publications delivered here. {@link #whenHeard} is how a new socket waits for that before it
+ * is told where its live stream starts.
  */
 @ApplicationScoped
 public class FanOutChannels {
@@ -48,9 +56,26 @@ public class FanOutChannels {
   /** Channels whose wanted and sent state may differ: the next flush's work. */
   private final Set<String> pending = new LinkedHashSet<>();
 
+  /**
+   * Per channel, the SUBSCRIBEs sent on the live subscription that Redis has not confirmed yet: a
+   * confirmation of an earlier SUBSCRIBE (before an UNSUBSCRIBE and a new one) must not count.
+   */
+  private final Map<String, Integer> unconfirmed = new HashMap<>();
+
+  /** Who waits for which channels to be heard. */
+  private final Map<String, List<Waiter>> waiters = new HashMap<>();
+
   private final AtomicBoolean flushing = new AtomicBoolean();
   private JedisPubSub live;
   private boolean confirmed;
+
+  /**
+   * Channels someone waits for; done when every one is heard, dropped, or the subscription ends.
+   */
+  private static final class Waiter {
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+    int remaining;
+  }
 
   static String ofRoom(UUID roomId) {
     return ROOM_PREFIX + roomId;
@@ -71,13 +96,88 @@ public class FanOutChannels {
   }
 
   void drop(String channel) {
+    List<Waiter> done;
     synchronized (this) {
-      if (!wanted.remove(channel) || !confirmed) {
+      if (!wanted.remove(channel)) {
         return;
       }
-      pending.add(channel);
+      // Whoever waited for it left: nothing to wait for any more.
+      done = release(channel);
+      if (confirmed) {
+        pending.add(channel);
+      }
     }
+    complete(done);
     flush();
+  }
+
+  /**
+   * Done once every channel of {@code channels} is heard: at once for channels heard already or no
+   * longer wanted, and while there is no confirmed subscription (Redis away: the node delivers in
+   * process, and asks every socket open meanwhile to reconnect once it hears Redis again, see
+   * {@link EventBus}).
+   */
+  synchronized CompletableFuture<Void> whenHeard(Collection<String> channels) {
+    Waiter waiter = new Waiter();
+    if (confirmed) {
+      for (String channel : channels) {
+        if (wanted.contains(channel) && !isHeard(channel)) {
+          waiter.remaining++;
+          waiters.computeIfAbsent(channel, c -> new ArrayList<>()).add(waiter);
+        }
+      }
+    }
+    if (waiter.remaining == 0) {
+      waiter.done.complete(null);
+    }
+    return waiter.done;
+  }
+
+  /** Redis confirmed the subscription of {@code subscription} to {@code channel}. */
+  void heard(JedisPubSub subscription, String channel) {
+    List<Waiter> done;
+    synchronized (this) {
+      if (live != subscription) {
+        return;
+      }
+      Integer awaited = unconfirmed.get(channel);
+      if (awaited == null) {
+        return; // a channel of the node's own, or one not wanted any more
+      }
+      if (awaited > 1) {
+        unconfirmed.put(channel, awaited - 1);
+        return;
+      }
+      unconfirmed.remove(channel);
+      if (!isHeard(channel)) {
+        return;
+      }
+      done = release(channel);
+    }
+    complete(done);
+  }
+
+  private boolean isHeard(String channel) {
+    return sent.contains(channel) && !unconfirmed.containsKey(channel);
+  }
+
+  /**
+   * Counts {@code channel} done for its waiters; returns the ones with nothing left to wait for.
+   */
+  private List<Waiter> release(String channel) {
+    List<Waiter> done = new ArrayList<>();
+    for (Waiter waiter : waiters.getOrDefault(channel, List.of())) {
+      if (--waiter.remaining == 0) {
+        done.add(waiter);
+      }
+    }
+    waiters.remove(channel);
+    return done;
+  }
+
+  /** Outside the lock: what waits on a future may run right here. */
+  private static void complete(List<Waiter> done) {
+    done.forEach(waiter -> waiter.done.complete(null));
   }
 
   /**
@@ -89,6 +189,8 @@ public class FanOutChannels {
     pending.clear();
     sent.clear();
     sent.addAll(wanted);
+    unconfirmed.clear();
+    wanted.forEach(channel -> unconfirmed.put(channel, 1));
     List<String> channels = new ArrayList<>(wanted);
     channels.add(nodeChannel);
     channels.add(SEVERAL_ROOMS);
@@ -109,11 +211,22 @@ public class FanOutChannels {
     flush();
   }
 
-  synchronized void detach(JedisPubSub subscription) {
-    if (live == subscription) {
+  /** The subscription ended: nobody waits for it any more (see {@link #whenHeard}). */
+  void detach(JedisPubSub subscription) {
+    List<Waiter> done = new ArrayList<>();
+    synchronized (this) {
+      if (live != subscription) {
+        return;
+      }
       live = null;
       confirmed = false;
+      unconfirmed.clear();
+      for (List<Waiter> waiting : waiters.values()) {
+        done.addAll(waiting);
+      }
+      waiters.clear();
     }
+    done.forEach(waiter -> waiter.done.complete(null));
   }
 
   /**
@@ -136,6 +249,7 @@ public class FanOutChannels {
           target = live;
           for (String channel : pending) {
             if (wanted.contains(channel) && sent.add(channel)) {
+              unconfirmed.merge(channel, 1, Integer::sum);
               subscribe.add(channel);
             } else if (!wanted.contains(channel) && sent.remove(channel)) {
               unsubscribe.add(channel);

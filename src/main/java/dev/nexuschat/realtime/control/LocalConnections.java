@@ -8,11 +8,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -41,9 +40,12 @@ public class LocalConnections {
 
   /**
    * Starts delivering to {@code connection}: first by user, then the rooms the database says it is
-   * in, less any it left while they were being read.
+   * in, less any it left while they were being read. Done, with those rooms, once this node hears
+   * their channels and the user's (see {@link FanOutChannels#whenHeard}); what arrives meanwhile
+   * waits in the connection's queue, and each of those rooms' order waits for its start ({@link
+   * RoomOrders#start}).
    */
-  public void register(Connection connection) {
+  public CompletableFuture<Set<UUID>> register(Connection connection) {
     registrations.begin(connection);
     byUser.compute(
         connection.userId(),
@@ -55,12 +57,19 @@ public class LocalConnections {
           set.add(connection);
           return set;
         });
-    Map<UUID, Long> newestSeq = new LinkedHashMap<>();
-    for (Object[] row : memberships.roomsWithNewestSeq(connection.userId())) {
-      newestSeq.put((UUID) row[0], ((Number) row[1]).longValue());
-    }
+    List<UUID> read = memberships.roomIdsOf(connection.userId());
+    Set<UUID> entered = new HashSet<>();
     registrations.enterRead(
-        connection, newestSeq.keySet(), room -> enter(connection, room, newestSeq.get(room)));
+        connection,
+        read,
+        room -> {
+          enter(connection, room, RoomOrder.AWAITING_START);
+          entered.add(room);
+        });
+    List<String> needed = new ArrayList<>();
+    needed.add(FanOutChannels.ofUser(connection.userId()));
+    entered.forEach(room -> needed.add(FanOutChannels.ofRoom(room)));
+    return channels.whenHeard(needed).thenApply(heard -> entered);
   }
 
   /** Stops delivering to {@code connection}; true when it was the user's last one on this node. */

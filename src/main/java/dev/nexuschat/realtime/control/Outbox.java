@@ -27,6 +27,11 @@ import java.util.function.Consumer;
  *
  * <p>A {@link LinkedHashMap} in insertion order is the queue: history frames under a key of their
  * own, state frames under theirs, so replacing is remove + put (both O(1)).
+ *
+ * <p>Nothing is written before {@link #start}: its frame ({@code ready}) is the socket's first, and
+ * what was queued meanwhile follows it. Every frame after it gets the connection's next {@code seq}
+ * (1, 2, ...) as it is written, not as it is queued: a state frame replaced in the queue takes no
+ * number, so a client that sees a hole knows a frame was lost.
  */
 final class Outbox implements SendHandler {
   private final RemoteEndpoint.Async remote;
@@ -36,8 +41,10 @@ final class Outbox implements SendHandler {
   private final LinkedHashMap<Object, String> pending = new LinkedHashMap<>();
   private int historyFrames;
   private long historyBytes;
+  private boolean started;
   private boolean sending;
   private boolean closed;
+  private long seq;
   private Thread writingThread;
   private boolean completedHere;
 
@@ -48,6 +55,20 @@ final class Outbox implements SendHandler {
     this.capacity = bounds.frames();
     this.capacityBytes = bounds.bytes();
     this.writeFailed = writeFailed;
+  }
+
+  /**
+   * Writes {@code firstFrame} as it is (no {@code seq}), then whatever was queued before it; once.
+   */
+  void start(String firstFrame) {
+    synchronized (this) {
+      if (started || closed) {
+        return;
+      }
+      started = true;
+      sending = true;
+    }
+    writeFrom(firstFrame);
   }
 
   /**
@@ -97,11 +118,20 @@ final class Outbox implements SendHandler {
    * through the queue (the usual case: a reader that keeps up). Under the lock.
    */
   private String idleTakes(String frame) {
-    if (sending || !pending.isEmpty()) {
+    if (!started || sending || !pending.isEmpty()) {
       return null;
     }
     sending = true;
-    return frame;
+    return numbered(frame);
+  }
+
+  /**
+   * {@code frame} with the connection's next {@code seq} as its last member: {@code
+   * {"event":...,"data":...,"seq":7}}. Under the lock, as the frame is taken for writing.
+   */
+  private String numbered(String frame) {
+    int end = frame.length() - 1;
+    return frame.substring(0, end) + ",\"seq\":" + ++seq + frame.charAt(end);
   }
 
   /** Drops everything pending and takes nothing more. */
@@ -146,7 +176,7 @@ final class Outbox implements SendHandler {
   }
 
   private synchronized String takeNext() {
-    if (sending || closed || pending.isEmpty()) {
+    if (!started || sending || closed || pending.isEmpty()) {
       return null;
     }
     Iterator<Map.Entry<Object, String>> head = pending.entrySet().iterator();
@@ -157,7 +187,7 @@ final class Outbox implements SendHandler {
       historyBytes -= history.bytes();
     }
     sending = true;
-    return entry.getValue();
+    return numbered(entry.getValue());
   }
 
   @Override

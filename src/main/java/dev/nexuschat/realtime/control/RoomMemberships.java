@@ -1,5 +1,6 @@
 package dev.nexuschat.realtime.control;
 
+import dev.nexuschat.room.entity.Room;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,15 +16,22 @@ import java.util.UUID;
 public class RoomMemberships {
   @PersistenceContext EntityManager em;
 
-  /** A user's rooms with each room's newest message number: {@code [UUID roomId, Long lastSeq]}. */
+  /** Where each of a user's rooms stands: its newest message number and newest visible message. */
   @Transactional
-  public List<Object[]> roomsWithNewestSeq(UUID userId) {
+  public List<ServerEvents.RoomPosition> positionsOf(UUID userId) {
     return em.createQuery(
-            "SELECT m.roomId, r.lastSeq FROM RoomMember m, Room r"
+            "SELECT r.id, r.lastSeq, r.lastMessageId FROM RoomMember m, Room r"
                 + " WHERE r.id = m.roomId AND m.user.id = :user",
             Object[].class)
         .setParameter("user", userId)
-        .getResultList();
+        .getResultStream()
+        .map(
+            row ->
+                new ServerEvents.RoomPosition(
+                    (UUID) row[0],
+                    Room.NO_MESSAGE.equals(row[2]) ? null : (UUID) row[2],
+                    ((Number) row[1]).longValue()))
+        .toList();
   }
 
   @Transactional

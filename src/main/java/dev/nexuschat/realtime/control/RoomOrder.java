@@ -17,8 +17,16 @@ final class RoomOrder {
   static final long UNKNOWN = -1;
 
   /**
-   * {@code delivered}: the room's newest number when this node started following it, or {@link
-   * #UNKNOWN}.
+   * Followed for a socket whose {@code ready} is being prepared: numbers wait, in order, until
+   * {@link #start} gives the room's newest number as read once the node's subscription to the room
+   * was confirmed (a number read earlier could make the messages published before the subscription
+   * look like a gap that never fills).
+   */
+  static final long AWAITING_START = -2;
+
+  /**
+   * {@code delivered}: the room's newest number when this node started following it, {@link
+   * #UNKNOWN} or {@link #AWAITING_START}.
    */
   RoomOrder(long delivered) {
     this.delivered = delivered;
@@ -29,6 +37,10 @@ final class RoomOrder {
    * lock.
    */
   void submit(long seq, Runnable delivery) {
+    if (delivered == AWAITING_START) {
+      park(seq, delivery);
+      return;
+    }
     if (delivered == UNKNOWN || seq <= delivered) {
       // Unknown start, or a duplicate/late number: deliver rather than lose it.
       delivered = Math.max(delivered, seq);
@@ -42,6 +54,10 @@ final class RoomOrder {
       releaseReady();
       return;
     }
+    park(seq, delivery);
+  }
+
+  private void park(long seq, Runnable delivery) {
     if (waiting.isEmpty()) {
       oldestWaitingSinceNanos = System.nanoTime();
     }
@@ -49,15 +65,36 @@ final class RoomOrder {
   }
 
   /**
+   * The room's newest number, read after the subscription was confirmed: what waits up to it is
+   * history already (delivered in order, receivers dedupe by id), what follows is delivered in
+   * order from it. Only the first start counts; under this object's lock.
+   */
+  void start(long newestSeq) {
+    if (delivered != AWAITING_START) {
+      return;
+    }
+    while (!waiting.isEmpty() && waiting.firstKey() <= newestSeq) {
+      waiting.pollFirstEntry().getValue().run();
+    }
+    delivered = newestSeq;
+    releaseReady();
+  }
+
+  /**
    * Gives up on a gap older than {@code holdNanos}; true if it did. Call under this object's lock.
    */
   boolean expire(long holdNanos) {
-    if (!waiting.isEmpty() && System.nanoTime() - oldestWaitingSinceNanos >= holdNanos) {
-      delivered = waiting.firstKey() - 1;
-      releaseReady();
-      return true;
+    if (waiting.isEmpty() || System.nanoTime() - oldestWaitingSinceNanos < holdNanos) {
+      return false;
     }
-    return false;
+    if (delivered == AWAITING_START) {
+      // No start came (its socket closed first, or its read failed): no gap is known either.
+      start(waiting.firstKey() - 1);
+      return false;
+    }
+    delivered = waiting.firstKey() - 1;
+    releaseReady();
+    return true;
   }
 
   boolean hasWaiting() {

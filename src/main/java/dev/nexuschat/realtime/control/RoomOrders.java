@@ -24,6 +24,22 @@ public class RoomOrders {
     orders.computeIfAbsent(room, id -> new RoomOrder(newestSeq));
   }
 
+  /**
+   * A socket's {@code ready} found {@code room}'s newest number to be {@code newestSeq}: an order
+   * still {@link RoomOrder#AWAITING_START} starts from it.
+   */
+  void start(UUID room, long newestSeq) {
+    RoomOrder order = orders.get(room);
+    if (order != null) {
+      synchronized (order) {
+        order.start(newestSeq);
+        if (!order.hasWaiting()) {
+          roomsWithGaps.remove(room);
+        }
+      }
+    }
+  }
+
   /** This node's last connection in {@code room} left it. */
   void forget(UUID room) {
     orders.remove(room);

@@ -4,6 +4,7 @@ import dev.nexuschat.platform.json.JsonFormat;
 import dev.nexuschat.room.control.RoomViews;
 import dev.nexuschat.user.control.UserViews;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Names and payloads of the server events (API contract section 6, PRD section 5). */
@@ -23,11 +24,25 @@ public final class ServerEvents {
   public static final String USER_OFFLINE = "user_offline";
 
   /**
+   * Not in the contract: a socket's first frame, where its live stream starts (see {@link
+   * StreamStart}).
+   */
+  public static final String READY = "ready";
+
+  /**
    * Not in the PRD: a profile change (display name, avatar), see the contract notes in the README.
    */
   public static final String USER_UPDATED = "user_updated";
 
   private ServerEvents() {}
+
+  /**
+   * Where a room stood when a socket's live stream started: every message after {@code lastSeq}
+   * (newest visible: {@code lastMessageId}, null when none) comes live on the socket.
+   */
+  public record RoomPosition(UUID roomId, UUID lastMessageId, long lastSeq) {}
+
+  public record Ready(String connectionId, List<RoomPosition> rooms) {}
 
   public record MessageRemoved(UUID id, UUID roomId) {}
 
@@ -53,5 +68,10 @@ public final class ServerEvents {
 
   static String json(Object payload) {
     return JsonFormat.JSONB.toJson(payload);
+  }
+
+  /** A whole server frame: {@code {"event":...,"data":...}}. */
+  static String frame(String event, Object payload) {
+    return "{\"event\":\"" + event + "\",\"data\":" + json(payload) + "}";
   }
 }

@@ -14,12 +14,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ConnectionTest {
-  /** A session whose async sends wait until the test completes them, recording closes. */
+  /**
+   * A session whose async sends wait until the test completes them, recording closes. Its
+   * connections are started: their {@code ready} is written and forgotten, and {@link #sent} holds
+   * the frames after it without their {@code seq}, which {@link #seqs} holds.
+   */
   static final class FakeSession {
+    private static final Pattern SEQ = Pattern.compile(",\"seq\":(\\d+)(.)$", Pattern.DOTALL);
+    static final String READY = "{\"event\":\"ready\"}";
+
     final List<String> sent = new ArrayList<>();
+    final List<Long> seqs = new ArrayList<>();
+    List<String> rawWrites = new ArrayList<>();
     final List<SendHandler> pending = new ArrayList<>();
     final List<CloseReason> closes = new ArrayList<>();
     final List<Runnable> closerTasks = new ArrayList<>();
@@ -48,7 +59,7 @@ class ConnectionTest {
                   new Class<?>[] {RemoteEndpoint.Async.class},
                   (proxy, method, args) -> {
                     if (method.getName().equals("sendText") && args.length == 2) {
-                      sent.add((String) args[0]);
+                      written((String) args[0]);
                       if (completeAtOnce) {
                         ((SendHandler) args[1]).onResult(new SendResult());
                       } else {
@@ -83,11 +94,36 @@ class ConnectionTest {
               });
     }
 
+    private void written(String text) {
+      rawWrites.add(text);
+      if (text.equals(READY)) {
+        return;
+      }
+      Matcher numbered = SEQ.matcher(text);
+      if (numbered.find()) {
+        seqs.add(Long.parseLong(numbered.group(1)));
+        sent.add(text.substring(0, numbered.start()) + numbered.group(2));
+      } else {
+        sent.add(text);
+      }
+    }
+
     Connection connection(int queueCapacity) {
       return connection(queueCapacity, Long.MAX_VALUE);
     }
 
     Connection connection(int queueCapacity, long queueBytes) {
+      Connection connection = unstarted(queueCapacity, queueBytes);
+      connection.start(READY);
+      if (!completeAtOnce) {
+        completeNext();
+        pending.clear();
+      }
+      return connection;
+    }
+
+    /** A connection whose {@code ready} has not been written: it holds every frame. */
+    Connection unstarted(int queueCapacity, long queueBytes) {
       return new Connection(
           session(),
           UUID.randomUUID(),
@@ -375,5 +411,63 @@ class ConnectionTest {
     assertThat(fake.closerTasks).hasSize(1);
     assertClosedAsTooSlowByTheCloser(fake);
     assertThat(fake.sent).containsExactly("f1");
+  }
+
+  @Test
+  void nothingIsWrittenBeforeReadyAndWhatWasQueuedFollowsItNumberedFromOne() {
+    FakeSession fake = new FakeSession();
+    fake.completeAtOnce = true;
+    Connection connection = fake.unstarted(8, Long.MAX_VALUE);
+    UUID ann = UUID.randomUUID();
+
+    connection.send("{\"event\":\"ack\"}");
+    connection.sendState(presenceOf(ann), "{\"event\":\"user_online\"}");
+    assertThat(fake.sent).as("held until ready").isEmpty();
+
+    connection.start("{\"event\":\"ready\",\"data\":{}}");
+    connection.send("{\"event\":\"new_message\",\"data\":{}}");
+
+    assertThat(fake.sent)
+        .containsExactly(
+            "{\"event\":\"ready\",\"data\":{}}",
+            "{\"event\":\"ack\"}",
+            "{\"event\":\"user_online\"}",
+            "{\"event\":\"new_message\",\"data\":{}}");
+    assertThat(fake.seqs).as("ready has none; then 1, 2, 3").containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  void aReplacedStateFrameTakesNoNumberSoTheWrittenNumbersHaveNoHoles() {
+    FakeSession fake = new FakeSession();
+    Connection connection = fake.connection(8);
+    UUID bob = UUID.randomUUID();
+
+    connection.send("{\"event\":\"m1\"}");
+    for (int i = 0; i < 10; i++) {
+      connection.sendState(typingOf(bob), "{\"event\":\"typing-" + i + "\"}");
+    }
+    connection.send("{\"event\":\"m2\"}");
+    fake.completeAll();
+
+    assertThat(fake.sent)
+        .containsExactly("{\"event\":\"m1\"}", "{\"event\":\"typing-9\"}", "{\"event\":\"m2\"}");
+    assertThat(fake.seqs).containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  void aFrameGetsItsNumberAsItsLastMember() {
+    FakeSession fake = new FakeSession();
+    fake.completeAtOnce = true;
+    Connection connection = fake.unstarted(8, Long.MAX_VALUE);
+    List<String> raw = new ArrayList<>();
+    fake.rawWrites = raw;
+
+    connection.start(FakeSession.READY);
+    connection.send("{\"event\":\"ack\",\"ref\":\"r1\",\"data\":{\"id\":\"}\"}}");
+
+    assertThat(raw)
+        .containsExactly(
+            FakeSession.READY,
+            "{\"event\":\"ack\",\"ref\":\"r1\",\"data\":{\"id\":\"}\"},\"seq\":1}");
   }
 }

@@ -24,7 +24,7 @@ class KeepAliveTest {
     local.memberships =
         new RoomMemberships() {
           @Override
-          public List<Object[]> roomsWithNewestSeq(UUID userId) {
+          public List<UUID> roomIdsOf(UUID userId) {
             return List.of();
           }
         };

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nexuschat.platform.metrics.NexusMetrics;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -31,11 +30,9 @@ class LocalConnectionsTest {
     local.memberships =
         new RoomMemberships() {
           @Override
-          public List<Object[]> roomsWithNewestSeq(UUID userId) {
+          public List<UUID> roomIdsOf(UUID userId) {
             meanwhile.run();
-            List<Object[]> rows = new ArrayList<>();
-            rows.add(new Object[] {room, 0L});
-            return rows;
+            return List.of(room);
           }
         };
   }
