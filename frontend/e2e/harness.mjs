@@ -73,12 +73,12 @@ export async function api(path, { method = 'GET', token, body } = {}) {
 
 /**
  * Runs in every page before the app (an init script, so the CSP does not apply): counts socket
- * opens, keeps close codes, and can refuse new sockets while the test keeps the client offline.
- * Only the test reads or sets `window.__socketProbe`.
+ * opens and the sockets that got their `ready` frame, keeps close codes, and can refuse new sockets
+ * while the test keeps the client offline. Only the test reads or sets `window.__socketProbe`.
  */
 export function socketProbe() {
   const Native = window.WebSocket;
-  const probe = { opens: 0, live: 0, closeCodes: [], blocked: false };
+  const probe = { opens: 0, readies: 0, live: 0, closeCodes: [], blocked: false };
   window.__socketProbe = probe;
   window.WebSocket = class ProbedWebSocket extends Native {
     constructor(url, protocols) {
@@ -87,10 +87,20 @@ export function socketProbe() {
       if (probe.blocked) throw new DOMException('blocked by the test', 'SecurityError');
       super(url, protocols);
       let opened = false;
+      let firstFrame = true;
       this.addEventListener('open', () => {
         opened = true;
         probe.opens++;
         probe.live++;
+      });
+      this.addEventListener('message', (event) => {
+        if (!firstFrame) return;
+        firstFrame = false;
+        try {
+          if (JSON.parse(event.data).event === 'ready') probe.readies++;
+        } catch {
+          // not JSON: not a ready frame
+        }
       });
       this.addEventListener('close', (event) => {
         if (opened) probe.live--;
@@ -117,11 +127,19 @@ export function receivedFrames(page) {
   return frames;
 }
 
-/** Waits until the page holds one open socket that is its `opens`-th. */
+/**
+ * Waits until the page holds one open socket that is its `opens`-th and has had its `ready` frame:
+ * from then on (and not from the open event) what is posted comes live over it.
+ */
 export const socketOpen = (page, opens = 1, timeout = 15_000) =>
-  page.waitForFunction((n) => window.__socketProbe.live === 1 && window.__socketProbe.opens >= n, opens, {
-    timeout,
-  });
+  page.waitForFunction(
+    (n) => {
+      const probe = window.__socketProbe;
+      return probe.live === 1 && probe.opens >= n && probe.readies >= n;
+    },
+    opens,
+    { timeout },
+  );
 
 /**
  * Asks the process that runs this script (WebClientE2EIT) to stop or start the server, and waits
@@ -156,6 +174,16 @@ export function withExpiry(token, secondsFromNow) {
   claims.jti = randomUUID();
   const body = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
   return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+}
+
+/** Scrolls the open room up until every page is loaded ("Beginning of conversation"). */
+export async function scrollToBeginning(page) {
+  const scroller = page.getByTestId('message-scroller');
+  for (let i = 0; i < 60 && !(await page.getByTestId('conversation-start').isVisible()); i++) {
+    await scroller.evaluate((el) => (el.scrollTop = 0));
+    await page.waitForTimeout(250);
+  }
+  await page.getByTestId('conversation-start').waitFor();
 }
 
 /** A message by its own text (a reply also shows its parent's text in the preview). */

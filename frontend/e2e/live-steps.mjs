@@ -1,10 +1,12 @@
 // Browser flows over the real /ws: delivery by socket (no polling meanwhile), typing, read sync across
-// tabs, presence, a 4001 on token expiry, and a server restart with catch-up.
+// tabs, presence, a 4001 on token expiry, a burst while a tab connects, and a server restart with
+// catch-up.
 import {
   api,
   canControlServer,
   messageIn,
   receivedFrames,
+  scrollToBeginning,
   serverControl,
   socketOpen,
   step,
@@ -35,8 +37,59 @@ function latestPageRequests(page, roomId) {
   return seen;
 }
 
-const accessToken = async (user, password) =>
-  (await api('/auth/login', { method: 'POST', body: { email: user.email, password } })).access_token;
+const login = (user, password) =>
+  api('/auth/login', { method: 'POST', body: { email: user.email, password } });
+const accessToken = async (user, password) => (await login(user, password)).access_token;
+
+/** A user made over the API only, signed in: `{id, token}`. */
+async function apiUser(name, password) {
+  const suffix = `${Date.now() % 1_000_000}${Math.floor(Math.random() * 1000)}`;
+  const user = { email: `${name}_${suffix}@example.test`, username: `${name}_${suffix}` };
+  await api('/auth/register', {
+    method: 'POST',
+    body: { ...user, display_name: `${name} ${suffix}`, password },
+  });
+  const session = await login(user, password);
+  return { id: session.user.id, token: session.access_token };
+}
+
+/**
+ * Holds the answers to the page's newest-page requests for a room (no cursor, no after) until
+ * `release()`: the server reads them at once, the page gets them late, as over a slow link.
+ */
+async function holdNewestPage(page, roomId) {
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route(
+    (url) =>
+      url.pathname === `/api/v1/rooms/${roomId}/messages` &&
+      !url.searchParams.has('cursor') &&
+      !url.searchParams.has('after'),
+    async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const response = await route.fetch();
+      await released;
+      return route.fulfill({ response });
+    },
+  );
+  return release;
+}
+
+/** The texts of the open room's messages as shown, top to bottom. */
+const shownTexts = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="message-content"]')].map((el) => el.textContent),
+  );
+
+/** What is wrong with `shown` against `expected`: missing, doubled, or out of order. */
+function difference(shown, expected) {
+  const counts = new Map();
+  for (const text of shown) counts.set(text, (counts.get(text) ?? 0) + 1);
+  const missing = expected.filter((text) => !counts.has(text));
+  const doubled = [...counts].filter(([, n]) => n > 1).map(([text]) => text);
+  const firstOutOfOrder = shown.findIndex((text, i) => text !== expected[i]);
+  return `missing ${JSON.stringify(missing)}, doubled ${JSON.stringify(doubled)}, first difference at ${firstOutOfOrder}`;
+}
 
 export async function liveSteps({ a, b, newUserPage, alice, bob, password, roomId }) {
   const bobToken = () => accessToken(bob, password);
@@ -138,6 +191,69 @@ export async function liveSteps({ a, b, newUserPage, alice, bob, password, roomI
       await tab.close();
     },
   );
+
+  await step('a second tab of a user opened right before others post a burst misses nothing', async () => {
+    const { user: bobUser, access_token: bobAccess } = await login(bob, password);
+    const others = [
+      { id: bobUser.id, token: bobAccess },
+      ...(await Promise.all(['carol', 'dave'].map((n) => apiUser(n, password)))),
+    ];
+    const room = await api('/rooms', {
+      method: 'POST',
+      token: await accessToken(alice, password),
+      body: { name: 'Burst', member_ids: others.map((o) => o.id) },
+    });
+    const PER_SENDER = 20;
+    // Each sender posts its own in order; the three run at once, so history interleaves them.
+    const post = (from, to) =>
+      Promise.all(
+        others.map(async ({ token }, sender) => {
+          for (let n = from; n < to; n++)
+            await api(`/rooms/${room.id}/messages`, {
+              method: 'POST',
+              token,
+              body: { content: `Burst ${sender + 1}.${n + 1}` },
+            });
+        }),
+      );
+
+    const tab = trackFrames(await a.context().newPage());
+    const frames = receivedFrames(tab);
+    // The room's first page, read early and answered only after the burst: messages keep coming live
+    // while the tab has no history to put them in yet.
+    const releaseNewestPage = await holdNewestPage(tab, room.id);
+    const opening = tab.goto(`/chat/${room.id}`);
+    await post(0, PER_SENDER / 2); // while the page loads
+    await opening;
+    // The second half from the socket's open event on: across the server's ready, and after it.
+    await tab.waitForFunction(() => window.__socketProbe.opens >= 1, null, { polling: 10, timeout: 15_000 });
+    await post(PER_SENDER / 2, PER_SENDER);
+    releaseNewestPage();
+
+    const history = await api(`/rooms/${room.id}/messages?limit=100`, { token: others[0].token });
+    const expected = history.messages.map((m) => m.content);
+    if (expected.length !== others.length * PER_SENDER)
+      throw new Error(`the room holds ${expected.length} messages, not ${others.length * PER_SENDER}`);
+    await messageIn(tab, expected.at(-1)).first().waitFor({ timeout: 15_000 });
+    await scrollToBeginning(tab);
+    await tab
+      .waitForFunction(
+        (texts) => {
+          const shown = [...document.querySelectorAll('[data-testid="message-content"]')];
+          return shown.length === texts.length && shown.every((el, i) => el.textContent === texts[i]);
+        },
+        expected,
+        { timeout: 10_000 },
+      )
+      .catch(async () => {
+        throw new Error(
+          `the tab does not show the burst once each in order: ${difference(await shownTexts(tab), expected)}`,
+        );
+      });
+    const live = frames.filter((f) => f.includes('"new_message"') && f.includes('Burst ')).length;
+    console.log(`    ${live} of ${expected.length} came over the socket, the rest by REST`);
+    await tab.close();
+  });
 }
 
 /** Last in the run: it stops and starts the shared node. */

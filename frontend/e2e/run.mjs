@@ -7,6 +7,7 @@ import {
   closeServerControl,
   expectNoAxeViolations,
   messageIn,
+  scrollToBeginning,
   socketProbe,
   step,
   summary,
@@ -77,16 +78,6 @@ async function seedRoom(name, texts, parallel) {
     );
   }
   return room;
-}
-
-/** Scrolls the open room up until every page is loaded ("Beginning of conversation"). */
-async function scrollToBeginning(page) {
-  const scroller = page.getByTestId('message-scroller');
-  for (let i = 0; i < 60 && !(await page.getByTestId('conversation-start').isVisible()); i++) {
-    await scroller.evaluate((el) => (el.scrollTop = 0));
-    await page.waitForTimeout(250);
-  }
-  await page.getByTestId('conversation-start').waitFor();
 }
 
 /**

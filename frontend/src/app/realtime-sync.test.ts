@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messageKeys, type RoomMessages } from '@/features/messages/api/get-messages';
-import { flattenMessages, mergeNewer, upsertMessage } from '@/features/messages/hooks/message-cache';
+import { flattenMessages, mergeNewer } from '@/features/messages/hooks/message-cache';
 import { useTypingStore } from '@/features/messages/hooks/typing-store';
 import { useAnnouncer } from '@/components/live-region';
 import { roomKeys } from '@/features/rooms/api/rooms-api';
@@ -9,7 +9,7 @@ import { useSessionStore } from '@/lib/session-store';
 import { aMessage } from '@/testing/fixtures';
 import { useChatUiStore } from './chat-ui-store';
 import { playNotificationSound } from './notification-sound';
-import { applyServerEvent, catchUp, socketLost } from './realtime-sync';
+import { applyServerEvent } from './realtime-sync';
 
 vi.mock('./notification-sound', () => ({ playNotificationSound: vi.fn() }));
 
@@ -18,49 +18,6 @@ vi.mock('@/features/messages/api/get-messages', async (original) => ({
   ...(await original<typeof import('@/features/messages/api/get-messages')>()),
   fetchMessagePage,
 }));
-
-const at = (minute: number) => `2026-02-16T14:${minute}:00.000Z`;
-
-describe('catch-up after a reconnect', () => {
-  afterEach(() => fetchMessagePage.mockReset());
-
-  it('starts where the socket stopped, not at our own message sent over REST meanwhile', async () => {
-    const queryClient = new QueryClient();
-    const key = messageKeys.room('r1');
-    queryClient.setQueryData<RoomMessages>(
-      key,
-      mergeNewer(undefined, [aMessage({ id: 'seen', created_at: at(10) })]),
-    );
-    socketLost(queryClient);
-    // While away: our own send went through REST; Bob's two messages came before it.
-    queryClient.setQueryData<RoomMessages>(key, (d) =>
-      upsertMessage(d, aMessage({ id: 'mine', created_at: at(30) })),
-    );
-    const missed = [
-      aMessage({ id: 'bob1', created_at: at(20) }),
-      aMessage({ id: 'bob2', created_at: at(25) }),
-    ];
-    const mine = aMessage({ id: 'mine', created_at: at(30) });
-    fetchMessagePage.mockResolvedValue({ messages: [...missed, mine], next_cursor: null, has_more: false });
-
-    await catchUp(queryClient);
-
-    expect(fetchMessagePage).toHaveBeenCalledWith('r1', { after: 'seen', limit: 100 });
-    const ids = flattenMessages(queryClient.getQueryData<RoomMessages>(key)).map((m) => m.id);
-    expect(ids).toEqual(['seen', 'bob1', 'bob2', 'mine']);
-  });
-
-  it('without a recorded drop, starts at the newest confirmed message', async () => {
-    const queryClient = new QueryClient();
-    const key = messageKeys.room('r1');
-    queryClient.setQueryData<RoomMessages>(key, mergeNewer(undefined, [aMessage({ id: 'newest' })]));
-    fetchMessagePage.mockResolvedValue({ messages: [], next_cursor: null, has_more: false });
-
-    await catchUp(queryClient);
-
-    expect(fetchMessagePage).toHaveBeenCalledWith('r1', { after: 'newest', limit: 100 });
-  });
-});
 
 describe('a new message while the tab is hidden', () => {
   const hide = (hidden: boolean) =>

@@ -3,8 +3,6 @@ import { useAnnouncer } from '@/components/live-region';
 import { fetchMessagePage, messageKeys, type RoomMessages } from '@/features/messages/api/get-messages';
 import {
   applyEdit,
-  mergeNewer,
-  newestConfirmedId,
   reconcileLatest,
   removeMessage,
   renameSender,
@@ -14,8 +12,9 @@ import { useTypingStore } from '@/features/messages/hooks/typing-store';
 import { roomKeys } from '@/features/rooms/api/rooms-api';
 import { messageArrived, peerPresenceChanged, roomRead } from '@/features/rooms/hooks/room-list-cache';
 import type { ServerEvent } from '@/lib/realtime/frames';
-import type { MessagePage, RoomDetail, RoomListItem } from '@/lib/schemas';
+import type { RoomDetail, RoomListItem } from '@/lib/schemas';
 import { useSessionStore } from '@/lib/session-store';
+import { catchUpAfterFirstPage } from './catch-up';
 import { useChatUiStore } from './chat-ui-store';
 import { playNotificationSound } from './notification-sound';
 
@@ -34,7 +33,7 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent) {
         queryClient.setQueryData<RoomMessages>(messageKeys.room(message.room_id), (d) =>
           upsertMessage(d, message),
         );
-      }
+      } else void catchUpAfterFirstPage(queryClient, message.room_id);
       const rooms = queryClient.getQueryData<RoomListItem[]>(roomKeys.list());
       if (rooms && !rooms.some((r) => r.id === message.room_id))
         void queryClient.invalidateQueries({ queryKey: roomKeys.list() });
@@ -142,47 +141,6 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent) {
     default:
       return;
   }
-}
-
-// Per cached room, the newest message the socket had delivered when it dropped. The catch-up starts
-// there, not at the newest message now cached: one of our own sent over REST meanwhile may be newer
-// than messages other people sent while we were away.
-const deliveredUpTo = new Map<string, string>();
-
-export function socketLost(queryClient: QueryClient) {
-  deliveredUpTo.clear();
-  for (const [key, data] of queryClient.getQueriesData<RoomMessages>({ queryKey: messageKeys.all })) {
-    const newest = newestConfirmedId(data);
-    if (newest) deliveredUpTo.set(key[1] as string, newest);
-  }
-}
-
-/**
- * After a reconnect (or, without a socket, on a timer): fetch what each cached room got since its
- * newest known message, following pages forward, and refresh the room list. Merging by id and
- * client_id means nothing is missed or doubled.
- */
-export async function catchUp(queryClient: QueryClient, roomIds?: string[]) {
-  const cached = queryClient.getQueriesData<RoomMessages>({ queryKey: messageKeys.all });
-  await Promise.all(
-    cached.map(async ([key, data]) => {
-      const roomId = key[1] as string;
-      if (roomIds && !roomIds.includes(roomId)) return;
-      let after = deliveredUpTo.get(roomId) ?? newestConfirmedId(data);
-      if (!after) return void queryClient.invalidateQueries({ queryKey: key });
-      for (let guard = 0; guard < 50 && after; guard++) {
-        const page: MessagePage | null = await fetchMessagePage(roomId, { after, limit: 100 }).catch(
-          () => null,
-        );
-        if (!page) return;
-        if (page.messages.length)
-          queryClient.setQueryData<RoomMessages>(key, (d) => mergeNewer(d, page.messages));
-        after = page.has_more ? (page.messages.at(-1)?.id ?? null) : null;
-      }
-    }),
-  );
-  deliveredUpTo.clear();
-  void queryClient.invalidateQueries({ queryKey: roomKeys.list() });
 }
 
 /** The REST-only fallback, on a timer: the open room's newest page (new, edited, deleted) and the room list. */

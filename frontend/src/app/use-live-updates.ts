@@ -4,13 +4,15 @@ import { useConnectionStore } from '@/lib/realtime/connection-store';
 import { startRealtime, stopRealtime } from '@/lib/realtime/realtime-connection';
 import { useSessionStore } from '@/lib/session-store';
 import { useChatUiStore } from './chat-ui-store';
-import { applyServerEvent, catchUp, pollOpenRoom, socketLost } from './realtime-sync';
+import { catchUpToReady, socketLost } from './catch-up';
+import { applyServerEvent, pollOpenRoom } from './realtime-sync';
 
 const POLL_MS = 4000;
 
 /**
- * One socket per signed-in tab, its events applied to the cache, a catch-up after each reconnect.
- * While the socket is not open, the open room and the room list are polled over REST instead.
+ * One socket per signed-in tab, its events applied to the cache, a catch-up on each `ready` (the
+ * first one too: the page's first REST answers may predate it). Until a socket is ready, the open
+ * room and the room list are polled over REST instead.
  */
 export function useLiveUpdates() {
   const queryClient = useQueryClient();
@@ -22,7 +24,7 @@ export function useLiveUpdates() {
     if (!signedIn) return;
     startRealtime({
       onEvent: (event) => applyServerEvent(queryClient, event),
-      onReconnected: () => void catchUp(queryClient),
+      onReady: (ready, context) => void catchUpToReady(queryClient, ready, context),
       onLost: () => socketLost(queryClient),
     });
     return () => stopRealtime();

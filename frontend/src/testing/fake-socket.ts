@@ -10,6 +10,7 @@ export class FakeSocket implements SocketLike {
   onmessage: SocketLike['onmessage'] = null;
   onerror: SocketLike['onerror'] = null;
   closedWith: number | null = null;
+  closeReason: string | undefined;
 
   constructor(
     readonly url: string,
@@ -28,14 +29,21 @@ export class FakeSocket implements SocketLike {
     this.sent.push(JSON.parse(data));
   }
 
-  close(code = 1000) {
+  close(code = 1000, reason?: string) {
     this.closedWith = code;
+    this.closeReason = reason;
     this.readyState = 3;
   }
 
   serverOpens() {
     this.readyState = 1;
     this.onopen?.({});
+  }
+
+  /** Opens and sends the `ready` frame: from then on the client counts the socket as open. */
+  serverReady(rooms: { room_id: string; last_message_id: string | null; last_seq: number }[] = []) {
+    this.serverOpens();
+    this.serverSends({ event: 'ready', data: { connection_id: `conn-${FakeSocket.created.length}`, rooms } });
   }
 
   serverSends(frame: unknown) {

@@ -1,12 +1,28 @@
 import { z } from 'zod';
 import { memberSchema, messageSchema, userSummarySchema } from '@/lib/schemas';
 
-/** Every frame on /ws, both ways: `{event, data, ref?}` (contract section 6). */
+/**
+ * Every frame on /ws, both ways: `{event, data, ref?}` (contract section 6). Server frames after
+ * `ready` also carry `seq`, the socket's own frame counter, so a dropped frame shows as a hole.
+ */
 const envelopeSchema = z.object({
   event: z.string(),
   data: z.unknown().optional(),
   ref: z.string().optional(),
+  seq: z.number().int().optional(),
 });
+
+/**
+ * The socket's first frame: it is in all its rooms, and everything committed after these positions
+ * will come live on it; anything up to them is history, fetched over REST.
+ */
+const readySchema = z.object({
+  connection_id: z.string(),
+  rooms: z.array(
+    z.object({ room_id: z.string(), last_message_id: z.string().nullable(), last_seq: z.number() }),
+  ),
+});
+export type Ready = z.infer<typeof readySchema>;
 
 const roomRef = z.object({ room_id: z.string() });
 
@@ -76,10 +92,12 @@ export type ServerEvent = z.infer<typeof serverEventSchema>;
 export type ServerEventName = ServerEvent['event'];
 export type EventData<E extends ServerEventName> = Extract<ServerEvent, { event: E }>['data'];
 
+/** `seq` is kept even for a frame the client cannot use: it still counts towards the sequence. */
 export type ParsedFrame =
-  | { kind: 'event'; frame: ServerEvent }
-  | { kind: 'unknown'; event: string }
-  | { kind: 'invalid'; reason: string };
+  | { kind: 'ready'; ready: Ready }
+  | { kind: 'event'; frame: ServerEvent; seq?: number }
+  | { kind: 'unknown'; event: string; seq?: number }
+  | { kind: 'invalid'; reason: string; seq?: number };
 
 /** Parses one text frame. Never throws: a bad frame is reported, not fatal to the connection. */
 export function parseServerFrame(text: string): ParsedFrame {
@@ -91,14 +109,19 @@ export function parseServerFrame(text: string): ParsedFrame {
   }
   const envelope = envelopeSchema.safeParse(raw);
   if (!envelope.success) return { kind: 'invalid', reason: 'not an {event, data} frame' };
+  const { seq, event } = envelope.data;
+  if (event === 'ready') {
+    const ready = readySchema.safeParse(envelope.data.data);
+    return ready.success
+      ? { kind: 'ready', ready: ready.data }
+      : { kind: 'invalid', reason: 'bad ready data' };
+  }
   const known = serverEventSchema.safeParse({ data: {}, ...envelope.data });
-  if (known.success) return { kind: 'event', frame: known.data };
-  const isKnownName = serverEventSchema.options.some(
-    (option) => option.shape.event.value === envelope.data.event,
-  );
+  if (known.success) return { kind: 'event', frame: known.data, seq };
+  const isKnownName = serverEventSchema.options.some((option) => option.shape.event.value === event);
   return isKnownName
-    ? { kind: 'invalid', reason: `bad ${envelope.data.event} data` }
-    : { kind: 'unknown', event: envelope.data.event };
+    ? { kind: 'invalid', reason: `bad ${event} data`, seq }
+    : { kind: 'unknown', event, seq };
 }
 
 export type ClientEventName = 'send_message' | 'typing_start' | 'typing_stop' | 'mark_read' | 'ping';

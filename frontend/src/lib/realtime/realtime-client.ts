@@ -1,5 +1,11 @@
 import { reconnectDelay } from './backoff';
-import { encodeClientFrame, parseServerFrame, type ClientEventName, type ServerEvent } from './frames';
+import {
+  encodeClientFrame,
+  parseServerFrame,
+  type ClientEventName,
+  type Ready,
+  type ServerEvent,
+} from './frames';
 
 /** The part of the browser WebSocket the client uses, so tests can hand in a fake. */
 export interface SocketLike {
@@ -32,15 +38,22 @@ export interface RealtimeOptions {
   refreshToken: () => Promise<string | null>;
   onEvent: (event: ServerEvent) => void;
   onStatus?: (status: ConnectionStatus) => void;
-  /** After every reconnect (not the first connect): time to catch up on what was missed. */
-  onReconnected?: () => void;
+  /**
+   * Each socket's `ready`, the first connect's included: the positions from which it delivers live,
+   * so the app can fetch what lies between its cache and them.
+   */
+  onReady?: (ready: Ready, context: { reconnected: boolean }) => void;
   createSocket?: (url: string, protocols: string[]) => SocketLike;
   random?: () => number;
   ackTimeoutMs?: number;
   heartbeatMs?: number;
+  /** How long an open socket may go without `ready` before it counts as broken. */
+  readyTimeoutMs?: number;
 }
 
 export const TOKEN_EXPIRED = 4001;
+/** Our own close of a socket we no longer trust (no ready, a hole or repeat in seq). */
+export const BROKEN_BY_CLIENT = 4000;
 
 interface Pending {
   resolve: (data: unknown) => void;
@@ -51,13 +64,17 @@ interface Pending {
 /**
  * One WebSocket per tab to /ws (contract section 6): bearer subprotocol auth, `{event,data,ref}`
  * frames, acks matched by ref, reconnect with backoff and jitter, 4001 → refresh then reconnect.
+ * A socket counts as open from its `ready` frame on; every later frame must carry the next `seq`,
+ * and one that does not means frames were lost, so the socket is dropped and a new one caught up.
  */
 export class RealtimeClient {
   private socket: SocketLike | null = null;
   private status: ConnectionStatus = 'idle';
   private attempt = 0;
-  private everOpened = false;
+  private everReady = false;
+  private expectedSeq = 1;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private readyTimer: ReturnType<typeof setTimeout> | null = null;
   private heartbeat: ReturnType<typeof setInterval> | null = null;
   private pending = new Map<string, Pending>();
   private nextRef = 1;
@@ -74,7 +91,7 @@ export class RealtimeClient {
 
   start() {
     if (this.status !== 'idle' && this.status !== 'stopped') return;
-    this.everOpened = false;
+    this.everReady = false;
     this.attempt = 0;
     void this.connect();
   }
@@ -117,7 +134,7 @@ export class RealtimeClient {
 
   private async connect() {
     if (this.status === 'stopped') return;
-    this.setStatus(this.everOpened ? 'reconnecting' : 'connecting');
+    this.setStatus(this.everReady ? 'reconnecting' : 'connecting');
     let token = this.options.getToken();
     if (!token || isExpired(token)) token = await this.options.refreshToken();
     if ((this.status as ConnectionStatus) === 'stopped') return;
@@ -136,24 +153,45 @@ export class RealtimeClient {
       return;
     }
     this.socket = socket;
-    socket.onopen = () => this.opened();
-    socket.onmessage = (event) => this.received(event.data);
+    socket.onopen = () => this.opened(socket);
+    socket.onmessage = (event) => this.received(socket, event.data);
     socket.onerror = () => undefined; // a close always follows
     socket.onclose = (event) => this.closed(socket, event.code);
   }
 
-  private opened() {
-    const reconnected = this.everOpened;
-    this.everOpened = true;
+  private opened(socket: SocketLike) {
+    this.readyTimer = setTimeout(
+      () => this.broken(socket, 'no ready frame'),
+      this.options.readyTimeoutMs ?? 15_000,
+    );
+  }
+
+  private becameReady(ready: Ready) {
+    if (this.readyTimer) clearTimeout(this.readyTimer);
+    this.readyTimer = null;
+    const reconnected = this.everReady;
+    this.everReady = true;
+    this.expectedSeq = 1;
     this.attempt = 0;
     this.setStatus('open');
     this.heartbeat = setInterval(() => this.emit('ping', {}), this.options.heartbeatMs ?? 25_000);
-    if (reconnected) this.options.onReconnected?.();
+    this.options.onReady?.(ready, { reconnected });
   }
 
-  private received(data: unknown) {
-    if (typeof data !== 'string') return;
+  private received(socket: SocketLike, data: unknown) {
+    if (socket !== this.socket || typeof data !== 'string') return;
     const parsed = parseServerFrame(data);
+    if (this.status !== 'open') {
+      if (parsed.kind === 'ready') this.becameReady(parsed.ready);
+      else this.broken(socket, 'frame before ready');
+      return;
+    }
+    if (parsed.kind === 'ready') return this.broken(socket, 'a second ready');
+    // A frame without seq is not counted: if the server did count it, the next frame shows the hole.
+    if (parsed.seq !== undefined) {
+      if (parsed.seq !== this.expectedSeq) return this.broken(socket, 'missed frames');
+      this.expectedSeq++;
+    }
     if (parsed.kind !== 'event') return;
     const frame = parsed.frame;
     if (frame.event === 'ack' || (frame.event === 'error' && frame.ref)) {
@@ -168,13 +206,21 @@ export class RealtimeClient {
     this.options.onEvent(frame);
   }
 
+  /** Drops a socket we no longer trust at once: a dead link could hold back its close event for long. */
+  private broken(socket: SocketLike, reason: string) {
+    socket.onclose = null;
+    socket.onmessage = null;
+    socket.close(BROKEN_BY_CLIENT, reason);
+    this.closed(socket, BROKEN_BY_CLIENT);
+  }
+
   private closed(socket: SocketLike, code: number) {
     if (socket !== this.socket) return;
     this.socket = null;
     this.clearTimers();
     this.failPending('DISCONNECTED', 'The connection was lost');
     if (this.status === 'stopped') return;
-    this.setStatus(this.everOpened ? 'reconnecting' : 'connecting');
+    this.setStatus(this.everReady ? 'reconnecting' : 'connecting');
     if (code === TOKEN_EXPIRED) {
       void this.options.refreshToken().then((token) => (token ? this.connect() : this.stop()));
       return;
@@ -197,8 +243,10 @@ export class RealtimeClient {
 
   private clearTimers() {
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.readyTimer) clearTimeout(this.readyTimer);
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.retryTimer = null;
+    this.readyTimer = null;
     this.heartbeat = null;
   }
 

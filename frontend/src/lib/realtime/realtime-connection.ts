@@ -2,7 +2,7 @@ import { env } from '@/config/env';
 import { refreshSession } from '@/lib/api-client';
 import { currentAccessToken } from '@/lib/session-store';
 import { useConnectionStore } from './connection-store';
-import type { ServerEvent } from './frames';
+import type { Ready, ServerEvent } from './frames';
 import { RealtimeClient } from './realtime-client';
 
 // The tab's one socket. Started after sign-in, stopped on sign-out.
@@ -10,7 +10,7 @@ let client: RealtimeClient | null = null;
 
 export function startRealtime(handlers: {
   onEvent: (event: ServerEvent) => void;
-  onReconnected: () => void;
+  onReady: (ready: Ready, context: { reconnected: boolean }) => void;
   /** The open socket dropped: what was delivered so far is complete up to now. */
   onLost?: () => void;
 }) {
@@ -21,7 +21,7 @@ export function startRealtime(handlers: {
     getToken: currentAccessToken,
     refreshToken: async () => (await refreshSession())?.access_token ?? null,
     onEvent: handlers.onEvent,
-    onReconnected: handlers.onReconnected,
+    onReady: handlers.onReady,
     onStatus: (status) => {
       if (useConnectionStore.getState().status === 'open') handlers.onLost?.();
       useConnectionStore.getState().statusChanged(status);

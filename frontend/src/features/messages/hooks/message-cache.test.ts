@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aMessage } from '@/testing/fixtures';
 import {
   addPending,
+  adoptNewestPage,
   applyEdit,
   emptyRoomMessages,
   flattenMessages,
@@ -74,6 +75,19 @@ describe('reconnect catch-up merge', () => {
       aMessage({ id: 'c', created_at: at(25) }),
     ]);
     expect(ids(data)).toEqual(['a', 'b', 'c', 'mine']);
+  });
+
+  it('an empty history takes the newest page with its cursor, keeping what the socket brought', () => {
+    const at = (minute: number) => `2026-02-16T14:${minute}:00.000Z`;
+    const live = upsertMessage(emptyRoomMessages(), aMessage({ id: 'live', created_at: at(40) }));
+    const data = adoptNewestPage(live, {
+      messages: [aMessage({ id: 'x', created_at: at(10) }), aMessage({ id: 'y', created_at: at(20) })],
+      next_cursor: 'x',
+      has_more: true,
+    });
+    expect(ids(data)).toEqual(['x', 'y', 'live']);
+    expect(data?.pages[0]).toMatchObject({ next_cursor: 'x', has_more: true });
+    expect(adoptNewestPage(undefined, { messages: [], next_cursor: null, has_more: false })).toBeUndefined();
   });
 
   it('starts from the newest confirmed message, ignoring pending copies', () => {

@@ -124,6 +124,20 @@ export function mergeNewer(data: RoomMessages | undefined, messages: Message[]):
 }
 
 /**
+ * A history that had nothing to start a catch-up from takes the server's newest page instead: its
+ * messages merged with what the socket brought meanwhile, and its cursor to the older pages.
+ */
+export function adoptNewestPage(data: RoomMessages | undefined, newest: ChatPage): RoomMessages | undefined {
+  if (!data) return data;
+  const merged = mergeNewer(data, newest.messages);
+  const [first, ...older] = merged.pages;
+  return {
+    ...merged,
+    pages: [{ ...first!, next_cursor: newest.next_cursor, has_more: newest.has_more }, ...older],
+  };
+}
+
+/**
  * Without a socket, the newest page is polled: it brings new messages and edits, and any
  * confirmed message in its time range that it no longer lists was deleted.
  */
