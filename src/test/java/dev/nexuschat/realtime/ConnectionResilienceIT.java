@@ -2,6 +2,7 @@ package dev.nexuschat.realtime;
 
 import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexuschat.testsupport.Accounts;
@@ -261,6 +262,7 @@ class ConnectionResilienceIT {
               "last presence of " + user.username());
         }
         assertEquals("user_stop_typing", lastTyping);
+        assertNull(reader.streamProblem(), "seq without holes through the coalescing");
       }
       assertEquals(
           closedTooSlowBefore,

@@ -16,8 +16,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -98,6 +100,15 @@ class DeliveryGuaranteesIT {
           for (String id : history.subList(start, history.size())) {
             socket.await("new_message", d -> id.equals(d.getString("id")));
           }
+          // What the client shows: history up to ready's position, then the live stream.
+          List<String> live =
+              socket.received(f -> "new_message".equals(f.getString("event"))).stream()
+                  .map(f -> f.getJsonObject("data").getString("id"))
+                  .toList();
+          assertEquals(live.size(), new HashSet<>(live).size(), "round " + round + ": twice");
+          Set<String> shown = new HashSet<>(history.subList(0, start));
+          shown.addAll(live);
+          assertEquals(new HashSet<>(history), shown, "round " + round);
         }
       }
     } finally {

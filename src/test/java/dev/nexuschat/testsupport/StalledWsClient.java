@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A {@code /ws} client that does nothing behind the test's back: unlike a real client it neither
@@ -30,7 +32,11 @@ public final class StalledWsClient implements AutoCloseable {
   private final Socket socket;
   private final DataInputStream in;
   private final OutputStream out;
+  private static final Pattern SEQ = Pattern.compile(",\"seq\":(\\d+)}$");
+
   private int textFramesRead;
+  private long lastSeq = -1;
+  private String streamProblem;
 
   private StalledWsClient(Socket socket) throws IOException {
     this.socket = socket;
@@ -212,10 +218,31 @@ public final class StalledWsClient implements AutoCloseable {
     byte[] payload = new byte[(int) length];
     in.readFully(payload);
     int opcode = first & 0x0F;
+    Frame frame = new Frame(opcode, payload);
     if (opcode == 0x1) {
       textFramesRead++;
+      checkOrder(frame.text());
     }
-    return new Frame(opcode, payload);
+    return frame;
+  }
+
+  /** {@code ready} first and without a number, then 1, 2, 3... (see {@link #streamProblem}). */
+  private void checkOrder(String text) {
+    Matcher numbered = SEQ.matcher(text);
+    long seq = numbered.find() ? Long.parseLong(numbered.group(1)) : -1;
+    if (streamProblem == null) {
+      if (lastSeq < 0 && (seq >= 0 || !text.startsWith("{\"event\":\"ready\""))) {
+        streamProblem = "The first frame is not a ready without seq: " + text;
+      } else if (lastSeq >= 0 && seq != lastSeq + 1) {
+        streamProblem = "Frame after seq " + lastSeq + " is out of order: " + text;
+      }
+    }
+    lastSeq = Math.max(0, seq);
+  }
+
+  /** What was wrong with the order of the frames read so far; null when nothing. */
+  public String streamProblem() {
+    return streamProblem;
   }
 
   @Override
