@@ -1,6 +1,8 @@
 package dev.nexuschat.message.control;
 
+import com.github.f4b6a3.uuid.UuidCreator;
 import dev.nexuschat.message.entity.Message;
+import dev.nexuschat.platform.errors.Conflict;
 import dev.nexuschat.platform.errors.FieldError;
 import dev.nexuschat.platform.errors.Forbidden;
 import dev.nexuschat.platform.errors.Invalid;
@@ -9,19 +11,17 @@ import dev.nexuschat.platform.json.TextRules;
 import dev.nexuschat.platform.ratelimit.UserLimit;
 import dev.nexuschat.platform.ratelimit.UserLimits;
 import dev.nexuschat.room.control.Memberships;
-import dev.nexuschat.room.entity.Room;
+import dev.nexuschat.room.control.RoomTimeline;
 import dev.nexuschat.room.entity.RoomMember;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -35,12 +35,8 @@ public class MessageService {
 
   @PersistenceContext EntityManager em;
   @Inject Memberships memberships;
-  @Inject MessageAppender appender;
+  @Inject RoomTimeline timeline;
   @Inject UserLimits limits;
-  @Inject MessageService self;
-
-  @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
-  TransactionSynchronizationRegistry transactions;
 
   @Inject Event<MessagePosted> posted;
   @Inject Event<MessageEdited> edited;
@@ -53,37 +49,16 @@ public class MessageService {
   public record Sent(MessageViews.Item message, boolean created) {}
 
   /**
-   * Posts {@code draft}. Inside a caller's transaction the post is part of it, rollback included;
-   * otherwise it runs without one: on PostgreSQL the append is one autocommit statement (see {@link
-   * MessageAppender}), elsewhere the appender runs its own transaction. {@link MessagePosted} is
-   * fired once the message is stored: in a caller's transaction its AFTER_SUCCESS observers wait
-   * for that commit (and never run on rollback); otherwise the message is already durable and they
-   * run at once. Every post counts against the sender's send limit (REST and WebSocket share it),
-   * before anything is checked or stored.
+   * Posts {@code draft}: checked, appended to the room's timeline, announced. Every post counts
+   * against the sender's send limit (REST and WebSocket share it) before anything is checked or
+   * stored. Inside a caller's transaction the post is part of it, rollback included, and the
+   * AFTER_SUCCESS observers of {@link MessagePosted} wait for its commit; on its own (REST,
+   * WebSocket) the message is durable when the append returns and they run at once. SUPPORTS, not
+   * no interceptor: WebSocket threads need the unit of work it gives the persistence context.
    */
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Sent post(UUID senderId, UUID roomId, Draft draft) {
     limits.take(UserLimit.SEND, senderId);
-    return transactions.getTransactionStatus() == Status.STATUS_ACTIVE
-        ? self.postInCallersTransaction(senderId, roomId, draft)
-        : self.postOnItsOwn(senderId, roomId, draft);
-  }
-
-  /** Use {@link #post}; public so that the transaction interceptor applies. */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public Sent postInCallersTransaction(UUID senderId, UUID roomId, Draft draft) {
-    return store(senderId, roomId, draft);
-  }
-
-  /**
-   * Use {@link #post}; public so that the interceptor applies: it suspends nothing (there is no
-   * transaction) but gives the persistence context a unit of work, which WebSocket threads lack.
-   */
-  @Transactional(Transactional.TxType.NOT_SUPPORTED)
-  public Sent postOnItsOwn(UUID senderId, UUID roomId, Draft draft) {
-    return store(senderId, roomId, draft);
-  }
-
-  private Sent store(UUID senderId, UUID roomId, Draft draft) {
     RoomMember sender = memberships.require(roomId, senderId);
     List<FieldError> errors = new ArrayList<>();
     String content = TextRules.trimmed(draft.content(), "content", 1, MAX_CONTENT, errors);
@@ -94,17 +69,68 @@ public class MessageService {
     if (!errors.isEmpty()) {
       throw new Invalid(errors);
     }
-    MessageAppender.Appended appended =
-        appender.appendsInOneStatement()
-            ? appender.appendInOneStatement(sender, content, draft.parentId(), clientId)
-            : appender.appendWithEntities(senderId, roomId, content, draft.parentId(), clientId);
-    Message message = appended.message();
-    MessageViews.Item view = MessageViews.Item.of(message);
-    if (appended.created() || !message.isDeleted()) {
-      // A repeat too (not once deleted: that would bring it back on every screen).
-      posted.fire(new MessagePosted(view, message.seq(), !appended.created()));
+    Message parent;
+    try {
+      parent = parentIn(roomId, draft.parentId());
+    } catch (Invalid invalid) {
+      // A retried reply whose parent was deleted meanwhile is still a repeat.
+      return announced(repeatOf(sender, clientId).orElseThrow(() -> invalid), false);
     }
-    return new Sent(view, appended.created());
+    UUID id = UuidCreator.getTimeOrderedEpoch();
+    Optional<RoomTimeline.Appended> appended =
+        timeline.append(
+            sender,
+            new RoomTimeline.Entry(id, content, Message.TYPE_TEXT, draft.parentId(), clientId));
+    if (appended.isEmpty()) {
+      return announced(
+          repeatOf(sender, clientId)
+              .orElseThrow(
+                  () -> new Conflict("CONFLICT", "The message changed while sending; send again")),
+          false);
+    }
+    RoomTimeline.Appended at = appended.get();
+    return announced(
+        Message.post(id, roomId, at.seq(), at.at(), sender.user(), content, parent, clientId),
+        true);
+  }
+
+  /**
+   * Fires {@link MessagePosted}: for a repeat too, as its first announcement may never have gone
+   * out, unless it was deleted since (that would bring it back on every screen).
+   */
+  private Sent announced(Message message, boolean created) {
+    MessageViews.Item view = MessageViews.Item.of(message);
+    if (created || !message.isDeleted()) {
+      posted.fire(new MessagePosted(view, message.seq(), !created));
+    }
+    return new Sent(view, created);
+  }
+
+  /** The message the sender stored under {@code clientId} in the room, if any. */
+  private Optional<Message> repeatOf(RoomMember sender, String clientId) {
+    if (clientId == null) {
+      return Optional.empty();
+    }
+    return em.createQuery(
+            "SELECT m FROM Message m WHERE m.roomId = :room"
+                + " AND m.sender.id = :sender AND m.clientId = :clientId",
+            Message.class)
+        .setParameter("room", sender.roomId())
+        .setParameter("sender", sender.userId())
+        .setParameter("clientId", clientId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private Message parentIn(UUID roomId, UUID parentId) {
+    if (parentId == null) {
+      return null;
+    }
+    Message parent = em.find(Message.class, parentId);
+    if (parent == null || !parent.roomId().equals(roomId) || parent.isDeleted()) {
+      throw new Invalid("parent_id", "must be a message of this room");
+    }
+    return parent;
   }
 
   @Transactional
@@ -129,24 +155,12 @@ public class MessageService {
   @Transactional
   public void delete(UUID callerId, UUID roomId, UUID messageId) {
     RoomMember caller = memberships.require(roomId, callerId);
-    Room room = memberships.lockRoom(roomId);
     Message message = visibleMessage(roomId, messageId);
     if (!message.isSentBy(callerId) && !caller.mayDeleteMessagesOfOthers()) {
       throw new Forbidden("Only the sender, the owner or an admin may delete a message");
     }
     message.delete();
-    if (message.id().equals(room.lastMessageId())) {
-      List<UUID> previous =
-          em.createQuery(
-                  "SELECT m.id FROM Message m WHERE m.roomId = :room"
-                      + " AND m.deletedAt IS NULL AND m.seq < :seq ORDER BY m.seq DESC",
-                  UUID.class)
-              .setParameter("room", roomId)
-              .setParameter("seq", message.seq())
-              .setMaxResults(1)
-              .getResultList();
-      room.latestMessageIs(previous.isEmpty() ? null : previous.get(0));
-    }
+    timeline.entryDeleted(roomId, messageId, message.seq());
     deleted.fire(new MessageDeleted(roomId, messageId, callerId));
   }
 

@@ -4,6 +4,7 @@ import dev.nexuschat.message.entity.Message;
 import dev.nexuschat.platform.errors.Invalid;
 import dev.nexuschat.platform.time.Timestamps;
 import dev.nexuschat.room.control.Memberships;
+import dev.nexuschat.room.control.RoomTimeline;
 import dev.nexuschat.room.entity.Room;
 import dev.nexuschat.room.entity.RoomMember;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,15 +16,12 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/**
- * Read marks and unread counts. A mark is a room sequence number and only moves forward; the unread
- * count is the gap to the room's newest number less the deleted messages in it, so it never scans
- * history.
- */
+/** Marking a room read (REST and WebSocket); the marks' rules are {@link RoomTimeline}'s. */
 @ApplicationScoped
 public class ReadMarks {
   @PersistenceContext EntityManager em;
   @Inject Memberships memberships;
+  @Inject RoomTimeline timeline;
   @Inject Event<ReadMarkMoved> moved;
 
   /** Marks the room read up to a message, or to its newest one. */
@@ -39,36 +37,13 @@ public class ReadMarks {
       }
       seq = message.seq();
     }
-    advance(member, seq, Timestamps.now());
+    timeline.markRead(member, seq, Timestamps.now());
     em.refresh(member);
-    long unread = unread(room, member.lastReadSeq());
+    long unread = timeline.unread(member);
     OffsetDateTime lastReadAt = member.lastReadAt();
     MessageViews.ReadState state =
         new MessageViews.ReadState(lastReadAt == null ? null : lastReadAt.toInstant(), unread);
     moved.fire(new ReadMarkMoved(roomId, userId, state.lastReadAt(), unread));
     return state;
-  }
-
-  /** Moves the mark to {@code seq} unless it is already past it; atomic, so never backwards. */
-  void advance(RoomMember member, long seq, OffsetDateTime at) {
-    em.createQuery(
-            "UPDATE RoomMember m SET m.lastReadSeq = :seq, m.lastReadAt = :at"
-                + " WHERE m.id = :id AND m.lastReadSeq <= :seq")
-        .setParameter("seq", seq)
-        .setParameter("at", at)
-        .setParameter("id", member.id())
-        .executeUpdate();
-  }
-
-  long unread(Room room, long readSeq) {
-    long deletedSince =
-        em.createQuery(
-                "SELECT COUNT(m) FROM Message m WHERE m.roomId = :room"
-                    + " AND m.deletedAt IS NOT NULL AND m.seq > :seq",
-                Long.class)
-            .setParameter("room", room.id())
-            .setParameter("seq", readSeq)
-            .getSingleResult();
-    return Math.max(0, room.lastSeq() - readSeq - deletedSince);
   }
 }

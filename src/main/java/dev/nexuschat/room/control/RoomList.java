@@ -16,18 +16,16 @@ import java.util.UUID;
 
 /**
  * The caller's room list in one query, whatever the number of rooms: last message, member count and
- * read position are denormalised on the rows, and the unread count is the distance between the
- * room's sequence and the caller's read mark, less the deleted messages in between (a seek on a
- * small partial index). Own messages never count: posting moves the poster's mark. The peer of a
- * direct room is joined through a CASE so that group rooms do not even touch their member index.
+ * read position are denormalised on the rows, and the unread count is {@link RoomTimeline#UNREAD}.
+ * Own messages never count: posting moves the poster's mark. The peer of a direct room is joined
+ * through a CASE so that group rooms do not even touch their member index.
  */
 @ApplicationScoped
 public class RoomList {
   static final String QUERY =
       """
       SELECT r.id, r.name, r.description, r.is_direct, r.created_at, r.member_count, me.role,
-             r.last_seq - me.last_read_seq - (SELECT COUNT(*) FROM messages d
-                 WHERE d.room_id = r.id AND d.deleted_at IS NOT NULL AND d.seq > me.last_read_seq),
+             %s,
              lm.id, lm.content, lm.created_at, lu.id, lu.username,
              p.id, p.username, p.display_name, p.avatar_url
         FROM room_members me
@@ -39,7 +37,8 @@ public class RoomList {
         LEFT JOIN users p ON p.id = pm.user_id
        WHERE me.user_id = ?1
        ORDER BY r.last_activity_at DESC, r.created_at DESC, r.id
-      """;
+      """
+          .formatted(RoomTimeline.UNREAD);
 
   @PersistenceContext EntityManager em;
   @Inject PresenceDirectory presence;

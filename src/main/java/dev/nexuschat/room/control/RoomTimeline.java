@@ -1,0 +1,100 @@
+package dev.nexuschat.room.control;
+
+import dev.nexuschat.room.entity.Room;
+import dev.nexuschat.room.entity.RoomMember;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A room's timeline, the one owner of its rules: each message takes the room's next number under
+ * the room lock, its time never goes backwards, the room remembers its newest visible message and
+ * last activity, a member's read mark only moves forward (posting moves the poster's), and the
+ * unread count is the distance from the mark to the newest number less the deleted messages in
+ * between. The messages rows are the timeline's entries; what a message says and who may change it
+ * is the message feature's.
+ */
+@ApplicationScoped
+public class RoomTimeline {
+  /**
+   * The unread count of member {@code me} in room {@code r}, as SQL over those two aliases: the one
+   * definition the room list and the read marks use. The deleted messages in between are a seek on
+   * a small partial index.
+   */
+  public static final String UNREAD =
+      "r.last_seq - me.last_read_seq - (SELECT COUNT(*) FROM messages d WHERE d.room_id = r.id"
+          + " AND d.deleted_at IS NOT NULL AND d.seq > me.last_read_seq)";
+
+  /** A message as the timeline stores it. */
+  public record Entry(UUID id, String content, String type, UUID parentId, String clientId) {}
+
+  /** Where an entry went: its number in the room and its time. */
+  public record Appended(long seq, OffsetDateTime at) {}
+
+  @PersistenceContext EntityManager em;
+  @Inject TimelineAppend appends;
+  @Inject Memberships memberships;
+
+  /**
+   * Appends {@code entry} by {@code sender}, whose membership is checked again inside the append (a
+   * removal that committed meanwhile counts). Empty when the sender's client_id is already in the
+   * room: a repeat, for the caller to look up. 403 when they are no longer a member, 404 when the
+   * room is gone, 409 when the membership changed while this waited for the room.
+   */
+  public Optional<Appended> append(RoomMember sender, Entry entry) {
+    return appends.append(sender, entry);
+  }
+
+  /** Moves {@code member}'s mark to {@code seq} unless it is past it already: never backwards. */
+  public void markRead(RoomMember member, long seq, OffsetDateTime at) {
+    em.createQuery(
+            "UPDATE RoomMember m SET m.lastReadSeq = :seq, m.lastReadAt = :at"
+                + " WHERE m.id = :id AND m.lastReadSeq <= :seq")
+        .setParameter("seq", seq)
+        .setParameter("at", at)
+        .setParameter("id", member.id())
+        .executeUpdate();
+  }
+
+  /** {@code member}'s unread count, as it is now in the database. */
+  public long unread(RoomMember member) {
+    Object count =
+        em.createNativeQuery(
+                "SELECT "
+                    + UNREAD
+                    + " FROM room_members me JOIN rooms r ON r.id = me.room_id WHERE me.id = ?1")
+            .setParameter(1, member.id())
+            .getSingleResult();
+    return Math.max(0, ((Number) count).longValue());
+  }
+
+  /**
+   * A message of the room was deleted: if it was the newest visible one, the one before it is now
+   * (or none). Under the room lock, so a message posted meanwhile stays the newest.
+   */
+  public void entryDeleted(UUID roomId, UUID entryId, long seq) {
+    Room room = memberships.lockRoom(roomId);
+    if (!entryId.equals(room.lastMessageId())) {
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    List<Object> previous =
+        em.createNativeQuery(
+                "SELECT id FROM messages WHERE room_id = ?1 AND deleted_at IS NULL AND seq < ?2"
+                    + " ORDER BY seq DESC")
+            .setParameter(1, roomId)
+            .setParameter(2, seq)
+            .setMaxResults(1)
+            .getResultList();
+    room.latestMessageIs(previous.isEmpty() ? null : uuid(previous.get(0)));
+  }
+
+  static UUID uuid(Object value) {
+    return value instanceof UUID id ? id : UUID.fromString(value.toString());
+  }
+}
