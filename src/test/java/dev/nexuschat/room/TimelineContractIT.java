@@ -66,14 +66,14 @@ class TimelineContractIT {
     return Stream.of("PostgreSQL", "H2");
   }
 
-  private static String baseUrl(String database) {
+  private static String nodeOf(String database) {
     return database.equals("H2") ? h2.baseUrl() : NexusServer.node().baseUrl();
   }
 
   /** One database's node, and requests to it. */
   private record Node(String baseUrl) {
     static Node of(String database) {
-      return new Node(baseUrl(database));
+      return new Node(nodeOf(database));
     }
 
     TestUser user(String prefix) {
