@@ -5,7 +5,6 @@ import dev.nexuschat.platform.errors.Invalid;
 import dev.nexuschat.platform.time.Timestamps;
 import dev.nexuschat.room.control.Memberships;
 import dev.nexuschat.room.control.RoomTimeline;
-import dev.nexuschat.room.entity.Room;
 import dev.nexuschat.room.entity.RoomMember;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -28,8 +27,7 @@ public class ReadMarks {
   @Transactional
   public MessageViews.ReadState markRead(UUID userId, UUID roomId, UUID messageId) {
     RoomMember member = memberships.require(roomId, userId);
-    Room room = em.find(Room.class, roomId);
-    long seq = room.lastSeq();
+    long seq = timeline.newestSeq(roomId);
     if (messageId != null) {
       Message message = em.find(Message.class, messageId);
       if (message == null || !message.roomId().equals(roomId)) {

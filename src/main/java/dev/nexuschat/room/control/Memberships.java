@@ -53,6 +53,15 @@ public class Memberships {
         .findFirst();
   }
 
+  /** The room: 404 if it does not exist. */
+  public Room room(UUID roomId) {
+    Room room = em.find(Room.class, roomId);
+    if (room == null) {
+      throw new NotFound("No room " + roomId);
+    }
+    return room;
+  }
+
   /** Locks the room row: serialises sequence numbers and membership changes per room. */
   public Room lockRoom(UUID roomId) {
     Room room = em.find(Room.class, roomId, LockModeType.PESSIMISTIC_WRITE);

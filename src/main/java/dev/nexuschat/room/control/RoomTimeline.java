@@ -50,6 +50,11 @@ public class RoomTimeline {
     return appends.append(sender, entry);
   }
 
+  /** The number of the room's newest message (0 when none was ever posted). */
+  public long newestSeq(UUID roomId) {
+    return memberships.room(roomId).lastSeq();
+  }
+
   /** Moves {@code member}'s mark to {@code seq} unless it is past it already: never backwards. */
   public void markRead(RoomMember member, long seq, OffsetDateTime at) {
     em.createQuery(
