@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -50,6 +51,11 @@ public class UserService {
       throw new NotFound("No user " + userId);
     }
     return user;
+  }
+
+  /** Usernames never change, so the name under which others know {@code userId}. */
+  public Optional<String> usernameOf(UUID userId) {
+    return Optional.ofNullable(em.find(User.class, userId)).map(User::username);
   }
 
   @Transactional
