@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -56,6 +57,16 @@ public class UserService {
   /** Usernames never change, so the name under which others know {@code userId}. */
   public Optional<String> usernameOf(UUID userId) {
     return Optional.ofNullable(em.find(User.class, userId)).map(User::username);
+  }
+
+  /** The accounts among {@code ids} that exist, in no particular order. */
+  public List<User> existingAmong(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("SELECT u FROM User u WHERE u.id IN :ids", User.class)
+        .setParameter("ids", ids)
+        .getResultList();
   }
 
   @Transactional
