@@ -1,31 +1,28 @@
 package dev.nexuschat.auth.control;
 
-import dev.nexuschat.platform.errors.Conflict;
 import dev.nexuschat.platform.errors.FieldError;
 import dev.nexuschat.platform.errors.Invalid;
 import dev.nexuschat.platform.errors.Unauthenticated;
-import dev.nexuschat.platform.persistence.UniqueViolation;
+import dev.nexuschat.user.control.Accounts;
+import dev.nexuschat.user.control.UserService;
 import dev.nexuschat.user.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
-/** Registration and the session lifecycle: login, refresh with rotation, logout. */
+/**
+ * Registration and the session lifecycle: login, refresh with rotation, logout. The accounts
+ * themselves belong to the user feature ({@link Accounts}).
+ */
 @ApplicationScoped
 public class AuthService {
-  static final String EMAIL_KEY_CONSTRAINT = "uq_users_email_key";
-  static final String USERNAME_KEY_CONSTRAINT = "uq_users_username_key";
-
-  @PersistenceContext EntityManager em;
+  @Inject Accounts accounts;
+  @Inject UserService users;
   @Inject PasswordHasher hasher;
   @Inject AccessTokens accessTokens;
   @Inject RefreshTokens refreshTokens;
@@ -38,40 +35,14 @@ public class AuthService {
   public User register(String email, String username, String displayName, String password) {
     String cleanEmail = email.strip();
     String cleanUsername = username.strip();
-    if (findByEmail(cleanEmail).isPresent()) {
-      throw new Conflict("EMAIL_TAKEN", "An account with this email already exists");
-    }
-    if (usernameTaken(cleanUsername)) {
-      throw new Conflict("USERNAME_TAKEN", "This username is taken");
-    }
-    User user =
-        User.register(
-            UUID.randomUUID(),
-            cleanEmail,
-            cleanUsername,
-            displayName.strip(),
-            hasher.hash(password));
-    em.persist(user);
-    try {
-      em.flush();
-    } catch (PersistenceException race) {
-      // Another registration took the email or username between our check and this insert.
-      Optional<String> constraint = UniqueViolation.constraintOf(race);
-      if (constraint.equals(Optional.of(EMAIL_KEY_CONSTRAINT))) {
-        throw new Conflict("EMAIL_TAKEN", "An account with this email already exists");
-      }
-      if (constraint.equals(Optional.of(USERNAME_KEY_CONSTRAINT))) {
-        throw new Conflict("USERNAME_TAKEN", "This username is taken");
-      }
-      throw race;
-    }
-    return user;
+    accounts.requireFree(cleanEmail, cleanUsername);
+    return accounts.create(cleanEmail, cleanUsername, displayName.strip(), hasher.hash(password));
   }
 
   /** Same answer for an unknown email and a wrong password, in the same time. */
   @Transactional
   public Session login(String email, String password, boolean rememberMe) {
-    Optional<User> user = findByEmail(email.strip());
+    Optional<User> user = accounts.findByEmail(email.strip());
     if (user.isEmpty()) {
       hasher.matchNothing(password);
       throw new Unauthenticated("Invalid email or password");
@@ -86,10 +57,7 @@ public class AuthService {
   @Transactional(dontRollbackOn = Unauthenticated.class)
   public Session refresh(String refreshToken) {
     RefreshTokens.Issued next = refreshTokens.rotate(refreshToken);
-    User user = em.find(User.class, next.userId());
-    if (user == null) {
-      throw new Unauthenticated("The account of this token no longer exists");
-    }
+    User user = users.requireCaller(next.userId());
     return new Session(accessTokens.issue(user, next.familyId()), next, user);
   }
 
@@ -101,10 +69,10 @@ public class AuthService {
   @Transactional
   public Map<String, Boolean> availability(String email, String username) {
     List<FieldError> errors = new ArrayList<>();
-    if (email != null && !storable(email)) {
+    if (email != null && !Accounts.storable(email)) {
       errors.add(new FieldError("email", "must not contain NUL characters"));
     }
-    if (username != null && !storable(username)) {
+    if (username != null && !Accounts.storable(username)) {
       errors.add(new FieldError("username", "must not contain NUL characters"));
     }
     if (!errors.isEmpty()) {
@@ -112,41 +80,11 @@ public class AuthService {
     }
     Map<String, Boolean> answer = new LinkedHashMap<>();
     if (email != null) {
-      answer.put("email_available", findByEmail(email.strip()).isEmpty());
+      answer.put("email_available", accounts.findByEmail(email.strip()).isEmpty());
     }
     if (username != null) {
-      answer.put("username_available", !usernameTaken(username.strip()));
+      answer.put("username_available", !accounts.usernameTaken(username.strip()));
     }
     return answer;
-  }
-
-  /**
-   * PostgreSQL text cannot hold NUL, so no stored email or username has one; and a NUL sent to the
-   * database fails the query, which EclipseLink takes for a lost connection and retries for
-   * seconds. Such a key names no account and never reaches a query.
-   */
-  private static boolean storable(String key) {
-    return key.indexOf('\0') < 0;
-  }
-
-  private Optional<User> findByEmail(String email) {
-    if (!storable(email)) {
-      return Optional.empty();
-    }
-    return em.createQuery("SELECT u FROM User u WHERE u.emailKey = :key", User.class)
-        .setParameter("key", User.key(email))
-        .getResultStream()
-        .findFirst();
-  }
-
-  private boolean usernameTaken(String username) {
-    if (!storable(username)) {
-      return false;
-    }
-    return !em.createQuery("SELECT u.id FROM User u WHERE u.usernameKey = :key", UUID.class)
-        .setParameter("key", User.key(username))
-        .setMaxResults(1)
-        .getResultList()
-        .isEmpty();
   }
 }

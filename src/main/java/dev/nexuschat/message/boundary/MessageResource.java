@@ -1,11 +1,11 @@
 package dev.nexuschat.message.boundary;
 
-import dev.nexuschat.auth.control.CurrentUser;
 import dev.nexuschat.message.control.HistoryCursor;
 import dev.nexuschat.message.control.MessageHistory;
 import dev.nexuschat.message.control.MessageService;
 import dev.nexuschat.message.control.MessageViews;
 import dev.nexuschat.platform.config.NexusApplication;
+import dev.nexuschat.platform.security.CurrentUser;
 import dev.nexuschat.platform.web.Ids;
 import dev.nexuschat.platform.web.QueryParams;
 import jakarta.annotation.security.RolesAllowed;

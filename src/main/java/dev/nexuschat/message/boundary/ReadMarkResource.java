@@ -1,10 +1,10 @@
 package dev.nexuschat.message.boundary;
 
-import dev.nexuschat.auth.control.CurrentUser;
 import dev.nexuschat.message.control.MessageViews;
 import dev.nexuschat.message.control.ReadMarks;
 import dev.nexuschat.platform.config.NexusApplication;
 import dev.nexuschat.platform.json.OptionalBody;
+import dev.nexuschat.platform.security.CurrentUser;
 import dev.nexuschat.platform.web.Ids;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

@@ -47,7 +47,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PresenceDirectory {
   @Inject PresenceLeases leases;
   @Inject LeaseUpkeep upkeep;
-  @Inject LastSeen lastSeen;
   @Inject Event<UserCameOnline> cameOnline;
   @Inject Event<UserWentOffline> wentOffline;
 
@@ -177,17 +176,14 @@ public class PresenceDirectory {
     }
   }
 
+  /** Outside the lock: the user feature's observer writes {@code last_seen_at} on this thread. */
   private void announceOffline(UUID userId) {
-    Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    String username = lastSeen.record(userId, at).orElse(usernames.get(userId));
     synchronized (this) {
       if (!localConnections.containsKey(userId)) {
         usernames.remove(userId);
       }
     }
-    if (username != null) {
-      wentOffline.fire(new UserWentOffline(userId, username, at));
-    }
+    wentOffline.fire(new UserWentOffline(userId, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
   }
 
   /**

@@ -5,6 +5,7 @@ import static dev.nexuschat.realtime.control.ServerEvents.json;
 import dev.nexuschat.presence.control.UserCameOnline;
 import dev.nexuschat.presence.control.UserWentOffline;
 import dev.nexuschat.user.control.ProfileUpdated;
+import dev.nexuschat.user.control.UserService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -21,6 +22,7 @@ import java.util.UUID;
 public class PeerFanOut {
   @Inject RoomMemberships memberships;
   @Inject EventBus bus;
+  @Inject UserService users;
 
   void cameOnline(@Observes UserCameOnline event) {
     publishToRoomsOf(
@@ -29,11 +31,16 @@ public class PeerFanOut {
         json(new ServerEvents.Online(event.userId(), event.username())));
   }
 
+  /** After the user feature stored {@code last_seen_at}: a profile read on this news shows it. */
   void wentOffline(@Observes UserWentOffline event) {
-    publishToRoomsOf(
-        event.userId(),
-        ServerEvents.USER_OFFLINE,
-        json(new ServerEvents.Offline(event.userId(), event.username(), event.lastSeenAt())));
+    users
+        .usernameOf(event.userId())
+        .ifPresent(
+            username ->
+                publishToRoomsOf(
+                    event.userId(),
+                    ServerEvents.USER_OFFLINE,
+                    json(new ServerEvents.Offline(event.userId(), username, event.lastSeenAt()))));
   }
 
   void profileUpdated(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfileUpdated event) {

@@ -1,7 +1,7 @@
 package dev.nexuschat.room.boundary;
 
-import dev.nexuschat.auth.control.CurrentUser;
 import dev.nexuschat.platform.config.NexusApplication;
+import dev.nexuschat.platform.security.CurrentUser;
 import dev.nexuschat.platform.web.Ids;
 import dev.nexuschat.room.control.MemberService;
 import dev.nexuschat.room.control.RoomViews;

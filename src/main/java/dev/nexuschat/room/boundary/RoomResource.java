@@ -1,10 +1,10 @@
 package dev.nexuschat.room.boundary;
 
-import dev.nexuschat.auth.control.CurrentUser;
 import dev.nexuschat.platform.config.NexusApplication;
 import dev.nexuschat.platform.errors.FieldError;
 import dev.nexuschat.platform.errors.Invalid;
 import dev.nexuschat.platform.json.Patch;
+import dev.nexuschat.platform.security.CurrentUser;
 import dev.nexuschat.platform.web.Ids;
 import dev.nexuschat.room.control.DirectRoomService;
 import dev.nexuschat.room.control.OpenedRoom;

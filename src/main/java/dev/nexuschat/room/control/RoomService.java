@@ -51,7 +51,7 @@ public class RoomService {
   @Transactional
   public OpenedRoom createGroup(UUID callerId, NewGroupRoom request) {
     limits.take(UserLimit.ROOM_CREATE, callerId);
-    users.requireCaller(callerId);
+    User creator = users.requireCaller(callerId);
     List<FieldError> errors = new ArrayList<>();
     String name = TextRules.trimmed(request.name(), "name", 1, 100, errors);
     String description = description(request.description(), errors);
@@ -67,7 +67,6 @@ public class RoomService {
     }
     List<User> others = existingUsers(invited);
     others.forEach(other -> limits.take(UserLimit.ADDED_TO_ROOMS, other.id()));
-    User creator = em.find(User.class, callerId);
     Room room = Room.group(UUID.randomUUID(), name, description, callerId);
     em.persist(room);
     em.flush();
@@ -122,10 +121,7 @@ public class RoomService {
     if (ids.isEmpty()) {
       return List.of();
     }
-    List<User> found =
-        em.createQuery("SELECT u FROM User u WHERE u.id IN :ids", User.class)
-            .setParameter("ids", ids)
-            .getResultList();
+    List<User> found = users.existingAmong(ids);
     if (found.size() != ids.size()) {
       Set<UUID> unknown = new LinkedHashSet<>(ids);
       found.forEach(u -> unknown.remove(u.id()));

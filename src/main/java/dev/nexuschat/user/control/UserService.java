@@ -19,7 +19,9 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -50,6 +52,21 @@ public class UserService {
       throw new NotFound("No user " + userId);
     }
     return user;
+  }
+
+  /** Usernames never change, so the name under which others know {@code userId}. */
+  public Optional<String> usernameOf(UUID userId) {
+    return Optional.ofNullable(em.find(User.class, userId)).map(User::username);
+  }
+
+  /** The accounts among {@code ids} that exist, in no particular order. */
+  public List<User> existingAmong(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("SELECT u FROM User u WHERE u.id IN :ids", User.class)
+        .setParameter("ids", ids)
+        .getResultList();
   }
 
   @Transactional

@@ -1,4 +1,4 @@
-package dev.nexuschat.auth.control;
+package dev.nexuschat.platform.security;
 
 import dev.nexuschat.platform.errors.Unauthenticated;
 import jakarta.enterprise.context.RequestScoped;
