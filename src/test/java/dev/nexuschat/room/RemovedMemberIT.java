@@ -1,4 +1,4 @@
-package dev.nexuschat.it;
+package dev.nexuschat.room;
 
 import static dev.nexuschat.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;

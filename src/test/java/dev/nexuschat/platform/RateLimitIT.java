@@ -1,4 +1,4 @@
-package dev.nexuschat.it;
+package dev.nexuschat.platform;
 
 import static dev.nexuschat.testsupport.Problems.assertProblem;
 import static io.restassured.RestAssured.given;

@@ -1,4 +1,4 @@
-package dev.nexuschat.it;
+package dev.nexuschat.platform;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package dev.nexuschat.it;
+package dev.nexuschat.platform;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package dev.nexuschat.it;
+package dev.nexuschat.auth;
 
 import static dev.nexuschat.testsupport.Accounts.registration;
 import static dev.nexuschat.testsupport.Problems.assertInvalid;

@@ -1,4 +1,4 @@
-package dev.nexuschat.it;
+package dev.nexuschat.auth;
 
 import static dev.nexuschat.testsupport.Problems.assertProblem;
 import static org.hamcrest.MatcherAssert.assertThat;

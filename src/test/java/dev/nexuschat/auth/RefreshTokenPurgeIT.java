@@ -1,4 +1,4 @@
-package dev.nexuschat.it;
+package dev.nexuschat.auth;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;

@@ -1,4 +1,4 @@
-package dev.nexuschat.it;
+package dev.nexuschat.system;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.nexuschat.it;
+package dev.nexuschat.system;
 
 import static dev.nexuschat.testsupport.Api.as;
 import static org.hamcrest.Matchers.equalTo;
