@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { fetchMessagePage, messageKeys, type RoomMessages } from '@/features/messages/api/get-messages';
-import { adoptNewestPage, mergeNewer, newestConfirmedId } from '@/features/messages/hooks/message-cache';
+import { adoptNewestPage, mergeNewer, newestConfirmedId } from '@/features/messages/model/message-cache';
 import { roomKeys } from '@/features/rooms/api/rooms-api';
 import type { Ready } from '@/lib/realtime/frames';
 import type { MessagePage, RoomListItem } from '@/lib/schemas';

@@ -1,8 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messageKeys, type RoomMessages } from '@/features/messages/api/get-messages';
-import { flattenMessages, mergeNewer } from '@/features/messages/hooks/message-cache';
-import { useTypingStore } from '@/features/messages/hooks/typing-store';
+import { flattenMessages, mergeNewer } from '@/features/messages/model/message-cache';
+import { useTypingStore } from '@/features/messages/model/typing-store';
 import { useAnnouncer } from '@/components/live-region';
 import { roomKeys } from '@/features/rooms/api/rooms-api';
 import { useSessionStore } from '@/lib/session-store';

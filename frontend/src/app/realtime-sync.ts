@@ -7,10 +7,10 @@ import {
   removeMessage,
   renameSender,
   upsertMessage,
-} from '@/features/messages/hooks/message-cache';
-import { useTypingStore } from '@/features/messages/hooks/typing-store';
+} from '@/features/messages/model/message-cache';
+import { useTypingStore } from '@/features/messages/model/typing-store';
 import { roomKeys } from '@/features/rooms/api/rooms-api';
-import { messageArrived, peerPresenceChanged, roomRead } from '@/features/rooms/hooks/room-list-cache';
+import { messageArrived, peerPresenceChanged, roomRead } from '@/features/rooms/model/room-list-cache';
 import type { ServerEvent } from '@/lib/realtime/frames';
 import type { RoomDetail, RoomListItem } from '@/lib/schemas';
 import { useSessionStore } from '@/lib/session-store';

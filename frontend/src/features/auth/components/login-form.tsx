@@ -6,7 +6,7 @@ import { TextField } from '@/components/text-field';
 import { isApiError } from '@/lib/api-error';
 import { useSessionStore } from '@/lib/session-store';
 import { login } from '../api/auth-api';
-import { loginSchema, type LoginValues } from '../hooks/auth-schemas';
+import { loginSchema, type LoginValues } from '../model/auth-schemas';
 
 export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   const signedIn = useSessionStore((s) => s.signedIn);

@@ -6,7 +6,7 @@ import { TextField } from '@/components/text-field';
 import { isApiError } from '@/lib/api-error';
 import { useSessionStore } from '@/lib/session-store';
 import { checkAvailability, login, register as registerAccount } from '../api/auth-api';
-import { registerSchema, type RegisterValues } from '../hooks/auth-schemas';
+import { registerSchema, type RegisterValues } from '../model/auth-schemas';
 import { PasswordStrengthMeter } from './password-strength-meter';
 
 const FIELD_CODES: Record<string, keyof RegisterValues> = {

@@ -3,8 +3,8 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, IconButton } from '@/components/button';
 import { messageKeys, type RoomMessages } from '../api/get-messages';
 import { editMessage } from '../api/message-mutations';
-import { useComposerStore } from '../hooks/composer-store';
-import { applyEdit } from '../hooks/message-cache';
+import { useComposerStore } from '../model/composer-store';
+import { applyEdit } from '../model/message-cache';
 import { useSendMessage } from '../hooks/use-send-message';
 import { useTypingEmitter } from '../hooks/use-typing-emitter';
 
