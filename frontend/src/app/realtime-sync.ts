@@ -87,7 +87,7 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent) {
       queryClient.setQueryData<RoomListItem[]>(roomKeys.list(), (list) =>
         peerPresenceChanged(list, event.data.user_id, online),
       );
-      queryClient.setQueriesData<RoomDetail>({ queryKey: ['rooms', 'detail'] }, (room) =>
+      queryClient.setQueriesData<RoomDetail>({ queryKey: roomKeys.details() }, (room) =>
         room?.members.some((m) => m.id === event.data.user_id)
           ? {
               ...room,
@@ -105,7 +105,7 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent) {
       const user = event.data.user;
       for (const [key] of queryClient.getQueriesData<RoomMessages>({ queryKey: messageKeys.all }))
         queryClient.setQueryData<RoomMessages>(key, (d) => renameSender(d, user));
-      queryClient.setQueriesData<RoomDetail>({ queryKey: ['rooms', 'detail'] }, (room) =>
+      queryClient.setQueriesData<RoomDetail>({ queryKey: roomKeys.details() }, (room) =>
         room?.members.some((m) => m.id === user.id)
           ? {
               ...room,

@@ -16,7 +16,7 @@ export type RoomMessages = InfiniteData<ChatPage, string | null>;
 
 export const messageKeys = {
   all: ['messages'] as const,
-  room: (roomId: string) => ['messages', roomId] as const,
+  room: (roomId: string) => [...messageKeys.all, roomId] as const,
 };
 
 export function fetchMessagePage(

@@ -5,8 +5,10 @@ import { memberSchema, roomDetailSchema, roomListItemSchema, type Role } from '@
 
 export const roomKeys = {
   all: ['rooms'] as const,
-  list: () => ['rooms', 'list'] as const,
-  detail: (roomId: string) => ['rooms', 'detail', roomId] as const,
+  list: () => [...roomKeys.all, 'list'] as const,
+  /** Every cached room detail, for updates that touch whichever rooms a user is in. */
+  details: () => [...roomKeys.all, 'detail'] as const,
+  detail: (roomId: string) => [...roomKeys.details(), roomId] as const,
 };
 
 export const roomsQuery = () =>
