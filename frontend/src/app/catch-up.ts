@@ -3,7 +3,8 @@ import { fetchMessagePage, messageKeys, type RoomMessages } from '@/features/mes
 import { adoptNewestPage, mergeNewer, newestConfirmedId } from '@/features/messages/model/message-cache';
 import { roomKeys } from '@/features/rooms/api/rooms-api';
 import type { Ready } from '@/lib/realtime/frames';
-import type { MessagePage, RoomListItem } from '@/lib/schemas';
+import type { MessagePage } from '@/features/messages/api/message-schemas';
+import type { RoomListItem } from '@/features/rooms/api/room-schemas';
 
 // Per cached room, where its history is known to be complete: the newest message the socket had
 // delivered when it dropped, or where a catch-up stopped short. The next catch-up starts there, not

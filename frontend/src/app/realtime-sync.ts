@@ -12,7 +12,7 @@ import { useTypingStore } from '@/features/messages/model/typing-store';
 import { roomKeys } from '@/features/rooms/api/rooms-api';
 import { messageArrived, peerPresenceChanged, roomRead } from '@/features/rooms/model/room-list-cache';
 import type { ServerEvent } from '@/lib/realtime/frames';
-import type { RoomDetail, RoomListItem } from '@/lib/schemas';
+import type { RoomDetail, RoomListItem } from '@/features/rooms/api/room-schemas';
 import { useSessionStore } from '@/lib/session-store';
 import { catchUpAfterFirstPage } from './catch-up';
 import { useChatUiStore } from './chat-ui-store';

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { getRealtime } from '@/lib/realtime/realtime-connection';
 import { RealtimeRequestError } from '@/lib/realtime/realtime-client';
-import { messageSchema, type Message } from '@/lib/schemas';
+import { messageSchema, type Message } from './message-schemas';
 import { messageKeys, type RoomMessages } from './get-messages';
 import { sendMessageRest, type SendBody } from './message-mutations';
 import { markDelivery, upsertMessage } from '../model/message-cache';

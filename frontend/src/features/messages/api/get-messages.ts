@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, type InfiniteData } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
-import { messagePageSchema, type Message } from '@/lib/schemas';
+import { messagePageSchema, type Message } from './message-schemas';
 
 export const PAGE_SIZE = 50;
 

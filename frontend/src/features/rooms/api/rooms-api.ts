@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
-import { memberSchema, roomDetailSchema, roomListItemSchema, type Role } from '@/lib/schemas';
+import { memberSchema, roomDetailSchema, roomListItemSchema, type Role } from './room-schemas';
 
 export const roomKeys = {
   all: ['rooms'] as const,
