@@ -133,17 +133,6 @@ describe('a profile change (user_updated)', () => {
     const members = queryClient.getQueryData<{ members: { display_name: string }[] }>(roomKeys.detail('r1'));
     expect(members?.members.map((m) => m.display_name)).toEqual(['Alice Liddell', 'Bob']);
   });
-
-  it("updates the signed-in user's own profile when it is theirs", () => {
-    const queryClient = new QueryClient();
-    useSessionStore.setState({
-      user: { id: 'u1', email: 'a@example.test', username: 'alice', display_name: 'Alice', avatar_url: null },
-    });
-    applyServerEvent(queryClient, { event: 'user_updated', data: { user: { ...renamed, id: 'u9' } } });
-    expect(useSessionStore.getState().user?.display_name).toBe('Alice');
-    applyServerEvent(queryClient, { event: 'user_updated', data: { user: renamed } });
-    expect(useSessionStore.getState().user?.display_name).toBe('Alice Liddell');
-  });
 });
 
 describe('the screen-reader announcement of new messages', () => {
