@@ -1,10 +1,11 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { messageKeys, type ChatPage, type RoomMessages } from '@/features/messages/api/get-messages';
-import { flattenMessages, mergeNewer, upsertMessage } from '@/features/messages/hooks/message-cache';
+import { flattenMessages, mergeNewer, upsertMessage } from '@/features/messages/model/message-cache';
 import { roomKeys } from '@/features/rooms/api/rooms-api';
 import type { Ready } from '@/lib/realtime/frames';
-import type { Message, RoomListItem } from '@/lib/schemas';
+import type { Message } from '@/features/messages/api/message-schemas';
+import type { RoomListItem } from '@/features/rooms/api/room-schemas';
 import { aMessage } from '@/testing/fixtures';
 import { catchUpToReady, socketLost } from './catch-up';
 import { applyServerEvent } from './realtime-sync';

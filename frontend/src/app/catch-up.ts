@@ -1,9 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { fetchMessagePage, messageKeys, type RoomMessages } from '@/features/messages/api/get-messages';
-import { adoptNewestPage, mergeNewer, newestConfirmedId } from '@/features/messages/hooks/message-cache';
+import { adoptNewestPage, mergeNewer, newestConfirmedId } from '@/features/messages/model/message-cache';
 import { roomKeys } from '@/features/rooms/api/rooms-api';
 import type { Ready } from '@/lib/realtime/frames';
-import type { MessagePage, RoomListItem } from '@/lib/schemas';
+import type { MessagePage } from '@/features/messages/api/message-schemas';
+import type { RoomListItem } from '@/features/rooms/api/room-schemas';
 
 // Per cached room, where its history is known to be complete: the newest message the socket had
 // delivered when it dropped, or where a catch-up stopped short. The next catch-up starts there, not

@@ -1,12 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messageKeys, type RoomMessages } from '@/features/messages/api/get-messages';
-import { flattenMessages, mergeNewer } from '@/features/messages/hooks/message-cache';
-import { useTypingStore } from '@/features/messages/hooks/typing-store';
+import { flattenMessages, mergeNewer } from '@/features/messages/model/message-cache';
+import { useTypingStore } from '@/features/messages/model/typing-store';
 import { useAnnouncer } from '@/components/live-region';
 import { roomKeys } from '@/features/rooms/api/rooms-api';
 import { useSessionStore } from '@/lib/session-store';
-import { aMessage } from '@/testing/fixtures';
+import { aliceRenamed, aMessage } from '@/testing/fixtures';
 import { useChatUiStore } from './chat-ui-store';
 import { playNotificationSound } from './notification-sound';
 import { applyServerEvent } from './realtime-sync';
@@ -100,13 +100,6 @@ describe('typing', () => {
 });
 
 describe('a profile change (user_updated)', () => {
-  const renamed = {
-    id: 'u1',
-    username: 'alice',
-    display_name: 'Alice Liddell',
-    avatar_url: 'https://example.test/a.png',
-  };
-
   it('renames the sender on cached messages and in cached member lists, and nobody else', () => {
     const queryClient = new QueryClient();
     const bob = { id: 'u2', username: 'bob', display_name: 'Bob', avatar_url: null };
@@ -121,7 +114,7 @@ describe('a profile change (user_updated)', () => {
       ],
     });
 
-    applyServerEvent(queryClient, { event: 'user_updated', data: { user: renamed } });
+    applyServerEvent(queryClient, { event: 'user_updated', data: { user: aliceRenamed } });
 
     const senders = flattenMessages(queryClient.getQueryData<RoomMessages>(messageKeys.room('r1'))).map(
       (m) => [m.sender.display_name, m.sender.avatar_url],
@@ -132,17 +125,6 @@ describe('a profile change (user_updated)', () => {
     ]);
     const members = queryClient.getQueryData<{ members: { display_name: string }[] }>(roomKeys.detail('r1'));
     expect(members?.members.map((m) => m.display_name)).toEqual(['Alice Liddell', 'Bob']);
-  });
-
-  it("updates the signed-in user's own profile when it is theirs", () => {
-    const queryClient = new QueryClient();
-    useSessionStore.setState({
-      user: { id: 'u1', email: 'a@example.test', username: 'alice', display_name: 'Alice', avatar_url: null },
-    });
-    applyServerEvent(queryClient, { event: 'user_updated', data: { user: { ...renamed, id: 'u9' } } });
-    expect(useSessionStore.getState().user?.display_name).toBe('Alice');
-    applyServerEvent(queryClient, { event: 'user_updated', data: { user: renamed } });
-    expect(useSessionStore.getState().user?.display_name).toBe('Alice Liddell');
   });
 });
 

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Avatar } from '@/components/avatar';
 import { RelativeTime } from '@/components/relative-time';
+import { messageKeys } from '@/features/messages/api/get-messages';
 import { MessageComposer } from '@/features/messages/components/message-composer';
 import { MessageList } from '@/features/messages/components/message-list';
 import { TypingIndicator } from '@/features/messages/components/typing-indicator';
@@ -80,7 +81,7 @@ export function RoomView({ roomId }: { roomId: string }) {
           onClose={() => setInfoOpen(false)}
           onLeft={() => {
             setInfoOpen(false);
-            queryClient.removeQueries({ queryKey: ['messages', roomId] });
+            queryClient.removeQueries({ queryKey: messageKeys.room(roomId) });
             navigate('/chat');
           }}
           renderUserSearch={({ onPick, selectedIds }) => (

@@ -1,10 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { messageKeys, type RoomMessages } from '@/features/messages/api/get-messages';
-import { newestConfirmedId } from '@/features/messages/hooks/message-cache';
+import { newestConfirmedId } from '@/features/messages/model/message-cache';
+import type { RoomListItem } from '@/features/rooms/api/room-schemas';
 import { markRoomRead, roomKeys } from '@/features/rooms/api/rooms-api';
-import { roomRead } from '@/features/rooms/hooks/room-list-cache';
-import type { RoomListItem } from '@/lib/schemas';
+import { roomRead } from '@/features/rooms/model/room-list-cache';
 
 /** Opening a room, and each new message seen in it while the tab is visible, clears its badge. */
 export function useMarkRead(roomId: string) {

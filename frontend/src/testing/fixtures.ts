@@ -1,4 +1,5 @@
 import type { ChatMessage } from '@/features/messages/api/get-messages';
+import type { UserSummary } from '@/lib/user-summary';
 
 let seq = 0;
 export function aMessage(overrides: Partial<ChatMessage> = {}): ChatMessage {
@@ -18,3 +19,11 @@ export function aMessage(overrides: Partial<ChatMessage> = {}): ChatMessage {
     ...overrides,
   };
 }
+
+/** Alice after she changed her display name and avatar: the data of a `user_updated` event. */
+export const aliceRenamed: UserSummary = {
+  id: 'u1',
+  username: 'alice',
+  display_name: 'Alice Liddell',
+  avatar_url: 'https://example.test/a.png',
+};

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { memberSchema, messageSchema, userSummarySchema } from '@/lib/schemas';
+import { messageSchema } from '@/features/messages/api/message-schemas';
+import { memberSchema } from '@/features/rooms/api/room-schemas';
+import { userSummarySchema } from '@/lib/user-summary';
 
 /**
  * Every frame on /ws, both ways: `{event, data, ref?}` (contract section 6). Server frames after

@@ -2,11 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { useState } from 'react';
 import { Button } from '@/components/button';
+import { TextField } from '@/components/text-field';
 import { isApiError } from '@/lib/api-error';
 import { useSessionStore } from '@/lib/session-store';
 import { login } from '../api/auth-api';
-import { loginSchema, type LoginValues } from '../hooks/auth-schemas';
-import { TextField } from './text-field';
+import { loginSchema, type LoginValues } from '../model/auth-schemas';
 
 export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   const signedIn = useSessionStore((s) => s.signedIn);

@@ -1,4 +1,4 @@
-import { passwordStrength, type Strength } from '../hooks/auth-schemas';
+import { passwordStrength, type Strength } from '../model/auth-schemas';
 
 const bars: Record<Strength, { filled: number; colour: string }> = {
   weak: { filled: 1, colour: 'bg-red-700' },

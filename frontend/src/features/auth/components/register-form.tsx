@@ -2,12 +2,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch } from 'react-hook-form';
 import { useState } from 'react';
 import { Button } from '@/components/button';
+import { TextField } from '@/components/text-field';
 import { isApiError } from '@/lib/api-error';
 import { useSessionStore } from '@/lib/session-store';
 import { checkAvailability, login, register as registerAccount } from '../api/auth-api';
-import { registerSchema, type RegisterValues } from '../hooks/auth-schemas';
+import { registerSchema, type RegisterValues } from '../model/auth-schemas';
 import { PasswordStrengthMeter } from './password-strength-meter';
-import { TextField } from './text-field';
 
 const FIELD_CODES: Record<string, keyof RegisterValues> = {
   EMAIL_TAKEN: 'email',

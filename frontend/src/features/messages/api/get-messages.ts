@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, type InfiniteData } from '@tanstack/react-query';
 import { apiRequest } from '@/lib/api-client';
-import { messagePageSchema, type Message } from '@/lib/schemas';
+import { messagePageSchema, type Message } from './message-schemas';
 
 export const PAGE_SIZE = 50;
 
@@ -16,7 +16,7 @@ export type RoomMessages = InfiniteData<ChatPage, string | null>;
 
 export const messageKeys = {
   all: ['messages'] as const,
-  room: (roomId: string) => ['messages', roomId] as const,
+  room: (roomId: string) => [...messageKeys.all, roomId] as const,
 };
 
 export function fetchMessagePage(

@@ -1,5 +1,5 @@
 import { apiRequest } from '@/lib/api-client';
-import { messageSchema } from '@/lib/schemas';
+import { messageSchema } from './message-schemas';
 
 export interface SendBody {
   content: string;

@@ -3,7 +3,7 @@ import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { messageKeys, type ChatMessage, type RoomMessages } from '../api/get-messages';
 import { deleteMessage } from '../api/message-mutations';
-import { removeMessage } from '../hooks/message-cache';
+import { removeMessage } from '../model/message-cache';
 
 export function DeleteMessageDialog({ message, onClose }: { message: ChatMessage; onClose: () => void }) {
   const queryClient = useQueryClient();

@@ -1,6 +1,6 @@
 import { IconButton } from '@/components/button';
 import type { ChatMessage } from '../api/get-messages';
-import { useComposerStore } from '../hooks/composer-store';
+import { useComposerStore } from '../model/composer-store';
 
 interface MessageActionsProps {
   message: ChatMessage;

@@ -3,12 +3,11 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, IconButton } from '@/components/button';
 import { messageKeys, type RoomMessages } from '../api/get-messages';
 import { editMessage } from '../api/message-mutations';
-import { useComposerStore } from '../hooks/composer-store';
-import { applyEdit } from '../hooks/message-cache';
+import { useComposerStore } from '../model/composer-store';
+import { applyEdit } from '../model/message-cache';
+import { MAX_MESSAGE_LENGTH, messageLength } from '../model/message-length';
 import { useSendMessage } from '../hooks/use-send-message';
 import { useTypingEmitter } from '../hooks/use-typing-emitter';
-
-const MAX = 5000;
 
 /** Enter sends (or saves an edit), Shift+Enter is a newline, Escape cancels a reply or edit. */
 export function MessageComposer({ roomId }: { roomId: string }) {
@@ -33,7 +32,7 @@ export function MessageComposer({ roomId }: { roomId: string }) {
 
   const submit = async () => {
     const content = text.trim();
-    if (!content || content.length > MAX) return;
+    if (!content || messageLength(content) > MAX_MESSAGE_LENGTH) return;
     setError(null);
     stopped();
     if (editing) {
@@ -64,7 +63,7 @@ export function MessageComposer({ roomId }: { roomId: string }) {
     }
   };
 
-  const remaining = MAX - text.length;
+  const remaining = MAX_MESSAGE_LENGTH - messageLength(text);
   return (
     <div className="border-t border-slate-200 bg-white p-3">
       {(replyTo || editing) && (

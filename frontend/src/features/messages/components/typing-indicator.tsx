@@ -1,5 +1,5 @@
-import { useTypingStore } from '../hooks/typing-store';
-import { typingText } from '../hooks/typing-text';
+import { useTypingStore } from '../model/typing-store';
+import { typingText } from '../model/typing-text';
 
 const none: Record<string, string> = {};
 

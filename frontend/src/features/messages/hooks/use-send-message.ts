@@ -3,8 +3,8 @@ import { useCallback } from 'react';
 import { newClientId } from '@/lib/ids';
 import { useSessionStore } from '@/lib/session-store';
 import { messageKeys, type ChatMessage, type RoomMessages } from '../api/get-messages';
-import { deliverMessage } from './deliver-message';
-import { addPending, markDelivery } from './message-cache';
+import { deliverMessage } from '../api/deliver-message';
+import { addPending, markDelivery } from '../model/message-cache';
 
 /** Optimistic send: the message shows at once as pending, then becomes the server's copy. */
 export function useSendMessage(roomId: string) {

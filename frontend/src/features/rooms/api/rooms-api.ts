@@ -1,12 +1,14 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
-import { memberSchema, roomDetailSchema, roomListItemSchema, type Role } from '@/lib/schemas';
+import { memberSchema, roomDetailSchema, roomListItemSchema, type Role } from './room-schemas';
 
 export const roomKeys = {
   all: ['rooms'] as const,
-  list: () => ['rooms', 'list'] as const,
-  detail: (roomId: string) => ['rooms', 'detail', roomId] as const,
+  list: () => [...roomKeys.all, 'list'] as const,
+  /** Every cached room detail, for updates that touch whichever rooms a user is in. */
+  details: () => [...roomKeys.all, 'detail'] as const,
+  detail: (roomId: string) => [...roomKeys.details(), roomId] as const,
 };
 
 export const roomsQuery = () =>

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { fieldErrorOf } from '@/lib/api-error';
-import type { UserSummary } from '@/lib/schemas';
+import type { UserSummary } from '@/lib/user-summary';
 import { createRoom, roomKeys } from '../api/rooms-api';
 
 interface CreateRoomDialogProps {

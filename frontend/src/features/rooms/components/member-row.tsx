@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Avatar } from '@/components/avatar';
 import { RelativeTime } from '@/components/relative-time';
-import type { Member, Role } from '@/lib/schemas';
+import type { Member, Role } from '../api/room-schemas';
 import { changeRole, removeMember } from '../api/rooms-api';
 
 interface MemberRowProps {

@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from '@/components/button';
-import { TextField } from '@/features/auth/components/text-field';
+import { TextField } from '@/components/text-field';
 import { fieldErrorOf } from '@/lib/api-error';
-import type { RoomDetail } from '@/lib/schemas';
+import type { RoomDetail } from '../api/room-schemas';
 import { updateRoom } from '../api/rooms-api';
 
 interface RoomDetailsFormProps {

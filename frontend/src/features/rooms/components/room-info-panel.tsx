@@ -4,7 +4,7 @@ import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
 import { Spinner } from '@/components/spinner';
 import { isApiError } from '@/lib/api-error';
-import type { UserSummary } from '@/lib/schemas';
+import type { UserSummary } from '@/lib/user-summary';
 import { addMember, removeMember, roomKeys, roomQuery } from '../api/rooms-api';
 import { MemberRow } from './member-row';
 import { RoomDetailsForm } from './room-details-form';

@@ -3,7 +3,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { NavLink } from 'react-router';
 import { Avatar } from '@/components/avatar';
 import { Spinner } from '@/components/spinner';
-import type { RoomListItem } from '@/lib/schemas';
+import type { RoomListItem } from '../api/room-schemas';
 import { roomsQuery } from '../api/rooms-api';
 
 /** The sidebar's rooms: arrow keys move between them, Enter opens one. */

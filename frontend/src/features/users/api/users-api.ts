@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest } from '@/lib/api-client';
 import { currentUserSchema } from '@/lib/session-store';
-import { userSummarySchema } from '@/lib/schemas';
+import { userSummarySchema } from '@/lib/user-summary';
 
 export const userKeys = {
   search: (q: string) => ['users', 'search', q] as const,

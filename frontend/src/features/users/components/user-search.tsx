@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Avatar } from '@/components/avatar';
 import { Spinner } from '@/components/spinner';
-import type { UserSummary } from '@/lib/schemas';
+import type { UserSummary } from '@/lib/user-summary';
 import { userSearchQuery } from '../api/users-api';
 import { useDebounced } from '../hooks/use-debounced';
 

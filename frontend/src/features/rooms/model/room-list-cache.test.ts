@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aMessage } from '@/testing/fixtures';
-import type { RoomListItem } from '@/lib/schemas';
+import type { RoomListItem } from '../api/room-schemas';
 import { messageArrived, peerPresenceChanged, roomRead } from './room-list-cache';
 
 const room = (id: string, at: string, unread = 0): RoomListItem => ({

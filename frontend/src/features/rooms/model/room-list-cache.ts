@@ -1,6 +1,15 @@
-import type { Message, RoomListItem } from '@/lib/schemas';
+import type { RoomListItem } from '../api/room-schemas';
 
 // Pure updates of the cached room list, driven by socket events and local actions.
+
+/** What the list shows of a room's newest message (a message of the messages feature fits). */
+interface ArrivedMessage {
+  id: string;
+  room_id: string;
+  content: string;
+  created_at: string;
+  sender: { id: string; username: string };
+}
 
 const byActivity = (a: RoomListItem, b: RoomListItem) =>
   (b.last_message?.created_at ?? b.created_at ?? '').localeCompare(
@@ -8,7 +17,11 @@ const byActivity = (a: RoomListItem, b: RoomListItem) =>
   );
 
 /** A message arrived: new preview, room to the top, and one more unread unless it counts as read. */
-export function messageArrived(rooms: RoomListItem[] | undefined, message: Message, countsAsUnread: boolean) {
+export function messageArrived(
+  rooms: RoomListItem[] | undefined,
+  message: ArrivedMessage,
+  countsAsUnread: boolean,
+) {
   if (!rooms) return rooms;
   return rooms
     .map((room) =>

@@ -1,10 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { getRealtime } from '@/lib/realtime/realtime-connection';
 import { RealtimeRequestError } from '@/lib/realtime/realtime-client';
-import { messageSchema, type Message } from '@/lib/schemas';
-import { messageKeys, type RoomMessages } from '../api/get-messages';
-import { sendMessageRest, type SendBody } from '../api/message-mutations';
-import { markDelivery, upsertMessage } from './message-cache';
+import { messageSchema, type Message } from './message-schemas';
+import { messageKeys, type RoomMessages } from './get-messages';
+import { sendMessageRest, type SendBody } from './message-mutations';
+import { markDelivery, upsertMessage } from '../model/message-cache';
 
 /**
  * Sends over the socket when it is open, else (or when it drops mid-send) over REST with the same

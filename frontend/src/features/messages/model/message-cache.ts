@@ -1,5 +1,5 @@
 import type { ChatMessage, ChatPage, RoomMessages } from '../api/get-messages';
-import type { Message } from '@/lib/schemas';
+import type { Message } from '../api/message-schemas';
 
 // Pure updates of one room's cached history. Socket events, REST answers and catch-up all go
 // through these, so an echo, an ack and a catch-up page of the same message never double it.

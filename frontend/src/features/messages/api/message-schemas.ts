@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+// A message as REST answers and socket frames carry it (one definition, parsed at both edges).
+
+const senderSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  display_name: z.string(),
+  avatar_url: z.string().nullable(),
+});
+
+const parentPreviewSchema = z.object({
+  id: z.string(),
+  sender_display_name: z.string(),
+  content: z.string(),
+  is_deleted: z.boolean(),
+});
+
+export const messageSchema = z.object({
+  id: z.string(),
+  room_id: z.string(),
+  sender: senderSchema,
+  content: z.string(),
+  message_type: z.string().default('text'),
+  parent_id: z.string().nullable().default(null),
+  parent: parentPreviewSchema.nullable().default(null),
+  is_edited: z.boolean().default(false),
+  created_at: z.string(),
+  updated_at: z.string().nullable().optional(),
+  client_id: z.string().nullable().optional(),
+});
+export type Message = z.infer<typeof messageSchema>;
+
+export const messagePageSchema = z.object({
+  messages: z.array(messageSchema),
+  next_cursor: z.string().nullable(),
+  has_more: z.boolean(),
+});
+export type MessagePage = z.infer<typeof messagePageSchema>;

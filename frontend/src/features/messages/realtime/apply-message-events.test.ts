@@ -1,0 +1,76 @@
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
+import { useSessionStore } from '@/lib/session-store';
+import { aMessage } from '@/testing/fixtures';
+import { messageKeys, type RoomMessages } from '../api/get-messages';
+import { flattenMessages, mergeNewer } from '../model/message-cache';
+import { useTypingStore } from '../model/typing-store';
+import { applyMessageEvent, type MessageEventContext } from './apply-message-events';
+
+const context = (overrides: Partial<MessageEventContext> = {}): MessageEventContext => ({
+  historyMissing: vi.fn(),
+  memberDisplayName: () => undefined,
+  ...overrides,
+});
+const typistsIn = (roomId: string) => Object.values(useTypingStore.getState().typists[roomId] ?? {});
+
+describe('a new message', () => {
+  it('goes into the cached history and ends its sender typing', () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(messageKeys.room('r1'), mergeNewer(undefined, []));
+    useTypingStore.getState().userStartedTyping('r1', 'u1', 'Alice');
+    const message = aMessage({ room_id: 'r1' });
+
+    applyMessageEvent(queryClient, { event: 'new_message', data: message }, context());
+
+    const ids = flattenMessages(queryClient.getQueryData<RoomMessages>(messageKeys.room('r1'))).map(
+      (m) => m.id,
+    );
+    expect(ids).toEqual([message.id]);
+    expect(typistsIn('r1')).toEqual([]);
+  });
+
+  it('starts no history of its own for a room not cached, and says the history is missing', () => {
+    const queryClient = new QueryClient();
+    const historyMissing = vi.fn();
+    applyMessageEvent(
+      queryClient,
+      { event: 'new_message', data: aMessage({ room_id: 'r1' }) },
+      context({ historyMissing }),
+    );
+    expect(historyMissing).toHaveBeenCalledWith('r1');
+    expect(queryClient.getQueryData(messageKeys.room('r1'))).toBeUndefined();
+  });
+});
+
+describe('typing', () => {
+  it('prefers the name the event carries, then the cached member name, then the username', () => {
+    const memberDisplayName = (roomId: string) => (roomId === 't2' ? 'Bob Builder' : undefined);
+    const typing = (room_id: string, display_name?: string) =>
+      applyMessageEvent(
+        new QueryClient(),
+        { event: 'user_typing', data: { room_id, user_id: 'bob', username: 'bob', display_name } },
+        context({ memberDisplayName }),
+      );
+    typing('t1', 'Robert');
+    typing('t2');
+    typing('t3');
+    expect([typistsIn('t1'), typistsIn('t2'), typistsIn('t3')]).toEqual([
+      ['Robert'],
+      ['Bob Builder'],
+      ['bob'],
+    ]);
+  });
+
+  it('ignores our own typing from another tab', () => {
+    useSessionStore.setState({
+      user: { id: 'me', email: 'me@example.test', username: 'me', display_name: 'Me', avatar_url: null },
+    });
+    applyMessageEvent(
+      new QueryClient(),
+      { event: 'user_typing', data: { room_id: 'own', user_id: 'me', username: 'me' } },
+      context(),
+    );
+    expect(typistsIn('own')).toEqual([]);
+  });
+});
