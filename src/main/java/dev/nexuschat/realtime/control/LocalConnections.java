@@ -1,6 +1,7 @@
 package dev.nexuschat.realtime.control;
 
 import dev.nexuschat.platform.metrics.NexusMetrics;
+import dev.nexuschat.room.control.MemberRooms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -24,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class LocalConnections {
   private static final String ROOM_CREATED = "room_created";
 
-  @Inject RoomMemberships memberships;
+  @Inject MemberRooms memberships;
   @Inject NexusMetrics metrics;
   @Inject FanOutChannels channels;
   @Inject RoomOrders orders;

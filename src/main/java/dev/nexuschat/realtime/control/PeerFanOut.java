@@ -4,6 +4,7 @@ import static dev.nexuschat.realtime.control.ServerEvents.json;
 
 import dev.nexuschat.presence.control.UserCameOnline;
 import dev.nexuschat.presence.control.UserWentOffline;
+import dev.nexuschat.room.control.MemberRooms;
 import dev.nexuschat.user.control.ProfileUpdated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +20,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PeerFanOut {
-  @Inject RoomMemberships memberships;
+  @Inject MemberRooms memberships;
   @Inject EventBus bus;
 
   void cameOnline(@Observes UserCameOnline event) {

@@ -1,5 +1,6 @@
 package dev.nexuschat.realtime.control;
 
+import dev.nexuschat.room.control.MemberRooms;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,7 @@ public class StreamStart {
   private static final Logger LOG = Logger.getLogger(StreamStart.class.getName());
 
   @Inject LocalConnections local;
-  @Inject RoomMemberships memberships;
+  @Inject MemberRooms memberships;
   @Inject RoomOrders orders;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
@@ -72,10 +73,12 @@ public class StreamStart {
    */
   private void ready(Connection connection, Set<UUID> rooms) {
     List<ServerEvents.RoomPosition> positions = new ArrayList<>();
-    for (ServerEvents.RoomPosition position : memberships.positionsOf(connection.userId())) {
+    for (MemberRooms.Position position : memberships.positionsOf(connection.userId())) {
       if (rooms.contains(position.roomId()) && connection.isIn(position.roomId())) {
         orders.start(position.roomId(), position.lastSeq());
-        positions.add(position);
+        positions.add(
+            new ServerEvents.RoomPosition(
+                position.roomId(), position.lastMessageId(), position.lastSeq()));
       }
     }
     connection.start(

@@ -2,6 +2,7 @@ package dev.nexuschat.realtime.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nexuschat.room.control.MemberRooms;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.websocket.CloseReason;
 import java.lang.reflect.Proxy;
@@ -22,7 +23,7 @@ class KeepAliveTest {
     local.orders = new RoomOrders();
     // No rooms: the keep-alive does not care, and this test needs no database.
     local.memberships =
-        new RoomMemberships() {
+        new MemberRooms() {
           @Override
           public List<UUID> roomIdsOf(UUID userId) {
             return List.of();

@@ -3,6 +3,7 @@ package dev.nexuschat.realtime.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nexuschat.platform.metrics.NexusMetrics;
+import dev.nexuschat.room.control.MemberRooms;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +29,7 @@ class LocalConnectionsTest {
   /** The database lists {@code room}; while that is read, {@code meanwhile} is delivered. */
   private void readingRooms(Runnable meanwhile) {
     local.memberships =
-        new RoomMemberships() {
+        new MemberRooms() {
           @Override
           public List<UUID> roomIdsOf(UUID userId) {
             meanwhile.run();
