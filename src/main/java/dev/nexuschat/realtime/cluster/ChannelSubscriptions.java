@@ -1,14 +1,13 @@
 package dev.nexuschat.realtime.cluster;
 
 import dev.nexuschat.auth.control.SessionRevocations;
+import dev.nexuschat.realtime.cluster.ChannelWaiters.Waiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -48,32 +47,12 @@ public class ChannelSubscriptions {
   /** Channels whose wanted and sent state may differ: the next flush's work. */
   private final Set<String> pending = new LinkedHashSet<>();
 
-  /**
-   * Per channel, the SUBSCRIBEs sent on the live subscription that Redis has not confirmed yet: a
-   * confirmation of an earlier SUBSCRIBE (before an UNSUBSCRIBE and a new one) must not count.
-   */
-  private final Map<String, Unconfirmed> unconfirmed = new HashMap<>();
-
-  /** Who waits for which channels to be heard. */
-  private final Map<String, List<Waiter>> waiters = new HashMap<>();
+  private final UnconfirmedSubscribes unconfirmed = new UnconfirmedSubscribes();
+  private final ChannelWaiters waiters = new ChannelWaiters();
 
   private final AtomicBoolean flushing = new AtomicBoolean();
   private JedisPubSub live;
   private boolean confirmed;
-
-  /** SUBSCRIBEs of one channel not confirmed yet, the oldest sent at {@code sinceNanos}. */
-  private static final class Unconfirmed {
-    int count = 1;
-    long sinceNanos = System.nanoTime();
-  }
-
-  /**
-   * Channels someone waits for; done when every one is heard, dropped, or the subscription ends.
-   */
-  private static final class Waiter {
-    final CompletableFuture<Void> done = new CompletableFuture<>();
-    int remaining;
-  }
 
   public void follow(String channel) {
     synchronized (this) {
@@ -92,12 +71,12 @@ public class ChannelSubscriptions {
         return;
       }
       // Whoever waited for it left: nothing to wait for any more.
-      done = release(channel);
+      done = waiters.release(channel);
       if (confirmed) {
         pending.add(channel);
       }
     }
-    complete(done);
+    ChannelWaiters.complete(done);
     flush();
   }
 
@@ -112,8 +91,7 @@ public class ChannelSubscriptions {
     if (confirmed) {
       for (String channel : channels) {
         if (wanted.contains(channel) && !isHeard(channel)) {
-          waiter.remaining++;
-          waiters.computeIfAbsent(channel, c -> new ArrayList<>()).add(waiter);
+          waiters.await(channel, waiter);
         }
       }
     }
@@ -130,22 +108,12 @@ public class ChannelSubscriptions {
       if (live != subscription) {
         return;
       }
-      Unconfirmed awaited = unconfirmed.get(channel);
-      if (awaited == null) {
-        return; // a channel of the node's own, or one not wanted any more
-      }
-      if (awaited.count > 1) {
-        awaited.count--;
-        awaited.sinceNanos = System.nanoTime(); // the next one was sent later: not older than now
+      if (!unconfirmed.confirm(channel) || !isHeard(channel)) {
         return;
       }
-      unconfirmed.remove(channel);
-      if (!isHeard(channel)) {
-        return;
-      }
-      done = release(channel);
+      done = waiters.release(channel);
     }
-    complete(done);
+    ChannelWaiters.complete(done);
   }
 
   /**
@@ -153,8 +121,7 @@ public class ChannelSubscriptions {
    * (it would otherwise never be noticed: a subscription waits for messages without a timeout).
    */
   synchronized boolean hasUnconfirmedFor(long limitNanos) {
-    long now = System.nanoTime();
-    return unconfirmed.values().stream().anyMatch(u -> now - u.sinceNanos >= limitNanos);
+    return unconfirmed.anyOlderThan(limitNanos);
   }
 
   /** This node's id, in the notices it publishes (lost publications). */
@@ -163,26 +130,7 @@ public class ChannelSubscriptions {
   }
 
   private boolean isHeard(String channel) {
-    return sent.contains(channel) && !unconfirmed.containsKey(channel);
-  }
-
-  /**
-   * Counts {@code channel} done for its waiters; returns the ones with nothing left to wait for.
-   */
-  private List<Waiter> release(String channel) {
-    List<Waiter> done = new ArrayList<>();
-    for (Waiter waiter : waiters.getOrDefault(channel, List.of())) {
-      if (--waiter.remaining == 0) {
-        done.add(waiter);
-      }
-    }
-    waiters.remove(channel);
-    return done;
-  }
-
-  /** Outside the lock: what waits on a future may run right here. */
-  private static void complete(List<Waiter> done) {
-    done.forEach(waiter -> waiter.done.complete(null));
+    return sent.contains(channel) && !unconfirmed.awaits(channel);
   }
 
   /**
@@ -194,8 +142,7 @@ public class ChannelSubscriptions {
     pending.clear();
     sent.clear();
     sent.addAll(wanted);
-    unconfirmed.clear();
-    wanted.forEach(channel -> unconfirmed.put(channel, new Unconfirmed()));
+    unconfirmed.restart(wanted);
     List<String> channels = new ArrayList<>(wanted);
     channels.add(nodeChannel);
     channels.add(Channels.SEVERAL_ROOMS);
@@ -218,7 +165,7 @@ public class ChannelSubscriptions {
 
   /** The subscription ended: nobody waits for it any more (see {@link #whenHeard}). */
   void detach(JedisPubSub subscription) {
-    List<Waiter> done = new ArrayList<>();
+    List<Waiter> done;
     synchronized (this) {
       if (live != subscription) {
         return;
@@ -226,12 +173,9 @@ public class ChannelSubscriptions {
       live = null;
       confirmed = false;
       unconfirmed.clear();
-      for (List<Waiter> waiting : waiters.values()) {
-        done.addAll(waiting);
-      }
-      waiters.clear();
+      done = waiters.releaseAll();
     }
-    done.forEach(waiter -> waiter.done.complete(null));
+    ChannelWaiters.complete(done);
   }
 
   /**
@@ -254,13 +198,7 @@ public class ChannelSubscriptions {
           target = live;
           for (String channel : pending) {
             if (wanted.contains(channel) && sent.add(channel)) {
-              unconfirmed.merge(
-                  channel,
-                  new Unconfirmed(),
-                  (older, added) -> {
-                    older.count++;
-                    return older;
-                  });
+              unconfirmed.sent(channel);
               subscribe.add(channel);
             } else if (!wanted.contains(channel) && sent.remove(channel)) {
               unsubscribe.add(channel);
