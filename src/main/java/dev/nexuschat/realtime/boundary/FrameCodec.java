@@ -3,7 +3,7 @@ package dev.nexuschat.realtime.boundary;
 import dev.nexuschat.platform.errors.ApiException;
 import dev.nexuschat.platform.errors.NotFound;
 import dev.nexuschat.platform.errors.RateLimited;
-import dev.nexuschat.realtime.control.ClientCommand;
+import dev.nexuschat.realtime.commands.ClientCommand;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;

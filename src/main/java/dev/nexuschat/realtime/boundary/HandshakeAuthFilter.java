@@ -5,7 +5,6 @@ import dev.nexuschat.platform.errors.ContainerErrorServlet;
 import dev.nexuschat.platform.errors.RateLimited;
 import dev.nexuschat.platform.errors.Unauthenticated;
 import dev.nexuschat.platform.metrics.NexusMetrics;
-import dev.nexuschat.realtime.control.SocketQuota;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -5,14 +5,14 @@ import dev.nexuschat.platform.errors.ApiException;
 import dev.nexuschat.platform.errors.RateLimited;
 import dev.nexuschat.platform.metrics.NexusMetrics;
 import dev.nexuschat.presence.control.PresenceDirectory;
-import dev.nexuschat.realtime.control.ClientCommand;
-import dev.nexuschat.realtime.control.ClientEvents;
-import dev.nexuschat.realtime.control.Connection;
-import dev.nexuschat.realtime.control.LocalConnections;
-import dev.nexuschat.realtime.control.RealtimeLifecycle;
-import dev.nexuschat.realtime.control.SessionSockets;
-import dev.nexuschat.realtime.control.StreamStart;
-import dev.nexuschat.realtime.control.TypingIndicators;
+import dev.nexuschat.realtime.commands.ClientCommand;
+import dev.nexuschat.realtime.commands.ClientCommands;
+import dev.nexuschat.realtime.connection.Connection;
+import dev.nexuschat.realtime.connection.ConnectionTimers;
+import dev.nexuschat.realtime.connection.SessionSockets;
+import dev.nexuschat.realtime.events.TypingIndicators;
+import dev.nexuschat.realtime.routing.LocalConnections;
+import dev.nexuschat.realtime.routing.StreamStart;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.Dependent;
@@ -47,10 +47,10 @@ public class RealtimeEndpoint {
   @Inject LocalConnections local;
   @Inject StreamStart streams;
   @Inject NexusMetrics metrics;
-  @Inject ClientEvents events;
+  @Inject ClientCommands commands;
   @Inject TypingIndicators typing;
   @Inject PresenceDirectory presence;
-  @Inject RealtimeLifecycle lifecycle;
+  @Inject ConnectionTimers connectionTimers;
   @Inject SessionSockets sessions;
 
   @Resource(lookup = "java:comp/DefaultManagedExecutorService")
@@ -86,7 +86,7 @@ public class RealtimeEndpoint {
     streams.open(connection);
     sessionId = access.sessionId();
     sessions.opened(sessionId, connection);
-    lifecycle.closeWhenTokenExpires(connection);
+    connectionTimers.closeWhenTokenExpires(connection);
     presence.connectionOpened(access.userId(), access.username());
   }
 
@@ -104,7 +104,7 @@ public class RealtimeEndpoint {
     try {
       frame = FrameCodec.decode(text);
       ref = frame.ref();
-      String ack = events.handle(connection, frame.command());
+      String ack = commands.handle(connection, frame.command());
       if (ref != null) {
         connection.send(FrameCodec.ack(ref, ack));
       }

@@ -1,6 +1,5 @@
 package dev.nexuschat.realtime.boundary;
 
-import dev.nexuschat.realtime.control.RealtimeLifecycle;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
