@@ -48,7 +48,7 @@ function forge(secret, user) {
   const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const t = Math.floor(Date.now() / 1000);
   const head = b64({ alg: 'HS256', typ: 'JWT' });
-  const body = b64({ iss: 'nexuschat', aud: 'nexuschat', sub: user.id, upn: user.username, groups: ['user'], iat: t, exp: t + 3600, jti: randomUUID() });
+  const body = b64({ iss: 'nexuschat', aud: 'nexuschat', sub: user.id, upn: user.username, groups: ['user'], iat: t, exp: t + 3600, jti: randomUUID(), sid: randomUUID() });
   return `${head}.${body}.${createHmac('sha256', secret).update(`${head}.${body}`).digest('base64url')}`;
 }
 
