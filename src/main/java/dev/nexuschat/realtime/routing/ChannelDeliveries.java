@@ -22,6 +22,7 @@ public class ChannelDeliveries implements ChannelListener {
   @Inject LocalConnections local;
   @Inject ChannelSubscriptions channels;
   @Inject CatchUpRequests catchUp;
+  @Inject RoomOrders orders;
   @Inject UnheardTypists typists;
 
   @Override
@@ -48,6 +49,7 @@ public class ChannelDeliveries implements ChannelListener {
   /** Open while this node heard nothing from Redis: they may have missed anything. */
   @Override
   public void resubscribed() {
+    orders.restartAll();
     catchUp.ask(local.all(), CatchUpRequests.RESUBSCRIBED);
   }
 

@@ -97,6 +97,15 @@ final class RoomOrder {
     return true;
   }
 
+  /** Delivers everything waiting, in order, gaps or not. Under this object's lock. */
+  void releaseAll() {
+    while (!waiting.isEmpty()) {
+      var next = waiting.pollFirstEntry();
+      delivered = Math.max(delivered, next.getKey());
+      next.getValue().run();
+    }
+  }
+
   boolean hasWaiting() {
     return !waiting.isEmpty();
   }

@@ -41,6 +41,22 @@ public class RoomOrders {
     }
   }
 
+  /**
+   * This node heard nothing from Redis for a while: its orders do not know the numbers published
+   * meanwhile, and would take the next message for a gap. What they hold is released, and each
+   * starts again from the next socket's {@code ready}.
+   */
+  void restartAll() {
+    orders.replaceAll(
+        (room, order) -> {
+          synchronized (order) {
+            order.releaseAll();
+          }
+          return new RoomOrder(RoomOrder.AWAITING_START);
+        });
+    roomsWithGaps.clear();
+  }
+
   /** This node's last connection in {@code room} left it. */
   void forget(UUID room) {
     orders.remove(room);

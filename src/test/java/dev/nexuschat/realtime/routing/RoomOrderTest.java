@@ -72,4 +72,23 @@ class RoomOrderTest {
     starting.submit(5, () -> delivered.add(5L));
     assertEquals(List.of(3L, 4L, 5L), delivered);
   }
+
+  @Test
+  void afterTheNodeHeardNothingAnOrderStartsAgainFromTheNextReadyInsteadOfSeeingAGap() {
+    RoomOrders orders = new RoomOrders();
+    java.util.UUID room = java.util.UUID.randomUUID();
+    orders.follow(room, 1); // delivered up to 1; 2 was published while the node heard nothing
+    orders.inOrder(numbered(room, 4), () -> delivered.add(4L)); // waits for 2 and 3
+
+    orders.restartAll();
+    assertEquals(List.of(4L), delivered, "what waited is released, not dropped");
+    orders.start(room, 2); // the next socket's ready
+    orders.inOrder(numbered(room, 3), () -> delivered.add(3L));
+
+    assertEquals(List.of(4L, 3L), delivered, "3 follows 2 at once: no gap to wait for");
+  }
+
+  private static Broadcast numbered(java.util.UUID room, long seq) {
+    return Broadcast.to(Audience.room(room), ServerEvents.NEW_MESSAGE, "{}").numbered(seq);
+  }
 }
