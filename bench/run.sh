@@ -8,7 +8,8 @@
 # Knobs (environment): BENCH_PORT (9187), BENCH_DB (nexus_bench), BENCH_REDIS_PORT (6379),
 # BENCH_PROCS (2), BENCH_JFR=1 (record a JFR profile of the run into bench/results/),
 # BENCH_KEEP_SERVER=1 (leave a server this script started running), BENCH_ARGS (extra harness args),
-# BENCH_SERVER_WARMUP (seconds of untimed load on a server this script started, default 60).
+# BENCH_SERVER_WARMUP (seconds of untimed load on a server this script started, default 60),
+# BENCH_FSYNC_TEST (1: time this disk's WAL flush with pg_test_fsync, ~15 s, into <time>-machine.json).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -54,6 +55,34 @@ if [ "$(echo "SELECT 1 FROM pg_database WHERE datname = '$db'" | pg)" != 1 ]; th
   echo "CREATE DATABASE $db OWNER nexus" | pg
 fi
 echo 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements' | pg "$db"
+
+# ---- what the numbers depend on, next to them: the box, PostgreSQL's durability settings and
+# what a WAL flush costs on this disk (a commit waits for one; a slow disk caps a room's sends).
+# The 2026-12-02 rerun that did not reproduce the documented numbers recorded none of this. ----
+machine="$results/$stamp-machine.json"
+fsync_us=null
+if [ "${BENCH_FSYNC_TEST:-1}" = 1 ]; then
+  data_dir="$(echo 'SHOW data_directory' | pg)"
+  method="$(echo 'SHOW wal_sync_method' | pg)"
+  fsync_out="$(timeout 120 "/usr/lib/postgresql/$cluster/bin/pg_test_fsync" -s 1 -f "$data_dir/bench-fsync.tmp" 2>&1 || true)"
+  rm -f "$data_dir/bench-fsync.tmp"
+  # the first table (one 8 kB write), the line of the method PostgreSQL uses
+  fsync_us="$(echo "$fsync_out" | awk -v m="$method" '/one 8kB write/ {t=1} t && $1 == m {print $(NF-1); exit}')"
+  [ -n "$fsync_us" ] || fsync_us=null
+fi
+settings="$(pg <<'SQL'
+SELECT json_object_agg(name, setting) FROM pg_settings
+ WHERE name IN ('server_version', 'synchronous_commit', 'fsync', 'wal_sync_method', 'commit_delay',
+                'full_page_writes', 'shared_buffers', 'max_connections');
+SQL
+)"
+cat >"$machine" <<JSON
+{"cpus": $(nproc), "cpu": "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)",
+ "memMb": $(($(grep MemTotal /proc/meminfo | awk '{print $2}') / 1024)),
+ "walFlushMicros": $fsync_us, "postgres": $settings,
+ "serverWarmupSeconds": ${BENCH_SERVER_WARMUP:-60}, "java": "$(java -version 2>&1 | head -1 | tr -d '"')"}
+JSON
+log "machine: $(tr -d '\n' <"$machine")"
 
 # ---- Redis ----
 if ! redis-cli -p "$redis_port" ping >/dev/null 2>&1; then

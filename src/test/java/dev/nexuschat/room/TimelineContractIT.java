@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexuschat.testsupport.Api;
 import dev.nexuschat.testsupport.LibertyInstance;
+import dev.nexuschat.testsupport.Metrics;
 import dev.nexuschat.testsupport.NexusIT;
 import dev.nexuschat.testsupport.NexusServer;
 import dev.nexuschat.testsupport.TestUser;
@@ -191,6 +192,7 @@ class TimelineContractIT {
       posters.add(node.user("tl_poster"));
     }
     String room = node.room(owner, posters.toArray(TestUser[]::new));
+    Metrics metricsBefore = Metrics.scrape(node.baseUrl());
     ExecutorService pool = Executors.newFixedThreadPool(POSTERS);
     Set<String> sent = Collections.synchronizedSet(new HashSet<>());
     try {
@@ -224,6 +226,18 @@ class TimelineContractIT {
     assertEquals(POSTERS * MESSAGES_EACH, node.unread(owner, room));
     TestUser poster = posters.get(0);
     assertEquals(countAfterLastOwn(history, poster), node.unread(poster, room));
+    if (database.equals("PostgreSQL")) {
+      // Group commit: concurrent sends shared commits, and each of them was in one.
+      Metrics after = Metrics.scrape(node.baseUrl());
+      double messages = delta(metricsBefore, after, "nexus_append_batch_size_sum");
+      double commits = delta(metricsBefore, after, "nexus_append_batch_size_count");
+      assertEquals(POSTERS * MESSAGES_EACH, messages, "messages appended by group commit");
+      assertTrue(commits < messages, commits + " commits for " + messages + " messages");
+    }
+  }
+
+  private static double delta(Metrics before, Metrics after, String sample) {
+    return after.value(sample) - before.value(sample);
   }
 
   /** Messages after {@code poster}'s own newest: posting moved their mark there. */

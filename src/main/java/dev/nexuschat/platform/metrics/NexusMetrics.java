@@ -29,6 +29,7 @@ public class NexusMetrics {
   static final String GAPS_SKIPPED = "nexus.message.gaps.skipped";
   static final String ASKED_TO_CATCH_UP = "nexus.sockets.asked.to.catch.up";
   static final String PUBLISH_FAILURES = "nexus.fanout.publish.failures";
+  static final String APPEND_BATCH = "nexus.append.batch.size";
 
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -43,6 +44,18 @@ public class NexusMetrics {
             .build(),
         count,
         IntSupplier::getAsInt);
+  }
+
+  /** One group commit of {@code messages} sends (PostgreSQL's append: room/control). */
+  public void appendBatch(int messages) {
+    registry
+        .histogram(
+            Metadata.builder()
+                .withName(APPEND_BATCH)
+                .withDescription("Messages appended per commit (group commit, PostgreSQL)")
+                .withUnit(MetricUnits.NONE)
+                .build())
+        .update(messages);
   }
 
   public void messagePosted() {

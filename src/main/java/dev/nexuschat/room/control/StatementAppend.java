@@ -9,59 +9,42 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * PostgreSQL's append: the whole of it in one statement (a data-modifying CTE) run as its own
- * transaction. Every sender of a room waits for the room lock, so it is held while PostgreSQL
- * executes and commits the statement, never across a round trip to this node, which on a busy
- * machine may not get the CPU back for a while; and a send pays for no JTA transaction or
- * persistence context. Inside a caller's transaction the statement is part of that one instead.
+ * PostgreSQL's append of one message: a call of the database's {@code append_messages} function
+ * (changeset 004, where its rules are spelled out), as its own transaction, or inside the caller's
+ * when there is one. Every sender of a room waits for the room lock, so it is held while PostgreSQL
+ * executes and commits, never across a round trip to this node. {@link GroupCommitAppend} uses the
+ * same call for a whole batch.
  */
 @ApplicationScoped
 @Typed(StatementAppend.class)
 class StatementAppend implements TimelineAppend {
-  /**
-   * Locks the room, then the sender's membership, takes the room's next number and a time that
-   * never goes backwards, stores the message unless the sender's client_id is already in the room,
-   * and moves the room's newest message and the poster's read mark; no row when nothing was stored.
-   * Locking the membership row is what makes a removal that committed while this waited for the
-   * room count: the locked row is read again as it is now, and a deleted one yields nothing (the
-   * statement's snapshot alone would still show it).
-   */
   private static final String APPEND =
-      """
-      WITH room AS (
-        SELECT r.id, r.last_seq + 1 AS seq,
-            GREATEST(r.last_activity_at, CAST(? AS timestamptz)) AS at
-        FROM rooms r JOIN room_members m ON m.room_id = r.id
-        WHERE r.id = CAST(? AS uuid) AND m.id = CAST(? AS uuid)
-        FOR UPDATE OF r FOR KEY SHARE OF m),
-      message AS (
-        INSERT INTO messages (id, room_id, seq, sender_id, content, message_type, parent_id,
-            client_id, is_edited, created_at, updated_at)
-        SELECT CAST(? AS uuid), room.id, room.seq, CAST(? AS uuid), CAST(? AS varchar),
-            CAST(? AS varchar), CAST(? AS uuid), CAST(? AS varchar), false, room.at, room.at
-        FROM room
-        ON CONFLICT (room_id, sender_id, client_id) DO NOTHING
-        RETURNING id, room_id, seq, created_at),
-      moved AS (
-        UPDATE rooms SET last_seq = message.seq, last_message_id = message.id,
-            last_activity_at = message.created_at
-        FROM message WHERE rooms.id = message.room_id),
-      mark AS (
-        UPDATE room_members SET last_read_seq = message.seq, last_read_at = message.created_at
-        FROM message
-        WHERE room_members.id = CAST(? AS uuid) AND room_members.last_read_seq < message.seq)
-      SELECT seq, CAST(EXTRACT(EPOCH FROM created_at) * 1000 AS bigint) FROM message
-      """;
+      "SELECT appended_id, appended_seq, appended_ms FROM append_messages(CAST(? AS timestamptz),"
+          + " ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** One message to append: into which room, by which membership of which user, and what. */
+  record Request(UUID roomId, UUID memberId, UUID senderId, RoomTimeline.Entry entry) {
+    /** Plain values, read on the sender's thread: the entity stays in its persistence context. */
+    static Request of(RoomMember sender, RoomTimeline.Entry entry) {
+      return new Request(sender.roomId(), sender.id(), sender.userId(), entry);
+    }
+  }
 
   @Inject Memberships memberships;
 
@@ -73,38 +56,88 @@ class StatementAppend implements TimelineAppend {
 
   @Override
   public Optional<RoomTimeline.Appended> append(RoomMember sender, RoomTimeline.Entry entry) {
-    RoomTimeline.Appended appended = null;
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement append = connection.prepareStatement(APPEND)) {
+    Map<UUID, RoomTimeline.Appended> appended;
+    try (Connection connection = dataSource.getConnection()) {
       if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
         connection.setAutoCommit(true); // otherwise it is enlisted in the caller's transaction
       }
-      append.setString(1, Timestamps.now().toString());
-      append.setString(2, sender.roomId().toString());
-      append.setString(3, sender.id().toString());
-      append.setString(4, entry.id().toString());
-      append.setString(5, sender.userId().toString());
-      append.setString(6, entry.content());
-      append.setString(7, entry.type());
-      append.setString(8, entry.parentId() == null ? null : entry.parentId().toString());
-      append.setString(9, entry.clientId());
-      append.setString(10, sender.id().toString());
-      try (ResultSet row = append.executeQuery()) {
-        if (row.next()) {
-          appended =
-              new RoomTimeline.Appended(
-                  row.getLong(1), Instant.ofEpochMilli(row.getLong(2)).atOffset(ZoneOffset.UTC));
-        }
-      }
+      appended = appendAll(connection, List.of(Request.of(sender, entry)));
     } catch (SQLException e) {
       throw new PersistenceException("Message not stored", e);
     }
+    return outcome(appended.get(entry.id()), sender, entry);
+  }
+
+  /**
+   * The outcome of one request: where it went, or why nothing was stored (read after the connection
+   * went back to the pool: a send never holds two).
+   */
+  Optional<RoomTimeline.Appended> outcome(
+      RoomTimeline.Appended appended, RoomMember sender, RoomTimeline.Entry entry) {
     if (appended != null) {
       return Optional.of(appended);
     }
     // No row: the client_id is taken, or the sender is no longer in the room (removed while this
-    // waited for the lock), or the room is gone. Read after the connection went back to the pool:
-    // a send never holds two.
+    // waited for the lock), or the room is gone.
     return TimelineAppend.nothingAppended(memberships, sender, entry);
+  }
+
+  /**
+   * Appends {@code requests} in their order in one call, on {@code connection} as it is (the caller
+   * commits); by message id, where each stored one went.
+   */
+  static Map<UUID, RoomTimeline.Appended> appendAll(Connection connection, List<Request> requests)
+      throws SQLException {
+    int n = requests.size();
+    Object[] rooms = new Object[n];
+    Object[] members = new Object[n];
+    Object[] ids = new Object[n];
+    Object[] senders = new Object[n];
+    Object[] contents = new Object[n];
+    Object[] types = new Object[n];
+    Object[] parents = new Object[n];
+    Object[] clientIds = new Object[n];
+    for (int i = 0; i < n; i++) {
+      Request request = requests.get(i);
+      rooms[i] = request.roomId();
+      members[i] = request.memberId();
+      ids[i] = request.entry().id();
+      senders[i] = request.senderId();
+      contents[i] = request.entry().content();
+      types[i] = request.entry().type();
+      parents[i] = request.entry().parentId();
+      clientIds[i] = request.entry().clientId();
+    }
+    Map<UUID, RoomTimeline.Appended> appended = new HashMap<>();
+    try (PreparedStatement append = connection.prepareStatement(APPEND)) {
+      append.setString(1, Timestamps.now().toString());
+      bind(connection, append, 2, "uuid", rooms);
+      bind(connection, append, 3, "uuid", members);
+      bind(connection, append, 4, "uuid", ids);
+      bind(connection, append, 5, "uuid", senders);
+      bind(connection, append, 6, "varchar", contents);
+      bind(connection, append, 7, "varchar", types);
+      bind(connection, append, 8, "uuid", parents);
+      bind(connection, append, 9, "varchar", clientIds);
+      try (ResultSet row = append.executeQuery()) {
+        while (row.next()) {
+          appended.put(
+              (UUID) row.getObject(1),
+              new RoomTimeline.Appended(row.getLong(2), at(row.getLong(3))));
+        }
+      }
+    }
+    return appended;
+  }
+
+  private static void bind(
+      Connection connection, PreparedStatement statement, int index, String type, Object[] values)
+      throws SQLException {
+    Array array = connection.createArrayOf(type, values);
+    statement.setArray(index, array);
+  }
+
+  private static OffsetDateTime at(long epochMillis) {
+    return Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC);
   }
 }

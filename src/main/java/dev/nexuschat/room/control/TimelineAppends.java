@@ -18,7 +18,7 @@ class TimelineAppends {
 
   @Produces
   @ApplicationScoped
-  TimelineAppend forThisDatabase(StatementAppend statement, EntityAppend entities) {
+  TimelineAppend forThisDatabase(GroupCommitAppend groupCommit, EntityAppend entities) {
     String product;
     try (Connection connection = dataSource.getConnection()) {
       product = connection.getMetaData().getDatabaseProductName();
@@ -26,7 +26,7 @@ class TimelineAppends {
       throw new IllegalStateException("Database not reachable", e);
     }
     boolean postgres = "PostgreSQL".equals(product);
-    LOG.info(() -> "Appending messages " + (postgres ? "in one statement" : "through entities"));
-    return postgres ? statement : entities;
+    LOG.info(() -> "Appending messages " + (postgres ? "by group commit" : "through entities"));
+    return postgres ? groupCommit : entities;
   }
 }

@@ -1,0 +1,182 @@
+package dev.nexuschat.room.control;
+
+import dev.nexuschat.platform.metrics.NexusMetrics;
+import dev.nexuschat.room.entity.RoomMember;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * PostgreSQL's append under load: group commit. Sends from every room queue to one committer, which
+ * appends whatever has queued since its last commit (up to {@link #MAX_BATCH}) in one call of the
+ * append function and one commit, so a burst pays for one statement, one round trip and one WAL
+ * flush instead of one each. Nothing waits for a batch to fill: an idle server commits each send at
+ * once. Each message still follows the single append's rules (the contract test runs on this), so
+ * per-room order, gapless numbers and client_id repeats are unchanged; a sender is answered only
+ * once its batch is durable.
+ *
+ * <p>Inside a caller's transaction, when the queue is full, or when a batch fails before its commit
+ * (rolled back, so nothing of it is stored), a message is appended on its own ({@link
+ * StatementAppend}), and so gets its own answer, error included.
+ */
+@ApplicationScoped
+@Typed(GroupCommitAppend.class)
+class GroupCommitAppend implements TimelineAppend {
+  private static final Logger LOG = Logger.getLogger(GroupCommitAppend.class.getName());
+  static final int MAX_BATCH = 200;
+  private static final int QUEUE_CAPACITY = 10_000;
+
+  /** Longer than any commit that still means the database works; then the send fails. */
+  private static final long ANSWER_TIMEOUT_SECONDS = 30;
+
+  @Inject StatementAppend single;
+  @Inject NexusMetrics metrics;
+
+  @Resource(lookup = "jdbc/nexus")
+  DataSource dataSource;
+
+  @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
+  TransactionSynchronizationRegistry transactions;
+
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threadFactory;
+
+  private final BlockingQueue<Queued> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+  private Thread committer;
+  private volatile boolean stopped;
+
+  /** A queued send and its answer: the batch's appended rows, or why the batch failed. */
+  private record Queued(
+      StatementAppend.Request request,
+      CompletableFuture<Map<UUID, RoomTimeline.Appended>> answer) {}
+
+  /** A batch that failed before its commit: rolled back, so its messages may go on their own. */
+  private static final class RolledBack extends RuntimeException {
+    RolledBack(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  @Override
+  public Optional<RoomTimeline.Appended> append(RoomMember sender, RoomTimeline.Entry entry) {
+    if (stopped || transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+      return single.append(sender, entry);
+    }
+    Queued queued =
+        new Queued(StatementAppend.Request.of(sender, entry), new CompletableFuture<>());
+    startCommitter();
+    if (!queue.offer(queued)) {
+      return single.append(sender, entry); // a backlog: this sender appends by itself
+    }
+    Map<UUID, RoomTimeline.Appended> appended;
+    try {
+      appended = queued.answer().get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RolledBack) {
+        return single.append(sender, entry);
+      }
+      throw new PersistenceException("Message not stored", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PersistenceException("Interrupted while the message was stored", e);
+    } catch (TimeoutException e) {
+      throw new PersistenceException("The database did not commit the message in time", e);
+    }
+    return single.outcome(appended.get(entry.id()), sender, entry);
+  }
+
+  private synchronized void startCommitter() {
+    if (committer == null && !stopped) {
+      committer = threadFactory.newThread(this::commitUntilStopped);
+      committer.setName("nexus-group-commit");
+      committer.start();
+    }
+  }
+
+  private void commitUntilStopped() {
+    List<Queued> batch = new ArrayList<>(MAX_BATCH);
+    while (!stopped) {
+      try {
+        Queued first = queue.poll(1, TimeUnit.SECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        commit(batch);
+      } catch (InterruptedException e) {
+        break;
+      } catch (RuntimeException | Error e) {
+        // Never out of the loop: every later send would wait for its timeout.
+        LOG.log(Level.SEVERE, "Group commit failed", e);
+        batch.forEach(queued -> queued.answer().completeExceptionally(e));
+      } finally {
+        batch.clear();
+      }
+    }
+    List<Queued> left = new ArrayList<>();
+    queue.drainTo(left);
+    left.forEach(queued -> queued.answer().completeExceptionally(new RolledBack(null)));
+  }
+
+  /** Appends and commits {@code batch}, then answers each of its senders. */
+  private void commit(List<Queued> batch) {
+    List<StatementAppend.Request> requests = new ArrayList<>(batch.size());
+    batch.forEach(queued -> requests.add(queued.request()));
+    Map<UUID, RoomTimeline.Appended> appended;
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        appended = StatementAppend.appendAll(connection, requests);
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        LOG.log(Level.FINE, "A batch of " + batch.size() + " failed: appending each alone", e);
+        batch.forEach(queued -> queued.answer().completeExceptionally(new RolledBack(e)));
+        return;
+      }
+      // A failed commit leaves its outcome unknown: no second attempt, the senders retry
+      // (client_id).
+      connection.commit();
+      metrics.appendBatch(batch.size());
+    } catch (SQLException e) {
+      PersistenceException failure = new PersistenceException("Messages not stored", e);
+      batch.forEach(queued -> queued.answer().completeExceptionally(failure));
+      return;
+    }
+    batch.forEach(queued -> queued.answer().complete(appended));
+  }
+
+  @PreDestroy
+  void stop() {
+    stopped = true;
+    Thread running;
+    synchronized (this) {
+      running = committer;
+    }
+    if (running != null) {
+      running.interrupt();
+    }
+  }
+}
