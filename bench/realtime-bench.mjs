@@ -173,6 +173,7 @@ async function runStep(o, world, rate) {
     summary.cpuMsPerMessage = {
       server: o.serverPid ? Number(((cpuAt[1].server - cpuAt[0].server) * 1000 / sent).toFixed(3)) : null,
       postgres: Number(((cpuAt[1].postgres - cpuAt[0].postgres) * 1000 / sent).toFixed(3)),
+      redis: Number(((cpuAt[1].redis - cpuAt[0].redis) * 1000 / sent).toFixed(3)),
       generator: Number(((cpuAt[1].generator - cpuAt[0].generator) * 1000 / sent).toFixed(3)),
     };
   }
@@ -208,14 +209,16 @@ function processCpu(pid) {
 }
 
 function cpuSeconds(serverPid, generatorPids) {
-  let postgres = 0;
+  let postgres = 0, redis = 0;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') postgres += processCpu(pid);
+      const comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      if (comm === 'postgres') postgres += processCpu(pid);
+      else if (comm === 'redis-server') redis += processCpu(pid);
     } catch { /* gone meanwhile */ }
   }
   const generator = generatorPids.reduce((sum, pid) => sum + processCpu(pid), 0);
-  return { server: serverPid ? processCpu(serverPid) : 0, postgres, generator };
+  return { server: serverPid ? processCpu(serverPid) : 0, postgres, redis, generator };
 }
 
 async function coordinator() {

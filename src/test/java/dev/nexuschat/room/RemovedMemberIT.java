@@ -49,7 +49,7 @@ class RemovedMemberIT {
               () ->
                   StoredRows.count(
                           "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                              + " AND query LIKE '%INSERT INTO messages%'")
+                              + " AND query LIKE '%append_messages%'")
                       > 0);
       run(removal, "DELETE FROM room_members WHERE room_id = ? AND user_id = ?", room, bob.id());
       run(removal, "UPDATE rooms SET member_count = member_count - 1 WHERE id = ?", room);

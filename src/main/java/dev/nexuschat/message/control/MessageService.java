@@ -59,7 +59,6 @@ public class MessageService {
   @Transactional(Transactional.TxType.SUPPORTS)
   public Sent post(UUID senderId, UUID roomId, Draft draft) {
     limits.take(UserLimit.SEND, senderId);
-    RoomMember sender = memberships.require(roomId, senderId);
     List<FieldError> errors = new ArrayList<>();
     String content = TextRules.trimmed(draft.content(), "content", 1, MAX_CONTENT, errors);
     String clientId =
@@ -67,36 +66,44 @@ public class MessageService {
             ? null
             : TextRules.trimmed(draft.clientId(), "client_id", 1, MAX_CLIENT_ID, errors);
     if (!errors.isEmpty()) {
+      memberships.require(roomId, senderId); // not being in the room is the first answer
       throw new Invalid(errors);
     }
-    Message parent;
-    try {
-      parent = parentIn(roomId, draft.parentId());
-    } catch (Invalid invalid) {
-      // A retried reply whose parent was deleted meanwhile is still a repeat.
-      return announced(repeatOf(sender, clientId).orElseThrow(() -> invalid), false);
+    Message parent = null;
+    if (draft.parentId() != null) {
+      // A reply reads its parent: only a member may learn whether it is in the room.
+      memberships.require(roomId, senderId);
+      try {
+        parent = parentIn(roomId, draft.parentId());
+      } catch (Invalid invalid) {
+        // A retried reply whose parent was deleted meanwhile is still a repeat.
+        return announced(repeatOf(roomId, senderId, clientId).orElseThrow(() -> invalid), false);
+      }
     }
+    // No read before the append: it checks the membership itself, under the room lock.
     UUID id = UuidCreator.getTimeOrderedEpoch();
     Optional<RoomTimeline.Appended> appended =
         timeline.append(
-            sender,
+            roomId,
+            senderId,
             new RoomTimeline.Entry(id, content, Message.TYPE_TEXT, draft.parentId(), clientId));
     if (appended.isEmpty()) {
       return announced(
-          repeatOf(sender, clientId)
+          repeatOf(roomId, senderId, clientId)
               .orElseThrow(
                   () -> new Conflict("CONFLICT", "The message changed while sending; send again")),
           false);
     }
     RoomTimeline.Appended at = appended.get();
-    return announced(
-        Message.post(id, roomId, at.seq(), at.at(), sender.user(), content, parent, clientId),
-        true);
+    MessageViews.Item view =
+        MessageViews.Item.posted(id, roomId, at.sender(), content, parent, clientId, at.at());
+    posted.fire(new MessagePosted(view, at.seq(), false));
+    return new Sent(view, true);
   }
 
   /**
-   * Fires {@link MessagePosted}: for a repeat too, as its first announcement may never have gone
-   * out, unless it was deleted since (that would bring it back on every screen).
+   * Fires {@link MessagePosted} for a repeat, as its first announcement may never have gone out,
+   * unless it was deleted since (that would bring it back on every screen).
    */
   private Sent announced(Message message, boolean created) {
     MessageViews.Item view = MessageViews.Item.of(message);
@@ -107,7 +114,7 @@ public class MessageService {
   }
 
   /** The message the sender stored under {@code clientId} in the room, if any. */
-  private Optional<Message> repeatOf(RoomMember sender, String clientId) {
+  private Optional<Message> repeatOf(UUID roomId, UUID senderId, String clientId) {
     if (clientId == null) {
       return Optional.empty();
     }
@@ -115,8 +122,8 @@ public class MessageService {
             "SELECT m FROM Message m WHERE m.roomId = :room"
                 + " AND m.sender.id = :sender AND m.clientId = :clientId",
             Message.class)
-        .setParameter("room", sender.roomId())
-        .setParameter("sender", sender.userId())
+        .setParameter("room", roomId)
+        .setParameter("sender", senderId)
         .setParameter("clientId", clientId)
         .getResultStream()
         .findFirst();

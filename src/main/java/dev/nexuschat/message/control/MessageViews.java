@@ -3,6 +3,7 @@ package dev.nexuschat.message.control;
 import dev.nexuschat.message.entity.Message;
 import dev.nexuschat.user.control.UserViews;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,6 +42,29 @@ public final class MessageViews {
           message.createdAt().toInstant(),
           message.updatedAt().toInstant(),
           message.clientId());
+    }
+
+    /** A message just posted, as its sender's view shows it: no entity needed. */
+    static Item posted(
+        UUID id,
+        UUID roomId,
+        UserViews.Sender sender,
+        String content,
+        Message parent,
+        String clientId,
+        OffsetDateTime at) {
+      return new Item(
+          id,
+          roomId,
+          sender,
+          content,
+          Message.TYPE_TEXT,
+          parent == null ? null : parent.id(),
+          parent == null ? null : ParentPreview.of(parent),
+          false,
+          at.toInstant(),
+          at.toInstant(),
+          clientId);
     }
   }
 

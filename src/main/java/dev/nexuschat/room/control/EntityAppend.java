@@ -2,6 +2,7 @@ package dev.nexuschat.room.control;
 
 import dev.nexuschat.room.entity.Room;
 import dev.nexuschat.room.entity.RoomMember;
+import dev.nexuschat.user.control.UserViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -10,11 +11,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The append everywhere but PostgreSQL (the embedded H2 default): the rules as the entities state
- * them, in one JTA transaction (the caller's, if there is one). The membership is read again once
- * the room is locked, so a removal that committed meanwhile counts.
+ * them, in one JTA transaction (the caller's, if there is one). The membership is read once the
+ * room is locked, so a removal that committed meanwhile counts.
  */
 @ApplicationScoped
 @Typed(EntityAppend.class)
@@ -24,11 +26,12 @@ class EntityAppend implements TimelineAppend {
 
   @Override
   @Transactional
-  public Optional<RoomTimeline.Appended> append(RoomMember sender, RoomTimeline.Entry entry) {
-    Room room = memberships.lockRoom(sender.roomId());
-    Optional<RoomMember> member = memberships.find(room.id(), sender.userId());
-    if (member.isEmpty() || clientIdTaken(sender, entry)) {
-      return TimelineAppend.nothingAppended(memberships, sender, entry);
+  public Optional<RoomTimeline.Appended> append(
+      UUID roomId, UUID senderId, RoomTimeline.Entry entry) {
+    Room room = memberships.lockRoom(roomId); // 404 when there is no such room
+    Optional<RoomMember> member = memberships.find(room.id(), senderId);
+    if (member.isEmpty() || clientIdTaken(member.get(), entry)) {
+      return TimelineAppend.nothingAppended(memberships, roomId, senderId, entry);
     }
     long seq = room.nextSeq();
     OffsetDateTime at = room.nextMessageTime();
@@ -39,7 +42,7 @@ class EntityAppend implements TimelineAppend {
         .setParameter(1, entry.id())
         .setParameter(2, room.id())
         .setParameter(3, seq)
-        .setParameter(4, sender.userId())
+        .setParameter(4, senderId)
         .setParameter(5, entry.content())
         .setParameter(6, entry.type())
         .setParameter(7, entry.parentId())
@@ -49,7 +52,8 @@ class EntityAppend implements TimelineAppend {
     // Both flushed at commit, after the insert they point to.
     room.messagePosted(entry.id(), at);
     member.get().postedUpTo(seq, at);
-    return Optional.of(new RoomTimeline.Appended(seq, at));
+    return Optional.of(
+        new RoomTimeline.Appended(seq, at, UserViews.Sender.of(member.get().user())));
   }
 
   /** Race-free under the room lock: a concurrent repeat waits for the first to commit. */

@@ -1,7 +1,7 @@
 package dev.nexuschat.room.control;
 
 import dev.nexuschat.platform.metrics.NexusMetrics;
-import dev.nexuschat.room.entity.RoomMember;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -37,6 +37,10 @@ import javax.sql.DataSource;
  * per-room order, gapless numbers and client_id repeats are unchanged; a sender is answered only
  * once its batch is durable.
  *
+ * <p>Rooms are spread over {@link #LANES} committers by id, each with its own queue: a room whose
+ * lock another transaction holds for a while stalls the sends of its lane, not of the node, and the
+ * lanes' commits overlap.
+ *
  * <p>Inside a caller's transaction, when the queue is full, or when a batch fails before its commit
  * (rolled back, so nothing of it is stored), a message is appended on its own ({@link
  * StatementAppend}), and so gets its own answer, error included.
@@ -46,7 +50,8 @@ import javax.sql.DataSource;
 class GroupCommitAppend implements TimelineAppend {
   private static final Logger LOG = Logger.getLogger(GroupCommitAppend.class.getName());
   static final int MAX_BATCH = 200;
-  private static final int QUEUE_CAPACITY = 10_000;
+  static final int LANES = 4;
+  private static final int QUEUE_CAPACITY = 2_500;
 
   /** Longer than any commit that still means the database works; then the send fails. */
   private static final long ANSWER_TIMEOUT_SECONDS = 30;
@@ -63,8 +68,7 @@ class GroupCommitAppend implements TimelineAppend {
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threadFactory;
 
-  private final BlockingQueue<Queued> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-  private Thread committer;
+  private final Lane[] lanes = new Lane[LANES]; // written once, before the first send
   private volatile boolean stopped;
 
   /** A queued send and its answer: the batch's appended rows, or why the batch failed. */
@@ -80,22 +84,22 @@ class GroupCommitAppend implements TimelineAppend {
   }
 
   @Override
-  public Optional<RoomTimeline.Appended> append(RoomMember sender, RoomTimeline.Entry entry) {
+  public Optional<RoomTimeline.Appended> append(
+      UUID roomId, UUID senderId, RoomTimeline.Entry entry) {
     if (stopped || transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-      return single.append(sender, entry);
+      return single.append(roomId, senderId, entry);
     }
     Queued queued =
-        new Queued(StatementAppend.Request.of(sender, entry), new CompletableFuture<>());
-    startCommitter();
-    if (!queue.offer(queued)) {
-      return single.append(sender, entry); // a backlog: this sender appends by itself
+        new Queued(new StatementAppend.Request(roomId, senderId, entry), new CompletableFuture<>());
+    if (!lane(roomId).queue.offer(queued)) {
+      return single.append(roomId, senderId, entry); // a backlog: this sender appends alone
     }
     Map<UUID, RoomTimeline.Appended> appended;
     try {
       appended = queued.answer().get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RolledBack) {
-        return single.append(sender, entry);
+        return single.append(roomId, senderId, entry);
       }
       throw new PersistenceException("Message not stored", e.getCause());
     } catch (InterruptedException e) {
@@ -104,41 +108,54 @@ class GroupCommitAppend implements TimelineAppend {
     } catch (TimeoutException e) {
       throw new PersistenceException("The database did not commit the message in time", e);
     }
-    return single.outcome(appended.get(entry.id()), sender, entry);
+    return single.outcome(appended.get(entry.id()), roomId, senderId, entry);
   }
 
-  private synchronized void startCommitter() {
-    if (committer == null && !stopped) {
-      committer = threadFactory.newThread(this::commitUntilStopped);
-      committer.setName("nexus-group-commit");
-      committer.start();
+  @PostConstruct
+  void startLanes() {
+    for (int index = 0; index < LANES; index++) {
+      Lane lane = new Lane();
+      lane.committer = threadFactory.newThread(lane::commitUntilStopped);
+      lane.committer.setName("nexus-group-commit-" + index);
+      lane.committer.start();
+      lanes[index] = lane;
     }
   }
 
-  private void commitUntilStopped() {
-    List<Queued> batch = new ArrayList<>(MAX_BATCH);
-    while (!stopped) {
-      try {
-        Queued first = queue.poll(1, TimeUnit.SECONDS);
-        if (first == null) {
-          continue;
+  private Lane lane(UUID roomId) {
+    return lanes[Math.floorMod(roomId.hashCode(), LANES)];
+  }
+
+  /** One committer and its queue. */
+  private final class Lane {
+    final BlockingQueue<Queued> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    Thread committer;
+
+    void commitUntilStopped() {
+      List<Queued> batch = new ArrayList<>(MAX_BATCH);
+      while (!stopped) {
+        try {
+          Queued first = queue.poll(1, TimeUnit.SECONDS);
+          if (first == null) {
+            continue;
+          }
+          batch.add(first);
+          queue.drainTo(batch, MAX_BATCH - 1);
+          commit(batch);
+        } catch (InterruptedException e) {
+          break;
+        } catch (RuntimeException | Error e) {
+          // Never out of the loop: every later send of the lane would wait for its timeout.
+          LOG.log(Level.SEVERE, "Group commit failed", e);
+          batch.forEach(queued -> queued.answer().completeExceptionally(e));
+        } finally {
+          batch.clear();
         }
-        batch.add(first);
-        queue.drainTo(batch, MAX_BATCH - 1);
-        commit(batch);
-      } catch (InterruptedException e) {
-        break;
-      } catch (RuntimeException | Error e) {
-        // Never out of the loop: every later send would wait for its timeout.
-        LOG.log(Level.SEVERE, "Group commit failed", e);
-        batch.forEach(queued -> queued.answer().completeExceptionally(e));
-      } finally {
-        batch.clear();
       }
+      List<Queued> left = new ArrayList<>();
+      queue.drainTo(left);
+      left.forEach(queued -> queued.answer().completeExceptionally(new RolledBack(null)));
     }
-    List<Queued> left = new ArrayList<>();
-    queue.drainTo(left);
-    left.forEach(queued -> queued.answer().completeExceptionally(new RolledBack(null)));
   }
 
   /** Appends and commits {@code batch}, then answers each of its senders. */
@@ -171,12 +188,8 @@ class GroupCommitAppend implements TimelineAppend {
   @PreDestroy
   void stop() {
     stopped = true;
-    Thread running;
-    synchronized (this) {
-      running = committer;
-    }
-    if (running != null) {
-      running.interrupt();
+    for (Lane lane : lanes) {
+      lane.committer.interrupt();
     }
   }
 }

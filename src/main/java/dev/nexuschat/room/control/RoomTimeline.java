@@ -2,6 +2,7 @@ package dev.nexuschat.room.control;
 
 import dev.nexuschat.room.entity.Room;
 import dev.nexuschat.room.entity.RoomMember;
+import dev.nexuschat.user.control.UserViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,21 +34,24 @@ public class RoomTimeline {
   /** A message as the timeline stores it. */
   public record Entry(UUID id, String content, String type, UUID parentId, String clientId) {}
 
-  /** Where an entry went: its number in the room and its time. */
-  public record Appended(long seq, OffsetDateTime at) {}
+  /**
+   * Where an entry went: its number in the room and its time; and its sender as views show them.
+   */
+  public record Appended(long seq, OffsetDateTime at, UserViews.Sender sender) {}
 
   @PersistenceContext EntityManager em;
   @Inject TimelineAppend appends;
   @Inject Memberships memberships;
 
   /**
-   * Appends {@code entry} by {@code sender}, whose membership is checked again inside the append (a
-   * removal that committed meanwhile counts). Empty when the sender's client_id is already in the
-   * room: a repeat, for the caller to look up. 403 when they are no longer a member, 404 when the
-   * room is gone, 409 when the membership changed while this waited for the room.
+   * Appends {@code entry} by {@code senderId} to room {@code roomId}. Their membership is checked
+   * by the append itself, once it holds the room (a removal that committed meanwhile counts), so no
+   * read comes before it. Empty when the sender's client_id is already in the room: a repeat, for
+   * the caller to look up. 403 when they are not a member, 404 when the room does not exist, 409
+   * when they joined while this waited for the room.
    */
-  public Optional<Appended> append(RoomMember sender, Entry entry) {
-    return appends.append(sender, entry);
+  public Optional<Appended> append(UUID roomId, UUID senderId, Entry entry) {
+    return appends.append(roomId, senderId, entry);
   }
 
   /** The number of the room's newest message (0 when none was ever posted). */

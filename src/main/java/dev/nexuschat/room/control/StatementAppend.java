@@ -1,7 +1,7 @@
 package dev.nexuschat.room.control;
 
 import dev.nexuschat.platform.time.Timestamps;
-import dev.nexuschat.room.entity.RoomMember;
+import dev.nexuschat.user.control.UserViews;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -35,16 +35,11 @@ import javax.sql.DataSource;
 @Typed(StatementAppend.class)
 class StatementAppend implements TimelineAppend {
   private static final String APPEND =
-      "SELECT appended_id, appended_seq, appended_ms FROM append_messages(CAST(? AS timestamptz),"
-          + " ?, ?, ?, ?, ?, ?, ?, ?)";
+      "SELECT appended_id, appended_seq, appended_ms, sender_username, sender_display_name,"
+          + " sender_avatar_url FROM append_messages(CAST(? AS timestamptz), ?, ?, ?, ?, ?, ?, ?)";
 
-  /** One message to append: into which room, by which membership of which user, and what. */
-  record Request(UUID roomId, UUID memberId, UUID senderId, RoomTimeline.Entry entry) {
-    /** Plain values, read on the sender's thread: the entity stays in its persistence context. */
-    static Request of(RoomMember sender, RoomTimeline.Entry entry) {
-      return new Request(sender.roomId(), sender.id(), sender.userId(), entry);
-    }
-  }
+  /** One message to append: into which room, by whom, and what. */
+  record Request(UUID roomId, UUID senderId, RoomTimeline.Entry entry) {}
 
   @Inject Memberships memberships;
 
@@ -55,17 +50,18 @@ class StatementAppend implements TimelineAppend {
   TransactionSynchronizationRegistry transactions;
 
   @Override
-  public Optional<RoomTimeline.Appended> append(RoomMember sender, RoomTimeline.Entry entry) {
+  public Optional<RoomTimeline.Appended> append(
+      UUID roomId, UUID senderId, RoomTimeline.Entry entry) {
     Map<UUID, RoomTimeline.Appended> appended;
     try (Connection connection = dataSource.getConnection()) {
       if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
         connection.setAutoCommit(true); // otherwise it is enlisted in the caller's transaction
       }
-      appended = appendAll(connection, List.of(Request.of(sender, entry)));
+      appended = appendAll(connection, List.of(new Request(roomId, senderId, entry)));
     } catch (SQLException e) {
       throw new PersistenceException("Message not stored", e);
     }
-    return outcome(appended.get(entry.id()), sender, entry);
+    return outcome(appended.get(entry.id()), roomId, senderId, entry);
   }
 
   /**
@@ -73,13 +69,13 @@ class StatementAppend implements TimelineAppend {
    * went back to the pool: a send never holds two).
    */
   Optional<RoomTimeline.Appended> outcome(
-      RoomTimeline.Appended appended, RoomMember sender, RoomTimeline.Entry entry) {
+      RoomTimeline.Appended appended, UUID roomId, UUID senderId, RoomTimeline.Entry entry) {
     if (appended != null) {
       return Optional.of(appended);
     }
-    // No row: the client_id is taken, or the sender is no longer in the room (removed while this
-    // waited for the lock), or the room is gone.
-    return TimelineAppend.nothingAppended(memberships, sender, entry);
+    // No row: the sender is not in the room (or was removed while this waited for the lock), or
+    // the room does not exist, or the client_id is taken.
+    return TimelineAppend.nothingAppended(memberships, roomId, senderId, entry);
   }
 
   /**
@@ -90,7 +86,6 @@ class StatementAppend implements TimelineAppend {
       throws SQLException {
     int n = requests.size();
     Object[] rooms = new Object[n];
-    Object[] members = new Object[n];
     Object[] ids = new Object[n];
     Object[] senders = new Object[n];
     Object[] contents = new Object[n];
@@ -100,7 +95,6 @@ class StatementAppend implements TimelineAppend {
     for (int i = 0; i < n; i++) {
       Request request = requests.get(i);
       rooms[i] = request.roomId();
-      members[i] = request.memberId();
       ids[i] = request.entry().id();
       senders[i] = request.senderId();
       contents[i] = request.entry().content();
@@ -108,22 +102,27 @@ class StatementAppend implements TimelineAppend {
       parents[i] = request.entry().parentId();
       clientIds[i] = request.entry().clientId();
     }
+    Map<UUID, Request> byId = new HashMap<>();
+    requests.forEach(request -> byId.put(request.entry().id(), request));
     Map<UUID, RoomTimeline.Appended> appended = new HashMap<>();
     try (PreparedStatement append = connection.prepareStatement(APPEND)) {
       append.setString(1, Timestamps.now().toString());
       bind(connection, append, 2, "uuid", rooms);
-      bind(connection, append, 3, "uuid", members);
-      bind(connection, append, 4, "uuid", ids);
-      bind(connection, append, 5, "uuid", senders);
-      bind(connection, append, 6, "varchar", contents);
-      bind(connection, append, 7, "varchar", types);
-      bind(connection, append, 8, "uuid", parents);
-      bind(connection, append, 9, "varchar", clientIds);
+      bind(connection, append, 3, "uuid", ids);
+      bind(connection, append, 4, "uuid", senders);
+      bind(connection, append, 5, "varchar", contents);
+      bind(connection, append, 6, "varchar", types);
+      bind(connection, append, 7, "uuid", parents);
+      bind(connection, append, 8, "varchar", clientIds);
       try (ResultSet row = append.executeQuery()) {
         while (row.next()) {
+          Request request = byId.get((UUID) row.getObject(1));
+          UserViews.Sender sender =
+              new UserViews.Sender(
+                  request.senderId(), row.getString(4), row.getString(5), row.getString(6));
           appended.put(
-              (UUID) row.getObject(1),
-              new RoomTimeline.Appended(row.getLong(2), at(row.getLong(3))));
+              request.entry().id(),
+              new RoomTimeline.Appended(row.getLong(2), at(row.getLong(3)), sender));
         }
       }
     }
