@@ -1,17 +1,14 @@
 package dev.nexuschat.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.nexuschat.testsupport.Api;
 import dev.nexuschat.testsupport.NexusIT;
 import dev.nexuschat.testsupport.NexusServer;
-import dev.nexuschat.testsupport.StoredRows;
 import dev.nexuschat.testsupport.TestUser;
 import io.restassured.response.Response;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 @NexusIT
 class GroupCommitIT {
-  /** As GroupCommitAppend.LANES: which lane a room's sends queue on. */
+  /** As NEXUS_APPEND_LANES (default): which lane a room's sends queue on. */
   private static final int LANES = 4;
 
   @Test
@@ -45,14 +42,7 @@ class GroupCommitIT {
         lock.execute();
       }
       waiting = CompletableFuture.supplyAsync(() -> send(owner, held, "waits for the room"));
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(
-              () ->
-                  StoredRows.count(
-                          "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                              + " AND query LIKE '%append_messages%'")
-                      > 0);
+      AppendWaits.awaitAnAppendWaitingForALock();
 
       Response meanwhile = send(owner, other, "another lane");
       assertThat(meanwhile.statusCode()).isEqualTo(201);

@@ -2,7 +2,6 @@ package dev.nexuschat.room;
 
 import static dev.nexuschat.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.nexuschat.testsupport.Api;
 import dev.nexuschat.testsupport.NexusIT;
@@ -12,7 +11,6 @@ import dev.nexuschat.testsupport.TestUser;
 import io.restassured.response.Response;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -43,14 +41,7 @@ class RemovedMemberIT {
                   Api.as(bob)
                       .body(Map.of("content", "sent while being removed"))
                       .post("/api/v1/rooms/" + room + "/messages"));
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(
-              () ->
-                  StoredRows.count(
-                          "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                              + " AND query LIKE '%append_messages%'")
-                      > 0);
+      AppendWaits.awaitAnAppendWaitingForALock();
       run(removal, "DELETE FROM room_members WHERE room_id = ? AND user_id = ?", room, bob.id());
       run(removal, "UPDATE rooms SET member_count = member_count - 1 WHERE id = ?", room);
       removal.commit();

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * PostgreSQL's append under load: group commit. Sends from every room queue to one committer, which
@@ -37,9 +38,9 @@ import javax.sql.DataSource;
  * per-room order, gapless numbers and client_id repeats are unchanged; a sender is answered only
  * once its batch is durable.
  *
- * <p>Rooms are spread over {@link #LANES} committers by id, each with its own queue: a room whose
- * lock another transaction holds for a while stalls the sends of its lane, not of the node, and the
- * lanes' commits overlap.
+ * <p>Rooms are spread over {@code NEXUS_APPEND_LANES} committers by id, each with its own queue: a
+ * room whose lock another transaction holds for a while stalls the sends of its lane, not of the
+ * node, and the lanes' commits overlap.
  *
  * <p>Inside a caller's transaction, when the queue is full, or when a batch fails before its commit
  * (rolled back, so nothing of it is stored), a message is appended on its own ({@link
@@ -50,7 +51,6 @@ import javax.sql.DataSource;
 class GroupCommitAppend implements TimelineAppend {
   private static final Logger LOG = Logger.getLogger(GroupCommitAppend.class.getName());
   static final int MAX_BATCH = 200;
-  static final int LANES = 4;
   private static final int QUEUE_CAPACITY = 2_500;
 
   /** Longer than any commit that still means the database works; then the send fails. */
@@ -68,7 +68,11 @@ class GroupCommitAppend implements TimelineAppend {
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threadFactory;
 
-  private final Lane[] lanes = new Lane[LANES]; // written once, before the first send
+  @Inject
+  @ConfigProperty(name = "NEXUS_APPEND_LANES", defaultValue = "4")
+  int laneCount;
+
+  private Lane[] lanes; // written once, before the first send
   private volatile boolean stopped;
 
   /** A queued send and its answer: the batch's appended rows, or why the batch failed. */
@@ -113,7 +117,8 @@ class GroupCommitAppend implements TimelineAppend {
 
   @PostConstruct
   void startLanes() {
-    for (int index = 0; index < LANES; index++) {
+    lanes = new Lane[Math.max(1, laneCount)];
+    for (int index = 0; index < lanes.length; index++) {
       Lane lane = new Lane();
       lane.committer = threadFactory.newThread(lane::commitUntilStopped);
       lane.committer.setName("nexus-group-commit-" + index);
@@ -123,7 +128,7 @@ class GroupCommitAppend implements TimelineAppend {
   }
 
   private Lane lane(UUID roomId) {
-    return lanes[Math.floorMod(roomId.hashCode(), LANES)];
+    return lanes[Math.floorMod(roomId.hashCode(), lanes.length)];
   }
 
   /** One committer and its queue. */
