@@ -30,13 +30,13 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * PostgreSQL's append under load: group commit. Sends from every room queue to one committer, which
- * appends whatever has queued since its last commit (up to {@link #MAX_BATCH}) in one call of the
- * append function and one commit, so a burst pays for one statement, one round trip and one WAL
- * flush instead of one each. Nothing waits for a batch to fill: an idle server commits each send at
- * once. Each message still follows the single append's rules (the contract test runs on this), so
- * per-room order, gapless numbers and client_id repeats are unchanged; a sender is answered only
- * once its batch is durable.
+ * PostgreSQL's append under load: group commit. Sends from every room queue to a committer (one per
+ * lane, below), which appends whatever has queued since its last commit (up to {@link #MAX_BATCH})
+ * in one call of the append function and one commit, so a burst pays for one statement, one round
+ * trip and one WAL flush instead of one each. Nothing waits for a batch to fill: an idle server
+ * commits each send at once. Each message still follows the single append's rules (the contract
+ * test runs on this), so per-room order, gapless numbers and client_id repeats are unchanged; a
+ * sender is answered only once its batch is durable.
  *
  * <p>Rooms are spread over {@code NEXUS_APPEND_LANES} committers by id, each with its own queue: a
  * room whose lock another transaction holds for a while stalls the sends of its lane, not of the
@@ -181,19 +181,19 @@ class GroupCommitAppend implements TimelineAppend {
       // A failed commit leaves its outcome unknown: no second attempt, the senders retry
       // (client_id).
       connection.commit();
-      metrics.appendBatch(batch.size());
     } catch (SQLException e) {
-      PersistenceException failure = new PersistenceException("Messages not stored", e);
+      PersistenceException failure = new PersistenceException("Messages maybe not stored", e);
       batch.forEach(queued -> queued.answer().completeExceptionally(failure));
       return;
     }
     batch.forEach(queued -> queued.answer().complete(appended));
+    metrics.appendBatch(batch.size()); // after the answers: the batch is durable whatever this does
   }
 
   @PreDestroy
   void stop() {
     stopped = true;
-    for (Lane lane : lanes) {
+    for (Lane lane : lanes == null ? new Lane[0] : lanes) {
       lane.committer.interrupt();
     }
   }
