@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -76,12 +77,12 @@ class GroupCommitAppend implements TimelineAppend {
   private volatile boolean stopped;
 
   /** A queued send and its answer: the batch's appended rows, or why the batch failed. */
-  private record Queued(
+  record Queued(
       StatementAppend.Request request,
       CompletableFuture<Map<UUID, RoomTimeline.Appended>> answer) {}
 
   /** A batch that failed before its commit: rolled back, so its messages may go on their own. */
-  private static final class RolledBack extends RuntimeException {
+  static final class RolledBack extends RuntimeException {
     RolledBack(Throwable cause) {
       super(cause);
     }
@@ -95,8 +96,8 @@ class GroupCommitAppend implements TimelineAppend {
     }
     Queued queued =
         new Queued(new StatementAppend.Request(roomId, senderId, entry), new CompletableFuture<>());
-    if (!lane(roomId).queue.offer(queued)) {
-      return single.append(roomId, senderId, entry); // a backlog: this sender appends alone
+    if (!lane(roomId).enqueue(queued)) {
+      return single.append(roomId, senderId, entry); // a backlog or a stop: this one goes alone
     }
     Map<UUID, RoomTimeline.Appended> appended;
     try {
@@ -119,11 +120,10 @@ class GroupCommitAppend implements TimelineAppend {
   void startLanes() {
     lanes = new Lane[Math.max(1, laneCount)];
     for (int index = 0; index < lanes.length; index++) {
-      Lane lane = new Lane();
-      lane.committer = threadFactory.newThread(lane::commitUntilStopped);
-      lane.committer.setName("nexus-group-commit-" + index);
-      lane.committer.start();
-      lanes[index] = lane;
+      lanes[index] = new Lane(new ArrayBlockingQueue<>(QUEUE_CAPACITY), this::commit);
+      Thread committer = threadFactory.newThread(lanes[index]::commitUntilStopped);
+      committer.setName("nexus-group-commit-" + index);
+      lanes[index].start(committer);
     }
   }
 
@@ -132,9 +132,34 @@ class GroupCommitAppend implements TimelineAppend {
   }
 
   /** One committer and its queue. */
-  private final class Lane {
-    final BlockingQueue<Queued> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-    Thread committer;
+  static final class Lane {
+    private final BlockingQueue<Queued> queue;
+    private final Consumer<List<Queued>> commit;
+    private volatile boolean stopped;
+    private Thread committer;
+
+    Lane(BlockingQueue<Queued> queue, Consumer<List<Queued>> commit) {
+      this.queue = queue;
+      this.commit = commit;
+    }
+
+    void start(Thread committer) {
+      this.committer = committer;
+      committer.start();
+    }
+
+    /**
+     * Queues {@code queued} for the committer; false when it is not queued (full, or stopping) and
+     * the caller must append it alone. A send that passed its stop check just before {@link #stop}
+     * could otherwise land in the queue after the committer's last drain and wait for its timeout.
+     */
+    boolean enqueue(Queued queued) {
+      if (stopped || !queue.offer(queued)) {
+        return false;
+      }
+      // Read after the offer: a stop not seen here comes later, so its drain finds this one.
+      return !stopped || !queue.remove(queued);
+    }
 
     void commitUntilStopped() {
       List<Queued> batch = new ArrayList<>(MAX_BATCH);
@@ -146,7 +171,7 @@ class GroupCommitAppend implements TimelineAppend {
           }
           batch.add(first);
           queue.drainTo(batch, MAX_BATCH - 1);
-          commit(batch);
+          commit.accept(batch);
         } catch (InterruptedException e) {
           break;
         } catch (RuntimeException | Error e) {
@@ -157,6 +182,18 @@ class GroupCommitAppend implements TimelineAppend {
           batch.clear();
         }
       }
+      answerLeftAlone();
+    }
+
+    /** Stops the committer; sends still queued are answered "append alone". */
+    void stop() {
+      stopped = true;
+      if (committer != null) {
+        committer.interrupt();
+      }
+    }
+
+    private void answerLeftAlone() {
       List<Queued> left = new ArrayList<>();
       queue.drainTo(left);
       left.forEach(queued -> queued.answer().completeExceptionally(new RolledBack(null)));
@@ -194,7 +231,7 @@ class GroupCommitAppend implements TimelineAppend {
   void stop() {
     stopped = true;
     for (Lane lane : lanes == null ? new Lane[0] : lanes) {
-      lane.committer.interrupt();
+      lane.stop();
     }
   }
 }
