@@ -99,12 +99,7 @@ class UnresponsiveRedisIT {
     try (WsClient bobElsewhere = WsClient.connect(shared, bob.accessToken())) {
       redis.stall();
       try {
-        Api.anonymous(node.baseUrl())
-            .header("Authorization", "Bearer " + ann.accessToken())
-            .body(Map.of("content", "published nowhere"))
-            .post("/api/v1/rooms/" + room + "/messages")
-            .then()
-            .statusCode(201);
+        postOnTheStallingNode(ann, room, "published nowhere");
       } finally {
         redis.resume();
       }
@@ -114,6 +109,51 @@ class UnresponsiveRedisIT {
     assertThat(Metrics.scrape(node.baseUrl()).value(PUBLISH_FAILURES))
         .isGreaterThan(failuresBefore);
     assertThat(Metrics.scrape(shared).value(ASKED_TO_CATCH_UP)).isGreaterThan(askedBefore);
+  }
+
+  /**
+   * The posting node delivers to its own sockets in process, before it publishes: while its Redis
+   * hangs, Cat's socket on that node has Ann's message long before Ann's send is answered (the
+   * publish waits for the Redis timeout first).
+   */
+  @Test
+  void thePostingNodesOwnSocketsGetTheMessageWithoutWaitingForRedis() throws Exception {
+    redis.resume();
+    TestUser ann = Api.newUser("local_ann");
+    TestUser cat = Api.newUser("local_cat");
+    String room = Api.newRoom(ann, cat);
+    ExecutorService sender = Executors.newSingleThreadExecutor();
+    try (WsClient catHere = WsClient.connect(node.baseUrl(), cat.accessToken())) {
+      catHere.ready();
+      redis.stall();
+      try {
+        Future<Long> answeredAt =
+            sender.submit(
+                () -> {
+                  postOnTheStallingNode(ann, room, "not waiting for Redis");
+                  return System.nanoTime();
+                });
+        catHere.await(
+            "new_message", message -> "not waiting for Redis".equals(message.getString("content")));
+        long deliveredAt = System.nanoTime();
+
+        assertThat(Duration.ofNanos(answeredAt.get() - deliveredAt))
+            .isGreaterThan(Duration.ofSeconds(1));
+      } finally {
+        redis.resume();
+      }
+    } finally {
+      sender.shutdownNow();
+    }
+  }
+
+  private static void postOnTheStallingNode(TestUser sender, String room, String content) {
+    Api.anonymous(node.baseUrl())
+        .header("Authorization", "Bearer " + sender.accessToken())
+        .body(Map.of("content", content))
+        .post("/api/v1/rooms/" + room + "/messages")
+        .then()
+        .statusCode(201);
   }
 
   /** Opens one socket per user at once (open = the server answered a ping); then closes them. */

@@ -47,6 +47,24 @@ public record Broadcast(
   }
 
   /**
+   * The wire form stamped with the node that published it, first, so that node can tell its own
+   * publication from the start of the payload without parsing it ({@link #isFrom}); readers ignore
+   * the extra property (nodes of an older version too).
+   */
+  String toWire(String origin) {
+    return originPrefix(origin) + "," + toWire().substring(1);
+  }
+
+  /** Whether {@code payload} was published by {@code origin} ({@link #toWire(String)}). */
+  static boolean isFrom(String payload, String origin) {
+    return payload.startsWith(originPrefix(origin));
+  }
+
+  private static String originPrefix(String origin) {
+    return "{\"origin\":\"" + origin + "\"";
+  }
+
+  /**
    * Presence and typing are state, not history: a connection needs only the newest frame per user
    * (per room and user for typing), see {@link StateKey}. Null for everything else.
    */

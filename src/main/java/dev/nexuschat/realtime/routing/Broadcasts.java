@@ -11,11 +11,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Takes broadcasts to every node. With Redis, a broadcast is published on the channels of its
- * {@link Audience}, and each node delivers what it hears ({@link ChannelDeliveries}): neither Redis
- * nor a node pays for rooms it has no one in. Without Redis, delivery is in process (one node). If
- * Redis fails, the node keeps serving its own connections in process; the broadcasts it could not
- * publish are announced once it can again, so that the other nodes' recipients catch up.
+ * Takes broadcasts to every node. The publishing node delivers to its own connections in process;
+ * with Redis, the broadcast is also published on the channels of its {@link Audience}, and each
+ * other node delivers what it hears ({@link ChannelDeliveries}): neither Redis nor a node pays for
+ * rooms it has no one in. If Redis fails, the node keeps serving its own connections; the
+ * broadcasts it could not publish are announced once it can again, so that the other nodes'
+ * recipients catch up.
  */
 @ApplicationScoped
 public class Broadcasts {
@@ -38,21 +39,19 @@ public class Broadcasts {
   public record LostNotice(String origin, boolean everyone) {}
 
   public void publish(Broadcast broadcast) {
+    // This node's own connections first, in process: no round trip through Redis, and nothing
+    // waits for a publish that Redis is slow to take. The node skips its own publication when it
+    // hears it (ChannelDeliveries); RoomOrders keeps each room's messages in order either way.
+    local.deliver(broadcast);
     if (!pubSub.isConfigured()) {
-      local.deliver(broadcast);
       return;
     }
     try {
-      pubSub.publish(broadcast.audience().channels(), broadcast.toWire());
-      if (!pubSub.isSubscribed()) {
-        // Redis takes publications but we are not (yet, again) hearing them: serve our own.
-        local.deliver(broadcast);
-      }
+      pubSub.publish(broadcast.audience().channels(), broadcast.toWire(channels.nodeId()));
     } catch (RedisPubSub.PublishFailed e) {
-      LOG.log(Level.FINE, "Redis publish failed: delivering on this node only", e);
+      LOG.log(Level.FINE, "Redis publish failed: delivered on this node only", e);
       metrics.publishFailed();
       lost.add(broadcast);
-      local.deliver(broadcast);
     }
   }
 
@@ -72,11 +71,11 @@ public class Broadcasts {
     int announced = 0;
     try {
       if (unannounced == null) {
-        pubSub.publish(List.of(Channels.SEVERAL_ROOMS), noticeOf(null).toWire());
+        pubSub.publish(List.of(Channels.SEVERAL_ROOMS), noticeOf(null).toWire(channels.nodeId()));
       } else {
         for (Broadcast broadcast : unannounced) {
           Broadcast notice = noticeOf(broadcast);
-          pubSub.publish(notice.audience().channels(), notice.toWire());
+          pubSub.publish(notice.audience().channels(), notice.toWire(channels.nodeId()));
           announced++;
         }
       }

@@ -10,9 +10,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * What this node hears from the other nodes, by channel: a broadcast for several rooms, for one
- * room, or for one user, to deliver to the local connections it is for; or a notice that another
- * node could not publish an event, whose recipients here then catch up.
+ * What this node hears from the other nodes (its own publications it has delivered already), by
+ * channel: a broadcast for several rooms, for one room, or for one user, to deliver to the local
+ * connections it is for; or a notice that another node could not publish an event, whose recipients
+ * here then catch up.
  */
 @ApplicationScoped
 public class ChannelDeliveries implements ChannelListener {
@@ -27,6 +28,9 @@ public class ChannelDeliveries implements ChannelListener {
 
   @Override
   public void heard(String channel, String payload) {
+    if (Broadcast.isFrom(payload, channels.nodeId())) {
+      return; // delivered in process when it was published (Broadcasts)
+    }
     try {
       Broadcast broadcast = Broadcast.fromWire(payload);
       UUID room;

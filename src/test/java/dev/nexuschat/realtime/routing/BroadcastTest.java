@@ -25,6 +25,19 @@ class BroadcastTest {
   }
 
   @Test
+  void aPublicationStampedWithItsNodeReadsAsTheBroadcastAndTellsItsNodeApart() {
+    Broadcast sent = Broadcast.to(Audience.room(room), ServerEvents.NEW_MESSAGE, "{}").numbered(3);
+    String node = UUID.randomUUID().toString();
+
+    String payload = sent.toWire(node);
+
+    assertThat(Broadcast.fromWire(payload)).isEqualTo(sent);
+    assertThat(Broadcast.isFrom(payload, node)).isTrue();
+    assertThat(Broadcast.isFrom(payload, UUID.randomUUID().toString())).isFalse();
+    assertThat(Broadcast.isFrom(sent.toWire(), node)).isFalse();
+  }
+
+  @Test
   void anAudienceWithoutJoinersOrExceptionsComesBackWithEmptyListsNotNulls() {
     Broadcast sent = Broadcast.to(Audience.user(ann), ServerEvents.READ_UPDATED, "{}");
 
