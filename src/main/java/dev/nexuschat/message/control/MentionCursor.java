@@ -15,6 +15,7 @@ import java.util.UUID;
  */
 record MentionCursor(OffsetDateTime at, UUID messageId) {
   private static final String VERSION = "m1";
+  private static final long LATEST_MILLIS = 253_402_300_799_999L; // 9999-12-31T23:59:59.999Z
 
   static MentionCursor parse(String cursor) {
     if (cursor == null || cursor.isBlank()) {
@@ -30,7 +31,11 @@ record MentionCursor(OffsetDateTime at, UUID messageId) {
       if (parts.length != 3 || !VERSION.equals(parts[0])) {
         throw invalid();
       }
-      Instant at = Instant.ofEpochMilli(Long.parseLong(parts[1]));
+      long millis = Long.parseLong(parts[1]);
+      if (millis < 0 || millis > LATEST_MILLIS) {
+        throw invalid(); // a time no database column holds: refused here, not by the query
+      }
+      Instant at = Instant.ofEpochMilli(millis);
       return new MentionCursor(at.atOffset(ZoneOffset.UTC), UUID.fromString(parts[2]));
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
       throw invalid();
