@@ -24,33 +24,46 @@ export async function mentionSteps({ a, b, bob, roomId, live }) {
       await composer(a).pressSequentially('please review', { delay: 10 });
       await a.keyboard.press('Enter');
       const sent = messageIn(a, 'please review');
-      await sent.getByTestId('mention').getByText(`@${bob.username}`).waitFor({ timeout: live });
+      await sent
+        .getByTestId('mention')
+        .filter({ hasText: `@${bob.username}` })
+        .waitFor({ timeout: live });
 
       await b.goto('/chat');
       const badge = roomLink(b, roomId).getByTestId('mention-badge');
-      await badge.getByText('@1').waitFor({ timeout: live });
+      await badge.filter({ hasText: '@1' }).waitFor({ timeout: live });
       await roomLink(b, roomId).click();
       const received = messageIn(b, 'please review');
       await received.waitFor();
       if ((await received.getAttribute('data-mentions-me')) !== 'true')
         throw new Error('the mention of bob is not marked as his');
       await badge.waitFor({ state: 'detached', timeout: live });
+
+      // The Mentions view lists it too, and leads back into the room.
+      await b.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Mentions' }).click();
+      const item = b.getByTestId('mention-item').filter({ hasText: 'please review' });
+      await item.waitFor();
+      await item.getByRole('link').click();
+      await messageIn(b, 'please review').waitFor();
     },
   );
 
   await step('bob mutes the room: it shows dimmed, and the mute persists on reload', async () => {
     const toggle = b.getByTestId('mute-toggle');
-    await toggle.getByText('Mute', { exact: true }).waitFor();
+    await toggle.filter({ hasText: /^Mute$/ }).waitFor();
     await toggle.click();
-    await toggle.getByText('Unmute').waitFor();
+    await toggle.filter({ hasText: 'Unmute' }).waitFor();
     await roomLink(b, roomId).and(b.locator('[data-muted="true"]')).waitFor();
     await b.reload();
-    await b.getByTestId('mute-toggle').getByText('Unmute').waitFor();
+    await b.getByTestId('mute-toggle').filter({ hasText: 'Unmute' }).waitFor();
     if ((await b.getByTestId('mute-toggle').getAttribute('aria-pressed')) !== 'true')
       throw new Error('the mute toggle does not say it is pressed');
     await roomLink(b, roomId).getByTestId('muted-marker').waitFor();
     // Back as it was for the steps after this one.
     await b.getByTestId('mute-toggle').click();
-    await b.getByTestId('mute-toggle').getByText('Mute', { exact: true }).waitFor();
+    await b
+      .getByTestId('mute-toggle')
+      .filter({ hasText: /^Mute$/ })
+      .waitFor();
   });
 }
