@@ -14,6 +14,11 @@ export function AppHeader() {
       </Link>
       <nav aria-label="Account" className="flex items-center gap-2">
         {user && (
+          <Link to="/mentions" className="rounded-md px-2 py-1 text-sm hover:bg-slate-100">
+            Mentions
+          </Link>
+        )}
+        {user && (
           <Link
             to="/settings"
             className="flex items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-slate-100"

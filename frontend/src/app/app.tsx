@@ -29,6 +29,10 @@ const router = createBrowserRouter([
           { path: '/chat', lazy: chat },
           { path: '/chat/:roomId', lazy: chat },
           {
+            path: '/mentions',
+            lazy: async () => ({ Component: (await import('./mentions-page')).MentionsPage }),
+          },
+          {
             path: '/settings',
             lazy: async () => ({ Component: (await import('./settings-page')).SettingsPage }),
           },

@@ -31,6 +31,8 @@ const listItem = (id: string, lastMessageId: string | null): RoomListItem => ({
   name: id,
   is_direct: false,
   unread_count: 0,
+  mention_count: 0,
+  muted: false,
   last_message: lastMessageId
     ? { id: lastMessageId, content: '', sender_username: 'alice', created_at: at(0) }
     : null,

@@ -1,6 +1,7 @@
 import { useParams } from 'react-router';
 import { AppHeader } from './app-header';
 import { ConnectionBanner } from './connection-banner';
+import { useNotificationClicks } from './desktop-notifications';
 import { RoomView } from './room-view';
 import { Sidebar } from './sidebar';
 import { useLiveUpdates } from './use-live-updates';
@@ -10,6 +11,7 @@ export function ChatPage() {
   const { roomId } = useParams();
   useLiveUpdates();
   useTitleBadge();
+  useNotificationClicks();
   return (
     <div className="flex h-screen flex-col">
       <AppHeader />

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { fetchMessagePage, messageKeys, type RoomMessages } from '@/features/messages/api/get-messages';
 import { reconcileLatest } from '@/features/messages/model/message-cache';
 import { applyMessageEvent } from '@/features/messages/realtime/apply-message-events';
+import type { RoomListItem } from '@/features/rooms/api/room-schemas';
 import { roomKeys } from '@/features/rooms/api/rooms-api';
 import { cachedMember } from '@/features/rooms/model/member-cache';
 import { applyRoomEvent } from '@/features/rooms/realtime/apply-room-events';
@@ -21,7 +22,11 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent) {
   });
   applyRoomEvent(queryClient, event, { isWatching });
   applyUserEvent(event);
-  if (event.event === 'new_message') alertNewMessage(event.data);
+  if (event.event === 'new_message')
+    alertNewMessage(
+      event.data,
+      queryClient.getQueryData<RoomListItem[]>(roomKeys.list())?.find((r) => r.id === event.data.room_id),
+    );
 }
 
 /** The REST-only fallback, on a timer: the open room's newest page (new, edited, deleted) and the room list. */

@@ -7,6 +7,7 @@ import { messageKeys } from '@/features/messages/api/get-messages';
 import { MessageComposer } from '@/features/messages/components/message-composer';
 import { MessageList } from '@/features/messages/components/message-list';
 import { TypingIndicator } from '@/features/messages/components/typing-indicator';
+import { MuteToggle } from '@/features/rooms/components/mute-toggle';
 import { RoomInfoPanel } from '@/features/rooms/components/room-info-panel';
 import { roomQuery } from '@/features/rooms/api/rooms-api';
 import { UserSearch } from '@/features/users/components/user-search';
@@ -67,13 +68,14 @@ export function RoomView({ roomId }: { roomId: string }) {
             )}
           </p>
         </div>
+        <MuteToggle roomId={roomId} />
         <Button variant="secondary" onClick={() => setInfoOpen(true)} aria-haspopup="dialog">
           Room info
         </Button>
       </div>
       <MessageList roomId={roomId} myId={me.id} canModerate={myRole === 'owner' || myRole === 'admin'} />
       <TypingIndicator roomId={roomId} />
-      <MessageComposer roomId={roomId} />
+      <MessageComposer roomId={roomId} members={data?.members.filter((m) => m.id !== me.id)} />
       {infoOpen && (
         <RoomInfoPanel
           roomId={roomId}

@@ -8,6 +8,7 @@ import { fieldErrorOf } from '@/lib/api-error';
 import { useSessionStore } from '@/lib/session-store';
 import { AppHeader } from './app-header';
 import { useChatUiStore } from './chat-ui-store';
+import { DesktopNotificationsSetting } from './desktop-notifications-setting';
 
 export function SettingsPage() {
   const user = useSessionStore((s) => s.user)!;
@@ -72,6 +73,7 @@ export function SettingsPage() {
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={muted} onChange={muteToggled} /> Mute the new-message sound
           </label>
+          <DesktopNotificationsSetting />
         </section>
         <Link to="/chat" className="text-sm font-semibold text-brand-700 underline">
           Back to chat

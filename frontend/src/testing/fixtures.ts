@@ -16,6 +16,8 @@ export function aMessage(overrides: Partial<ChatMessage> = {}): ChatMessage {
     created_at: '2026-02-16T14:30:00.000Z',
     updated_at: null,
     client_id: null,
+    mentions: [],
+    mentions_room: false,
     ...overrides,
   };
 }

@@ -85,8 +85,14 @@ const serverEventSchema = z.discriminatedUnion('event', [
   z.object({ event: z.literal('user_updated'), data: z.object({ user: userSummarySchema }) }),
   z.object({
     event: z.literal('read_updated'),
-    data: roomRef.extend({ last_read_at: z.string(), unread_count: z.number().optional() }),
+    data: roomRef.extend({
+      last_read_at: z.string(),
+      unread_count: z.number().optional(),
+      mention_count: z.number().optional(),
+    }),
   }),
+  // Not in the contract: the user's own settings for a room (mute), from another of their tabs.
+  z.object({ event: z.literal('room_settings_updated'), data: roomRef.extend({ muted: z.boolean() }) }),
   z.object({ event: z.literal('pong'), data: z.unknown().optional() }),
 ]);
 

@@ -28,6 +28,9 @@ export const messageSchema = z.object({
   created_at: z.string(),
   updated_at: z.string().nullable().optional(),
   client_id: z.string().nullable().optional(),
+  // The members it mentions by name (never the sender), and whether it mentions @room.
+  mentions: z.array(z.string()).default([]),
+  mentions_room: z.boolean().default(false),
 });
 export type Message = z.infer<typeof messageSchema>;
 

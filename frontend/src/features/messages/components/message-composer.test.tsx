@@ -36,3 +36,41 @@ describe('the composer limit, counted in code points like the server', () => {
     expect(screen.getByText('400 characters left')).toBeInTheDocument();
   });
 });
+
+describe('the @-autocomplete', () => {
+  const members = [
+    { id: 'b', username: 'bob', display_name: 'Bob Builder' },
+    { id: 'c', username: 'carol', display_name: 'Carol Bobson' },
+  ];
+  afterEach(() => send.mockClear());
+
+  it('offers matching members, moves with the arrows and picks with Enter', async () => {
+    renderWithQuery(<MessageComposer roomId="r1" members={members} />);
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    await userEvent.type(box, 'hi @bo');
+    const options = screen.getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual(['@bob Bob Builder', '@carol Carol Bobson']);
+    expect(options[0]).toHaveAttribute('aria-selected', 'true');
+    expect(box).toHaveAttribute('aria-activedescendant', options[0]!.id);
+    await userEvent.keyboard('{ArrowDown}');
+    expect(screen.getAllByRole('option')[1]).toHaveAttribute('aria-selected', 'true');
+    await userEvent.keyboard('{Enter}');
+    expect(box).toHaveValue('hi @carol ');
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('picks with Tab, closes with Escape, and Enter then sends', async () => {
+    renderWithQuery(<MessageComposer roomId="r1" members={members} />);
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    await userEvent.type(box, '@car');
+    await userEvent.keyboard('{Tab}');
+    expect(box).toHaveValue('@carol ');
+    await userEvent.type(box, 'and @b');
+    expect(screen.getByRole('listbox')).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    await userEvent.keyboard('{Enter}');
+    expect(send).toHaveBeenCalledWith('@carol and @b', null);
+  });
+});

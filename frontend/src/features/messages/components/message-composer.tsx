@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, IconButton } from '@/components/button';
 import { messageKeys, type RoomMessages } from '../api/get-messages';
 import { editMessage } from '../api/message-mutations';
@@ -8,9 +8,15 @@ import { applyEdit } from '../model/message-cache';
 import { MAX_MESSAGE_LENGTH, messageLength } from '../model/message-length';
 import { useSendMessage } from '../hooks/use-send-message';
 import { useTypingEmitter } from '../hooks/use-typing-emitter';
+import { useMentionAutocomplete } from '../hooks/use-mention-autocomplete';
+import type { MentionCandidate } from '../model/mention-query';
+import { MentionSuggestions, suggestionId } from './mention-suggestions';
 
-/** Enter sends (or saves an edit), Shift+Enter is a newline, Escape cancels a reply or edit. */
-export function MessageComposer({ roomId }: { roomId: string }) {
+/**
+ * Enter sends (or saves an edit), Shift+Enter is a newline, Escape cancels a reply or edit. Typing
+ * `@` offers the room's `members` (combobox-like: the suggestions take the keys while open).
+ */
+export function MessageComposer({ roomId, members = [] }: { roomId: string; members?: MentionCandidate[] }) {
   const queryClient = useQueryClient();
   const { send } = useSendMessage(roomId);
   const { typed, stopped } = useTypingEmitter(roomId);
@@ -18,6 +24,8 @@ export function MessageComposer({ roomId }: { roomId: string }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
+  const mention = useMentionAutocomplete(members, text, setText, input);
+  const listId = useId();
 
   // Starting an edit loads the message into the box (state adjusted during render, not in an effect).
   const [loaded, setLoaded] = useState(editing);
@@ -53,6 +61,7 @@ export function MessageComposer({ roomId }: { roomId: string }) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (mention.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void submit();
@@ -89,12 +98,20 @@ export function MessageComposer({ roomId }: { roomId: string }) {
         </div>
       )}
       <form
-        className="flex items-end gap-2"
+        className="relative flex items-end gap-2"
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
       >
+        {mention.open && (
+          <MentionSuggestions
+            id={listId}
+            candidates={mention.candidates}
+            active={mention.active}
+            onPick={mention.pick}
+          />
+        )}
         <label htmlFor="composer" className="sr-only">
           Message
         </label>
@@ -106,9 +123,16 @@ export function MessageComposer({ roomId }: { roomId: string }) {
           placeholder="Write a message…"
           onChange={(e) => {
             setText(e.target.value);
+            mention.caretMoved();
             if (!editing) typed();
           }}
+          onSelect={mention.caretMoved}
           onKeyDown={onKeyDown}
+          // Stays a textbox (a multi-line box; tests and tools find it by that role), with the
+          // autocomplete's ARIA a textbox allows: the list it controls and its active option.
+          aria-autocomplete="list"
+          aria-controls={mention.open ? listId : undefined}
+          aria-activedescendant={mention.open ? suggestionId(listId, mention.active) : undefined}
           aria-describedby={remaining < 500 ? 'composer-count' : undefined}
           className="max-h-40 flex-1 resize-none rounded-md border border-slate-400 px-3 py-2 text-sm"
         />

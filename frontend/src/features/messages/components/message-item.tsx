@@ -1,6 +1,9 @@
 import { memo, useState } from 'react';
 import { Avatar } from '@/components/avatar';
 import { LinkifiedText } from '@/components/linkified-text';
+import { MentionText } from '@/components/mention-text';
+import { mentionsUser } from '@/lib/mention-tokens';
+import { useSessionStore } from '@/lib/session-store';
 import { RelativeTime } from '@/components/relative-time';
 import type { ChatMessage } from '../api/get-messages';
 import { MessageActions } from './message-actions';
@@ -30,6 +33,8 @@ export const MessageItem = memo(function MessageItem({
   onDelete,
 }: MessageItemProps) {
   const name = message.sender.display_name;
+  const me = useSessionStore((s) => s.user);
+  const mentionsMe = mentionsUser(message, me?.id);
   // A retried message keeps its Retry button, busy, while it is sent again: removing the button
   // would drop keyboard focus to the page.
   const [retried, setRetried] = useState(false);
@@ -41,8 +46,9 @@ export const MessageItem = memo(function MessageItem({
       tabIndex={-1}
       data-testid="message"
       data-mine={mine}
-      aria-label={`${name}: ${message.content}`}
-      className={`group relative flex gap-3 px-4 ${startsGroup ? 'mt-3 pt-1' : 'mt-0.5'} ${mine ? 'bg-indigo-50/60' : ''} rounded hover:bg-slate-100 focus-within:bg-slate-100`}
+      data-mentions-me={mentionsMe}
+      aria-label={`${name}${mentionsMe ? ' (mentions you)' : ''}: ${message.content}`}
+      className={`group relative flex gap-3 px-4 ${startsGroup ? 'mt-3 pt-1' : 'mt-0.5'} ${mine ? 'bg-indigo-50/60' : ''} ${mentionsMe ? 'border-l-4 border-amber-400 bg-amber-50' : ''} rounded hover:bg-slate-100 focus-within:bg-slate-100`}
     >
       <div className="w-9 shrink-0">
         {startsGroup && <Avatar name={name} url={message.sender.avatar_url} />}
@@ -70,7 +76,11 @@ export const MessageItem = memo(function MessageItem({
           </button>
         )}
         <p className="text-sm break-words whitespace-pre-wrap" data-testid="message-content">
-          <LinkifiedText text={message.content} />
+          <MentionText
+            text={message.content}
+            myUsernameKey={me?.username.toLowerCase()}
+            renderText={(text, key) => <LinkifiedText key={key} text={text} />}
+          />
           {message.is_edited && <span className="ml-1 text-xs text-slate-600">(edited)</span>}
         </p>
         {message.delivery === 'pending' && !retrying && <p className="text-xs text-slate-600">Sending…</p>}

@@ -26,6 +26,9 @@ export function useSendMessage(roomId: string) {
           avatar_url: me.avatar_url,
         },
         content,
+        // The server resolves mentions to members; the echo brings them.
+        mentions: [],
+        mentions_room: false,
         message_type: 'text',
         parent_id: parent?.id ?? null,
         parent: parent

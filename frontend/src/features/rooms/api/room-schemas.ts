@@ -31,6 +31,10 @@ export const roomListItemSchema = z.object({
   last_message: lastMessageSchema.nullable().optional(),
   unread_count: z.number().default(0),
   member_count: z.number().optional(),
+  /** Unread messages that mention the caller (by name or @room). */
+  mention_count: z.number().default(0),
+  /** The caller muted the room: no sound, no notification; counts stay. */
+  muted: z.boolean().default(false),
 });
 export type RoomListItem = z.infer<typeof roomListItemSchema>;
 

@@ -46,6 +46,14 @@ export const removeMember = (roomId: string, userId: string) =>
 export const changeRole = (roomId: string, userId: string, role: Role) =>
   apiRequest(`/rooms/${roomId}/members/${userId}`, { method: 'PATCH', body: { role }, schema: memberSchema });
 
+/** The caller's own settings for the room: mute silences sound and notifications, counts stay. */
+export const changeMyRoomSettings = (roomId: string, settings: { muted: boolean }) =>
+  apiRequest(`/rooms/${roomId}/members/me`, {
+    method: 'PATCH',
+    body: settings,
+    schema: z.object({ room_id: z.string(), muted: z.boolean() }),
+  });
+
 export const markRoomRead = (roomId: string, messageId?: string) =>
   apiRequest(`/rooms/${roomId}/read`, {
     method: 'POST',

@@ -47,6 +47,7 @@ export function RoomList() {
 
 function RoomLink({ room }: { room: RoomListItem }) {
   const unread = room.unread_count;
+  const mentions = room.mention_count;
   const preview = room.last_message
     ? `${room.last_message.sender_username}: ${room.last_message.content}`
     : 'No messages yet';
@@ -54,8 +55,9 @@ function RoomLink({ room }: { room: RoomListItem }) {
     <NavLink
       to={`/chat/${room.id}`}
       data-testid="room-link"
+      data-muted={room.muted}
       className={({ isActive }) =>
-        `flex items-center gap-2 rounded-md px-2 py-2 text-sm ${isActive ? 'bg-indigo-100' : 'hover:bg-slate-200'}`
+        `flex items-center gap-2 rounded-md px-2 py-2 text-sm ${isActive ? 'bg-indigo-100' : 'hover:bg-slate-200'} ${room.muted ? 'opacity-60' : ''}`
       }
     >
       {room.is_direct ? (
@@ -79,9 +81,23 @@ function RoomLink({ room }: { room: RoomListItem }) {
           {room.is_direct && (
             <span className="sr-only">{room.peer?.is_online ? ' (online)' : ' (offline)'}</span>
           )}
+          {room.muted && (
+            <span className="ml-1 text-xs font-normal text-slate-600" data-testid="muted-marker">
+              (muted)
+            </span>
+          )}
         </span>
         <span className="block truncate text-xs text-slate-600">{preview}</span>
       </span>
+      {mentions > 0 && (
+        <span
+          data-testid="mention-badge"
+          className="rounded-full bg-amber-500 px-2 py-0.5 text-xs font-semibold text-amber-950"
+        >
+          @{mentions > 99 ? '99+' : mentions}
+          <span className="sr-only"> {mentions === 1 ? 'mention' : 'mentions'}</span>
+        </span>
+      )}
       {unread > 0 && (
         <span
           data-testid="unread-badge"

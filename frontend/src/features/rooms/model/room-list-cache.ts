@@ -11,6 +11,12 @@ interface ArrivedMessage {
   sender: { id: string; username: string };
 }
 
+/** How a message arriving counts for the caller: unread, and unread and mentioning them. */
+export interface ArrivalCounts {
+  unread: boolean;
+  mention: boolean;
+}
+
 const byActivity = (a: RoomListItem, b: RoomListItem) =>
   (b.last_message?.created_at ?? b.created_at ?? '').localeCompare(
     a.last_message?.created_at ?? a.created_at ?? '',
@@ -20,7 +26,7 @@ const byActivity = (a: RoomListItem, b: RoomListItem) =>
 export function messageArrived(
   rooms: RoomListItem[] | undefined,
   message: ArrivedMessage,
-  countsAsUnread: boolean,
+  counts: ArrivalCounts,
 ) {
   if (!rooms) return rooms;
   return rooms
@@ -35,17 +41,29 @@ export function messageArrived(
               sender_username: message.sender.username,
               created_at: message.created_at,
             },
-            unread_count: countsAsUnread ? room.unread_count + 1 : room.unread_count,
+            unread_count: counts.unread ? room.unread_count + 1 : room.unread_count,
+            mention_count: counts.unread && counts.mention ? room.mention_count + 1 : room.mention_count,
           }
         : room,
     )
     .sort(byActivity);
 }
 
-export function roomRead(rooms: RoomListItem[] | undefined, roomId: string) {
+/** Read up to the newest (counts 0), or to a point the server counted for (its counts). */
+export function roomRead(
+  rooms: RoomListItem[] | undefined,
+  roomId: string,
+  left: { unread_count?: number; mention_count?: number } = {},
+) {
   return rooms?.map((room) =>
-    room.id === roomId && room.unread_count !== 0 ? { ...room, unread_count: 0 } : room,
+    room.id === roomId
+      ? { ...room, unread_count: left.unread_count ?? 0, mention_count: left.mention_count ?? 0 }
+      : room,
   );
+}
+
+export function roomMuted(rooms: RoomListItem[] | undefined, roomId: string, muted: boolean) {
+  return rooms?.map((room) => (room.id === roomId && room.muted !== muted ? { ...room, muted } : room));
 }
 
 export function peerPresenceChanged(rooms: RoomListItem[] | undefined, userId: string, online: boolean) {

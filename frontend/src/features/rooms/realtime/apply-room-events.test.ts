@@ -12,6 +12,8 @@ const listItem = (id: string, overrides: Partial<RoomListItem> = {}): RoomListIt
   name: id,
   is_direct: false,
   unread_count: 0,
+  mention_count: 0,
+  muted: false,
   ...overrides,
 });
 const bobIn = (roomId: string): RoomDetail => ({

@@ -1,10 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ServerEvent } from '@/lib/realtime/frames';
+import { mentionsUser } from '@/lib/mention-tokens';
 import { useSessionStore } from '@/lib/session-store';
 import type { RoomListItem } from '../api/room-schemas';
 import { roomKeys } from '../api/rooms-api';
 import { patchMember } from '../model/member-cache';
-import { messageArrived, peerPresenceChanged, roomRead } from '../model/room-list-cache';
+import { messageArrived, peerPresenceChanged, roomMuted, roomRead } from '../model/room-list-cache';
 
 /** What applying an event needs from outside this feature. */
 export interface RoomEventContext {
@@ -23,7 +24,10 @@ export function applyRoomEvent(queryClient: QueryClient, event: ServerEvent, con
       else {
         const mine = message.sender.id === useSessionStore.getState().user?.id;
         queryClient.setQueryData<RoomListItem[]>(roomKeys.list(), (list) =>
-          messageArrived(list, message, !mine && !context.isWatching(message.room_id)),
+          messageArrived(list, message, {
+            unread: !mine && !context.isWatching(message.room_id),
+            mention: mentionsUser(message, useSessionStore.getState().user?.id),
+          }),
         );
       }
       return;
@@ -52,7 +56,14 @@ export function applyRoomEvent(queryClient: QueryClient, event: ServerEvent, con
       return;
     }
     case 'read_updated':
-      queryClient.setQueryData<RoomListItem[]>(roomKeys.list(), (list) => roomRead(list, event.data.room_id));
+      queryClient.setQueryData<RoomListItem[]>(roomKeys.list(), (list) =>
+        roomRead(list, event.data.room_id, event.data),
+      );
+      return;
+    case 'room_settings_updated':
+      queryClient.setQueryData<RoomListItem[]>(roomKeys.list(), (list) =>
+        roomMuted(list, event.data.room_id, event.data.muted),
+      );
       return;
     case 'room_created':
     case 'room_updated':

@@ -99,8 +99,12 @@ class MessagesIT {
             "is_edited",
             "created_at",
             "updated_at",
-            "client_id"),
+            "client_id",
+            "mentions",
+            "mentions_room"),
         body.keySet());
+    assertEquals(List.of(), body.get("mentions"));
+    assertEquals(false, body.get("mentions_room"));
   }
 
   @Test

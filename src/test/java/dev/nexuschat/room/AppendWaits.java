@@ -6,11 +6,11 @@ import dev.nexuschat.testsupport.StoredRows;
 import java.time.Duration;
 
 /** What the append tests wait for: a send's append blocked on a room lock the test holds. */
-final class AppendWaits {
+public final class AppendWaits {
   private AppendWaits() {}
 
   /** Until PostgreSQL shows an append_messages call waiting for a lock. */
-  static void awaitAnAppendWaitingForALock() {
+  public static void awaitAnAppendWaitingForALock() {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(

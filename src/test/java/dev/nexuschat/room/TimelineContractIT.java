@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexuschat.testsupport.Api;
+import dev.nexuschat.testsupport.EmbeddedNode;
 import dev.nexuschat.testsupport.LibertyInstance;
 import dev.nexuschat.testsupport.Metrics;
 import dev.nexuschat.testsupport.NexusIT;
@@ -45,15 +46,7 @@ class TimelineContractIT {
 
   @BeforeAll
   static void startEmbeddedNode() {
-    h2 =
-        LibertyInstance.start(
-            "timeline-h2",
-            Map.of(
-                "NEXUS_TRUSTED_PROXIES", "127.0.0.1,::1",
-                "NEXUS_LIMIT_SEND_BURST", "100000",
-                "NEXUS_LIMIT_ROOM_CREATE_BURST", "1000",
-                "NEXUS_LIMIT_MEMBER_ADD_BURST", "1000",
-                "NEXUS_LIMIT_ADDED_TO_ROOMS_BURST", "1000"));
+    h2 = EmbeddedNode.start("timeline-h2");
   }
 
   @AfterAll

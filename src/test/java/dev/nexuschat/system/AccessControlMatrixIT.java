@@ -373,8 +373,47 @@ class AccessControlMatrixIT {
             UNAUTHORIZED));
   }
 
+  /** Mentions and per-room mute (issue 14, item 2): each user's own settings, own mentions. */
+  static Stream<Row> mentionsAndMuteTable() {
+    return Stream.of(
+        row(
+            "PATCH /rooms/{id}/members/me muted",
+            (r, s, me) -> muteMine(r, s.room(), Map.of("muted", true)),
+            OK,
+            OK,
+            OK,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        // The body is checked before the room: a bad one is 400 for anyone signed in.
+        row(
+            "PATCH /rooms/{id}/members/me without muted",
+            (r, s, me) -> muteMine(r, s.room(), Map.of()),
+            INVALID,
+            INVALID,
+            INVALID,
+            INVALID,
+            UNAUTHORIZED),
+        row(
+            "PATCH /rooms/{unknown id}/members/me",
+            (r, s, me) -> muteMine(r, UNKNOWN_ID, Map.of("muted", false)),
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            UNAUTHORIZED),
+        row("GET /mentions", (r, s, me) -> r.get("/api/v1/mentions"), OK, OK, OK, OK, UNAUTHORIZED),
+        row(
+            "GET /mentions?cursor=forged",
+            (r, s, me) -> r.queryParam("cursor", "not-a-cursor").get("/api/v1/mentions"),
+            INVALID,
+            INVALID,
+            INVALID,
+            INVALID,
+            UNAUTHORIZED));
+  }
+
   static Stream<Arguments> matrix() {
-    return table()
+    return Stream.concat(table(), mentionsAndMuteTable())
         .flatMap(
             row ->
                 Stream.of(Caller.values())
@@ -421,6 +460,45 @@ class AccessControlMatrixIT {
     Scene scene = freshScene();
     removeMember(as(cast.member()), scene, cast.member().id()).then().statusCode(204);
     assertLockedOut(cast.member(), scene);
+  }
+
+  @Test
+  void mentionsOfARoomLeaveTheFeedWithTheMember() {
+    Scene scene = freshScene();
+    String mention =
+        Api.send(cast.owner(), scene.room(), "ping @" + cast.member().username() + " and @room");
+    assertThat(mentionedMessageIds(cast.member()), hasItem(mention));
+    removeMember(as(cast.admin()), scene, cast.member().id()).then().statusCode(204);
+    assertThat(mentionedMessageIds(cast.member()), not(hasItem(mention)));
+    assertThat(mentionedMessageIds(cast.member2()), hasItem(mention));
+    assertThat(mentionedMessageIds(cast.outsider()), not(hasItem(mention)));
+  }
+
+  @Test
+  void muteIsTheCallersOwnSetting() {
+    Scene scene = freshScene();
+    muteMine(as(cast.member()), scene.room(), Map.of("muted", true)).then().statusCode(200);
+    assertThat(mutedIn(cast.member(), scene.room()), equalTo(true));
+    assertThat(mutedIn(cast.owner(), scene.room()), equalTo(false));
+  }
+
+  private static List<String> mentionedMessageIds(TestUser user) {
+    return as(user)
+        .queryParam("limit", 100)
+        .get("/api/v1/mentions")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("mentions.message.id");
+  }
+
+  private static Boolean mutedIn(TestUser user, String room) {
+    JsonPath list = as(user).get("/api/v1/rooms").then().statusCode(200).extract().jsonPath();
+    return list.getBoolean("find { it.id == '" + room + "' }.muted");
+  }
+
+  private static Response muteMine(RequestSpecification request, String room, Map<String, ?> body) {
+    return request.body(body).patch("/api/v1/rooms/" + room + "/members/me");
   }
 
   @Test
@@ -655,6 +733,7 @@ class AccessControlMatrixIT {
     assertProblem(editMessage(as(user), scene, scene.memberMessage()), 403, "FORBIDDEN");
     assertProblem(deleteMessage(as(user), scene, scene.memberMessage()), 403, "FORBIDDEN");
     assertProblem(as(user).body(Map.of()).post(room + "/read"), 403, "FORBIDDEN");
+    assertProblem(muteMine(as(user), scene.room(), Map.of("muted", true)), 403, "FORBIDDEN");
     List<String> ids = as(user).get("/api/v1/rooms").then().statusCode(200).extract().path("id");
     assertThat(ids, not(hasItem(scene.room())));
   }

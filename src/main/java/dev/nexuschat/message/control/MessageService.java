@@ -82,11 +82,19 @@ public class MessageService {
     }
     // No read before the append: it checks the membership itself, under the room lock.
     UUID id = UuidCreator.getTimeOrderedEpoch();
+    MentionTokens mentions = MentionTokens.of(content);
     Optional<RoomTimeline.Appended> appended =
         timeline.append(
             roomId,
             senderId,
-            new RoomTimeline.Entry(id, content, Message.TYPE_TEXT, draft.parentId(), clientId));
+            new RoomTimeline.Entry(
+                id,
+                content,
+                Message.TYPE_TEXT,
+                draft.parentId(),
+                clientId,
+                mentions.usernameKeys(),
+                mentions.room()));
     if (appended.isEmpty()) {
       return announced(
           repeatOf(roomId, senderId, clientId)
@@ -96,7 +104,16 @@ public class MessageService {
     }
     RoomTimeline.Appended at = appended.get();
     MessageViews.Item view =
-        MessageViews.Item.posted(id, roomId, at.sender(), content, parent, clientId, at.at());
+        MessageViews.Item.posted(
+            id,
+            roomId,
+            at.sender(),
+            content,
+            parent,
+            clientId,
+            at.at(),
+            at.mentioned(),
+            mentions.room());
     posted.fire(new MessagePosted(view, at.seq(), false));
     return new Sent(view, true);
   }
@@ -153,6 +170,7 @@ public class MessageService {
       throw new Forbidden("Only the sender may edit a message");
     }
     message.edit(content);
+    remention(message);
     MessageViews.Item view = MessageViews.Item.of(message);
     edited.fire(new MessageEdited(view));
     return view;
@@ -166,9 +184,34 @@ public class MessageService {
     if (!message.isSentBy(callerId) && !caller.mayDeleteMessagesOfOthers()) {
       throw new Forbidden("Only the sender, the owner or an admin may delete a message");
     }
+    if (message.mentionsRoom() || !message.mentions().isEmpty()) {
+      timeline.mentionsRemoved(messageId);
+    }
     message.delete();
     timeline.entryDeleted(roomId, messageId, message.seq());
     deleted.fire(new MessageDeleted(roomId, messageId, callerId));
+  }
+
+  /**
+   * An edit recomputes whom the message mentions from its new text, as Slack does: a name added
+   * mentions that member (counted as unread only above their read mark: the message keeps its
+   * place), a name taken out no longer does. An edit that neither had nor has a mention costs
+   * nothing.
+   */
+  private void remention(Message message) {
+    MentionTokens mentions = MentionTokens.of(message.content());
+    if (!mentions.any() && !message.mentionsRoom() && message.mentions().isEmpty()) {
+      return;
+    }
+    List<UUID> mentioned =
+        timeline.mentionsChanged(
+            message.roomId(),
+            message.id(),
+            message.seq(),
+            message.createdAt(),
+            message.sender().id(),
+            mentions.usernameKeys());
+    message.mentionsChanged(mentioned, mentions.room());
   }
 
   private Message visibleMessage(UUID roomId, UUID messageId) {

@@ -27,7 +27,11 @@ public final class MessageViews {
       boolean isEdited,
       Instant createdAt,
       Instant updatedAt,
-      String clientId) {
+      String clientId,
+      @Schema(description = "The members this message mentions by name (never the sender)")
+          List<UUID> mentions,
+      @Schema(description = "It mentions everyone in the room (@room or @here)")
+          boolean mentionsRoom) {
     public static Item of(Message message) {
       Message parent = message.parent();
       return new Item(
@@ -41,7 +45,9 @@ public final class MessageViews {
           message.isEdited(),
           message.createdAt().toInstant(),
           message.updatedAt().toInstant(),
-          message.clientId());
+          message.clientId(),
+          message.mentions(),
+          message.mentionsRoom());
     }
 
     /** A message just posted, as its sender's view shows it: no entity needed. */
@@ -52,7 +58,9 @@ public final class MessageViews {
         String content,
         Message parent,
         String clientId,
-        OffsetDateTime at) {
+        OffsetDateTime at,
+        List<UUID> mentions,
+        boolean mentionsRoom) {
       return new Item(
           id,
           roomId,
@@ -64,7 +72,9 @@ public final class MessageViews {
           false,
           at.toInstant(),
           at.toInstant(),
-          clientId);
+          clientId,
+          mentions,
+          mentionsRoom);
     }
   }
 
@@ -87,7 +97,7 @@ public final class MessageViews {
 
   /** The caller's read position in a room after {@code POST /rooms/{id}/read}. */
   @Schema(name = "ReadState")
-  public record ReadState(Instant lastReadAt, long unreadCount) {}
+  public record ReadState(Instant lastReadAt, long unreadCount, long mentionCount) {}
 
   static String preview(String content) {
     if (content.codePointCount(0, content.length()) <= PREVIEW_LENGTH) {

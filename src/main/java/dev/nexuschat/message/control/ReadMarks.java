@@ -38,10 +38,12 @@ public class ReadMarks {
     timeline.markRead(member, seq, Timestamps.now());
     em.refresh(member);
     long unread = timeline.unread(member);
+    long mentions = timeline.unreadMentions(member);
     OffsetDateTime lastReadAt = member.lastReadAt();
     MessageViews.ReadState state =
-        new MessageViews.ReadState(lastReadAt == null ? null : lastReadAt.toInstant(), unread);
-    moved.fire(new ReadMarkMoved(roomId, userId, state.lastReadAt(), unread));
+        new MessageViews.ReadState(
+            lastReadAt == null ? null : lastReadAt.toInstant(), unread, mentions);
+    moved.fire(new ReadMarkMoved(roomId, userId, state.lastReadAt(), unread, mentions));
     return state;
   }
 }

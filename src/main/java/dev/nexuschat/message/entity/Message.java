@@ -1,6 +1,7 @@
 package dev.nexuschat.message.entity;
 
 import dev.nexuschat.platform.time.Timestamps;
+import dev.nexuschat.room.entity.MentionIds;
 import dev.nexuschat.user.entity.User;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,6 +11,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -59,6 +61,13 @@ public class Message {
   @Column(name = "deleted_at")
   private OffsetDateTime deletedAt;
 
+  /** It mentions everyone in the room (@room): a flag, not a row per member. */
+  @Column(name = "mentions_room", nullable = false)
+  private boolean mentionsRoom;
+
+  @Column(name = "mentioned_ids")
+  private String mentionedIds;
+
   protected Message() {}
 
   public static Message post(
@@ -94,7 +103,14 @@ public class Message {
     updatedAt = Timestamps.now();
   }
 
+  /** Whom the text mentions after an edit: the members named in it, and whether @room. */
+  public void mentionsChanged(List<UUID> mentioned, boolean room) {
+    mentionedIds = MentionIds.joined(mentioned);
+    mentionsRoom = room;
+  }
+
   public void delete() {
+    mentionsChanged(List.of(), false);
     content = "";
     deletedAt = Timestamps.now();
     updatedAt = deletedAt;
@@ -146,6 +162,14 @@ public class Message {
 
   public OffsetDateTime updatedAt() {
     return updatedAt;
+  }
+
+  public List<UUID> mentions() {
+    return MentionIds.parsed(mentionedIds);
+  }
+
+  public boolean mentionsRoom() {
+    return mentionsRoom;
   }
 
   public OffsetDateTime deletedAt() {

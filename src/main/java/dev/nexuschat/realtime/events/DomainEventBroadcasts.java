@@ -14,6 +14,7 @@ import dev.nexuschat.room.control.MemberJoined;
 import dev.nexuschat.room.control.MemberLeft;
 import dev.nexuschat.room.control.MemberUpdated;
 import dev.nexuschat.room.control.RoomCreated;
+import dev.nexuschat.room.control.RoomSettingsChanged;
 import dev.nexuschat.room.control.RoomUpdated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -61,7 +62,10 @@ public class DomainEventBroadcasts {
             ServerEvents.READ_UPDATED,
             json(
                 new ServerEvents.ReadPosition(
-                    event.roomId(), event.lastReadAt(), event.unreadCount()))));
+                    event.roomId(),
+                    event.lastReadAt(),
+                    event.unreadCount(),
+                    event.mentionCount()))));
   }
 
   void roomCreated(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoomCreated event) {
@@ -109,5 +113,14 @@ public class DomainEventBroadcasts {
             Audience.room(event.roomId()),
             ServerEvents.MEMBER_UPDATED,
             json(new ServerEvents.MemberChanged(event.roomId(), event.member()))));
+  }
+
+  void roomSettingsChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) RoomSettingsChanged event) {
+    broadcasts.publish(
+        Broadcast.to(
+            Audience.user(event.userId()),
+            ServerEvents.ROOM_SETTINGS_UPDATED,
+            json(event.settings())));
   }
 }

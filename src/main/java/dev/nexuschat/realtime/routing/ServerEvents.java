@@ -34,6 +34,9 @@ public final class ServerEvents {
    */
   public static final String USER_UPDATED = "user_updated";
 
+  /** Not in the contract: a user's own settings for a room changed (mute), to their sockets. */
+  public static final String ROOM_SETTINGS_UPDATED = "room_settings_updated";
+
   private ServerEvents() {}
 
   /**
@@ -54,7 +57,8 @@ public final class ServerEvents {
 
   public record MemberGone(UUID roomId, UUID userId) {}
 
-  public record ReadPosition(UUID roomId, Instant lastReadAt, long unreadCount) {}
+  public record ReadPosition(
+      UUID roomId, Instant lastReadAt, long unreadCount, long mentionCount) {}
 
   public record Typing(UUID userId, String username, UUID roomId) {}
 

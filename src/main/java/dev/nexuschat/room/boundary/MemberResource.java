@@ -73,6 +73,22 @@ public class MemberResource {
   }
 
   @PATCH
+  @Path("/me")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Change your own settings for the room (mute)",
+      description =
+          "muted silences the room's sound and notifications in the caller's clients; unread and"
+              + " mention counts stay. Emits room_settings_updated to the caller's sockets.")
+  @APIResponse(responseCode = "200", description = "The caller's settings for the room")
+  @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: muted missing or no boolean")
+  @APIResponse(responseCode = "403", description = "FORBIDDEN: not a member")
+  public RoomViews.MySettings changeMySettings(
+      @Valid @NotNull(message = "is required") RoomRequests.MySettings body) {
+    return members.changeMySettings(caller.id(), Ids.parse(roomId, "room"), body.muted());
+  }
+
+  @PATCH
   @Path("/{userId}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(

@@ -33,4 +33,10 @@ public final class RoomRequests {
   public record Update(
       @Schema(maxLength = 100) String name,
       @Schema(maxLength = 500, nullable = true) String description) {}
+
+  @Schema(name = "MySettings", description = "The caller's own settings for a room.")
+  public record MySettings(
+      @NotNull(message = "is required")
+          @Schema(description = "No sound and no notification for the room; counts stay")
+          Boolean muted) {}
 }

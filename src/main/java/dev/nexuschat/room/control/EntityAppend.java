@@ -1,5 +1,6 @@
 package dev.nexuschat.room.control;
 
+import dev.nexuschat.room.entity.MentionIds;
 import dev.nexuschat.room.entity.Room;
 import dev.nexuschat.room.entity.RoomMember;
 import dev.nexuschat.user.control.UserViews;
@@ -10,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +25,7 @@ import java.util.UUID;
 class EntityAppend implements TimelineAppend {
   @PersistenceContext EntityManager em;
   @Inject Memberships memberships;
+  @Inject MentionRows mentionRows;
 
   @Override
   @Transactional
@@ -35,10 +38,11 @@ class EntityAppend implements TimelineAppend {
     }
     long seq = room.nextSeq();
     OffsetDateTime at = room.nextMessageTime();
+    List<UUID> mentioned = mentionRows.members(room.id(), senderId, entry.mentionedKeys());
     em.createNativeQuery(
             "INSERT INTO messages (id, room_id, seq, sender_id, content, message_type, parent_id,"
-                + " client_id, is_edited, created_at, updated_at)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, false, ?9, ?9)")
+                + " client_id, is_edited, created_at, updated_at, mentions_room, mentioned_ids)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, false, ?9, ?9, ?10, ?11)")
         .setParameter(1, entry.id())
         .setParameter(2, room.id())
         .setParameter(3, seq)
@@ -48,12 +52,15 @@ class EntityAppend implements TimelineAppend {
         .setParameter(7, entry.parentId())
         .setParameter(8, entry.clientId())
         .setParameter(9, at)
+        .setParameter(10, entry.mentionsRoom())
+        .setParameter(11, MentionIds.joined(mentioned))
         .executeUpdate();
+    mentionRows.insert(entry.id(), room.id(), seq, at, mentioned);
     // Both flushed at commit, after the insert they point to.
     room.messagePosted(entry.id(), at);
     member.get().postedUpTo(seq, at);
     return Optional.of(
-        new RoomTimeline.Appended(seq, at, UserViews.Sender.of(member.get().user())));
+        new RoomTimeline.Appended(seq, at, UserViews.Sender.of(member.get().user()), mentioned));
   }
 
   /** Race-free under the room lock: a concurrent repeat waits for the first to commit. */

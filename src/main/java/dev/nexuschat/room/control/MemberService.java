@@ -33,6 +33,7 @@ public class MemberService {
   @Inject Event<MemberJoined> memberJoined;
   @Inject Event<MemberLeft> memberLeft;
   @Inject Event<MemberUpdated> memberUpdated;
+  @Inject Event<RoomSettingsChanged> settingsChanged;
 
   /**
    * Counts against the adder's member-add limit first; the added user's limit of rooms others add
@@ -132,6 +133,16 @@ public class MemberService {
       em.remove(room);
     }
     memberLeft.fire(new MemberLeft(roomId, userId, callerId));
+  }
+
+  /** A member's own settings: anyone in the room, for themself only. Muting keeps the counts. */
+  @Transactional
+  public RoomViews.MySettings changeMySettings(UUID callerId, UUID roomId, boolean muted) {
+    RoomMember me = memberships.require(roomId, callerId);
+    me.mute(muted);
+    RoomViews.MySettings settings = new RoomViews.MySettings(roomId, me.muted());
+    settingsChanged.fire(new RoomSettingsChanged(settings, callerId));
+    return settings;
   }
 
   private RoomViews.Member view(RoomMember member) {

@@ -27,7 +27,8 @@ public class RoomList {
       SELECT r.id, r.name, r.description, r.is_direct, r.created_at, r.member_count, me.role,
              %s,
              lm.id, lm.content, lm.created_at, lu.id, lu.username,
-             p.id, p.username, p.display_name, p.avatar_url
+             p.id, p.username, p.display_name, p.avatar_url,
+             %s, me.muted
         FROM room_members me
         JOIN rooms r ON r.id = me.room_id
         LEFT JOIN messages lm ON lm.id = r.last_message_id
@@ -38,7 +39,7 @@ public class RoomList {
        WHERE me.user_id = ?1
        ORDER BY r.last_activity_at DESC, r.created_at DESC, r.id
       """
-          .formatted(RoomTimeline.UNREAD);
+          .formatted(RoomTimeline.UNREAD, RoomTimeline.UNREAD_MENTIONS);
 
   @PersistenceContext EntityManager em;
   @Inject PresenceDirectory presence;
@@ -76,7 +77,9 @@ public class RoomList {
               peer,
               last,
               ((Number) row[7]).longValue(),
-              ((Number) row[5]).intValue()));
+              ((Number) row[5]).intValue(),
+              ((Number) row[17]).longValue(),
+              (Boolean) row[18]));
     }
     return items;
   }

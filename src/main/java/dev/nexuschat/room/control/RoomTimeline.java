@@ -31,17 +31,54 @@ public class RoomTimeline {
       "r.last_seq - me.last_read_seq - (SELECT COUNT(*) FROM messages d WHERE d.room_id = r.id"
           + " AND d.deleted_at IS NOT NULL AND d.seq > me.last_read_seq)";
 
-  /** A message as the timeline stores it. */
-  public record Entry(UUID id, String content, String type, UUID parentId, String clientId) {}
+  /**
+   * The unread mentions of member {@code me} in room {@code r} (same aliases as {@link #UNREAD}):
+   * their mention rows above their mark, plus the room's @room messages above it by others. A
+   * deleted message has no rows and no flag any more.
+   */
+  public static final String UNREAD_MENTIONS =
+      "(SELECT COUNT(*) FROM message_mentions mm WHERE mm.user_id = me.user_id"
+          + " AND mm.room_id = r.id AND mm.seq > me.last_read_seq)"
+          + " + (SELECT COUNT(*) FROM messages rm WHERE rm.room_id = r.id AND rm.mentions_room"
+          + " AND rm.seq > me.last_read_seq AND rm.sender_id <> me.user_id)";
 
   /**
-   * Where an entry went: its number in the room and its time; and its sender as views show them.
+   * A message as the timeline stores it. {@code mentionedKeys}: the username keys its text mentions
+   * (the append keeps those of members other than the sender); {@code mentionsRoom}: it mentions
+   * everyone (@room).
    */
-  public record Appended(long seq, OffsetDateTime at, UserViews.Sender sender) {}
+  public record Entry(
+      UUID id,
+      String content,
+      String type,
+      UUID parentId,
+      String clientId,
+      List<String> mentionedKeys,
+      boolean mentionsRoom) {
+    public Entry(UUID id, String content, String type, UUID parentId, String clientId) {
+      this(id, content, type, parentId, clientId, List.of(), false);
+    }
+
+    public Entry {
+      mentionedKeys = List.copyOf(mentionedKeys);
+    }
+  }
+
+  /**
+   * Where an entry went: its number in the room and its time; its sender as views show them; and
+   * the members it mentions by name, stored with it.
+   */
+  public record Appended(
+      long seq, OffsetDateTime at, UserViews.Sender sender, List<UUID> mentioned) {
+    public Appended {
+      mentioned = mentioned == null ? List.of() : List.copyOf(mentioned);
+    }
+  }
 
   @PersistenceContext EntityManager em;
   @Inject TimelineAppend appends;
   @Inject Memberships memberships;
+  @Inject MentionRows mentionRows;
 
   /**
    * Appends {@code entry} by {@code senderId} to room {@code roomId}. Their membership is checked
@@ -72,10 +109,19 @@ public class RoomTimeline {
 
   /** {@code member}'s unread count, as it is now in the database. */
   public long unread(RoomMember member) {
+    return count(UNREAD, member);
+  }
+
+  /** {@code member}'s unread mentions, as they are now in the database. */
+  public long unreadMentions(RoomMember member) {
+    return count(UNREAD_MENTIONS, member);
+  }
+
+  private long count(String expression, RoomMember member) {
     Object count =
         em.createNativeQuery(
                 "SELECT "
-                    + UNREAD
+                    + expression
                     + " FROM room_members me JOIN rooms r ON r.id = me.room_id WHERE me.id = ?1")
             .setParameter(1, member.id())
             .getSingleResult();
@@ -101,6 +147,31 @@ public class RoomTimeline {
             .setMaxResults(1)
             .getResultList();
     room.latestMessageIs(previous.isEmpty() ? null : uuid(previous.get(0)));
+  }
+
+  /**
+   * The text of a message changed: its mentions by name become those of {@code mentionedKeys}
+   * (members other than the sender, resolved under the room lock, like the append's). Mentions keep
+   * the message's place, so one added by an edit counts as unread only above the reader's mark.
+   * Answers the mentioned ids.
+   */
+  public List<UUID> mentionsChanged(
+      UUID roomId,
+      UUID messageId,
+      long seq,
+      OffsetDateTime at,
+      UUID senderId,
+      List<String> mentionedKeys) {
+    memberships.lockRoom(roomId);
+    mentionRows.remove(messageId);
+    List<UUID> mentioned = mentionRows.members(roomId, senderId, mentionedKeys);
+    mentionRows.insert(messageId, roomId, seq, at, mentioned);
+    return mentioned;
+  }
+
+  /** A message was deleted: it mentions nobody any more. */
+  public void mentionsRemoved(UUID messageId) {
+    mentionRows.remove(messageId);
   }
 
   static UUID uuid(Object value) {

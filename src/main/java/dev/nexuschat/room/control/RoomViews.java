@@ -95,7 +95,15 @@ public final class RoomViews {
       UserViews.Summary peer,
       LastMessage lastMessage,
       long unreadCount,
-      int memberCount) {}
+      int memberCount,
+      @Schema(description = "Unread messages that mention the caller (by name or @room)")
+          long mentionCount,
+      @Schema(description = "The caller muted the room: no sound, no notification")
+          boolean muted) {}
+
+  /** The caller's own settings for a room: {@code PATCH /rooms/{id}/members/me}. */
+  @Schema(name = "RoomSettings")
+  public record MySettings(UUID roomId, boolean muted) {}
 
   /** What a direct room is called for the one looking at it: the other person's name. */
   static String directName(UserViews.Summary peer) {

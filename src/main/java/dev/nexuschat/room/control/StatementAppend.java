@@ -36,7 +36,8 @@ import javax.sql.DataSource;
 class StatementAppend implements TimelineAppend {
   private static final String APPEND =
       "SELECT appended_id, appended_seq, appended_ms, sender_username, sender_display_name,"
-          + " sender_avatar_url FROM append_messages(CAST(? AS timestamptz), ?, ?, ?, ?, ?, ?, ?)";
+          + " sender_avatar_url, appended_mentions"
+          + " FROM append_messages(CAST(? AS timestamptz), ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /** One message to append: into which room, by whom, and what. */
   record Request(UUID roomId, UUID senderId, RoomTimeline.Entry entry) {}
@@ -92,6 +93,8 @@ class StatementAppend implements TimelineAppend {
     Object[] types = new Object[n];
     Object[] parents = new Object[n];
     Object[] clientIds = new Object[n];
+    Object[] mentions = new Object[n];
+    Object[] mentionsRoom = new Object[n];
     for (int i = 0; i < n; i++) {
       Request request = requests.get(i);
       rooms[i] = request.roomId();
@@ -101,6 +104,12 @@ class StatementAppend implements TimelineAppend {
       types[i] = request.entry().type();
       parents[i] = request.entry().parentId();
       clientIds[i] = request.entry().clientId();
+      // NULL for no name: the function then runs no second statement for this message
+      mentions[i] =
+          request.entry().mentionedKeys().isEmpty()
+              ? null
+              : String.join(" ", request.entry().mentionedKeys());
+      mentionsRoom[i] = request.entry().mentionsRoom();
     }
     Map<UUID, Request> byId = new HashMap<>();
     requests.forEach(request -> byId.put(request.entry().id(), request));
@@ -114,6 +123,8 @@ class StatementAppend implements TimelineAppend {
       bind(connection, append, 6, "varchar", types);
       bind(connection, append, 7, "uuid", parents);
       bind(connection, append, 8, "varchar", clientIds);
+      bind(connection, append, 9, "varchar", mentions);
+      bind(connection, append, 10, "boolean", mentionsRoom);
       try (ResultSet row = append.executeQuery()) {
         while (row.next()) {
           Request request = byId.get((UUID) row.getObject(1));
@@ -122,7 +133,8 @@ class StatementAppend implements TimelineAppend {
                   request.senderId(), row.getString(4), row.getString(5), row.getString(6));
           appended.put(
               request.entry().id(),
-              new RoomTimeline.Appended(row.getLong(2), at(row.getLong(3)), sender));
+              new RoomTimeline.Appended(
+                  row.getLong(2), at(row.getLong(3)), sender, uuids(row.getArray(7))));
         }
       }
     }
@@ -134,6 +146,13 @@ class StatementAppend implements TimelineAppend {
       throws SQLException {
     Array array = connection.createArrayOf(type, values);
     statement.setArray(index, array);
+  }
+
+  private static List<UUID> uuids(Array array) throws SQLException {
+    if (array == null) {
+      return List.of();
+    }
+    return List.of((UUID[]) array.getArray());
   }
 
   private static OffsetDateTime at(long epochMillis) {

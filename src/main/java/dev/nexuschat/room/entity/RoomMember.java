@@ -41,6 +41,10 @@ public class RoomMember {
   @Column(name = "last_read_at")
   private OffsetDateTime lastReadAt;
 
+  /** No sound and no notification for the room; counts and badges stay. */
+  @Column(name = "muted", nullable = false)
+  private boolean muted;
+
   protected RoomMember() {}
 
   /** Joins with everything already in the room counted as read. */
@@ -89,6 +93,14 @@ public class RoomMember {
       lastReadSeq = seq;
       lastReadAt = at;
     }
+  }
+
+  public void mute(boolean on) {
+    muted = on;
+  }
+
+  public boolean muted() {
+    return muted;
   }
 
   public void assign(RoomRole newRole) {
