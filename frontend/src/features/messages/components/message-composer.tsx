@@ -1,15 +1,20 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, IconButton } from '@/components/button';
+import { toPlainText } from '@/lib/markdown/plain-text';
 import { messageKeys, type RoomMessages } from '../api/get-messages';
 import { editMessage } from '../api/message-mutations';
 import { useComposerStore } from '../model/composer-store';
+import { SHORTCUT_MARKERS, toggleMarker } from '../model/format-shortcut';
 import { applyEdit } from '../model/message-cache';
 import { MAX_MESSAGE_LENGTH, messageLength } from '../model/message-length';
 import { useSendMessage } from '../hooks/use-send-message';
 import { useTypingEmitter } from '../hooks/use-typing-emitter';
 
-/** Enter sends (or saves an edit), Shift+Enter is a newline, Escape cancels a reply or edit. */
+/**
+ * Enter sends (or saves an edit), Shift+Enter is a newline, Escape cancels a reply or edit,
+ * Ctrl/Cmd+B and +I wrap the selection in Markdown bold or italic.
+ */
 export function MessageComposer({ roomId }: { roomId: string }) {
   const queryClient = useQueryClient();
   const { send } = useSendMessage(roomId);
@@ -18,6 +23,13 @@ export function MessageComposer({ roomId }: { roomId: string }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
+  // The selection to restore once a shortcut's new text is in the box.
+  const selection = useRef<[number, number] | null>(null);
+  useLayoutEffect(() => {
+    if (!selection.current) return;
+    input.current?.setSelectionRange(...selection.current);
+    selection.current = null;
+  }, [text]);
 
   // Starting an edit loads the message into the box (state adjusted during render, not in an effect).
   const [loaded, setLoaded] = useState(editing);
@@ -53,7 +65,14 @@ export function MessageComposer({ roomId }: { roomId: string }) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+    const marker = SHORTCUT_MARKERS[event.key.toLowerCase()];
+    if (marker && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+      event.preventDefault();
+      const { selectionStart: start, selectionEnd: end } = event.currentTarget;
+      const next = toggleMarker({ text, start, end }, marker);
+      selection.current = [next.start, next.end];
+      setText(next.text);
+    } else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void submit();
     } else if (event.key === 'Escape' && (editing || replyTo)) {
@@ -76,7 +95,8 @@ export function MessageComposer({ roomId }: { roomId: string }) {
               <strong>Editing message</strong>
             ) : (
               <>
-                Replying to <strong>{replyTo!.sender.display_name}</strong>: {replyTo!.content.slice(0, 100)}
+                Replying to <strong>{replyTo!.sender.display_name}</strong>:{' '}
+                {toPlainText(replyTo!.content.slice(0, 200))}
               </>
             )}
           </span>
@@ -109,13 +129,17 @@ export function MessageComposer({ roomId }: { roomId: string }) {
             if (!editing) typed();
           }}
           onKeyDown={onKeyDown}
-          aria-describedby={remaining < 500 ? 'composer-count' : undefined}
+          aria-describedby={remaining < 500 ? 'composer-hint composer-count' : 'composer-hint'}
           className="max-h-40 flex-1 resize-none rounded-md border border-slate-400 px-3 py-2 text-sm"
         />
         <Button type="submit" disabled={!text.trim() || remaining < 0}>
           {editing ? 'Save' : 'Send'}
         </Button>
       </form>
+      <p id="composer-hint" className="mt-1 text-xs text-slate-600">
+        Markdown: **bold** _italic_ ~~strike~~ `code` ```code block``` &gt; quote, - list. Shift+Enter: new
+        line.
+      </p>
       {remaining < 500 && (
         <p
           id="composer-count"

@@ -1,7 +1,8 @@
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Avatar } from '@/components/avatar';
-import { LinkifiedText } from '@/components/linkified-text';
+import { MessageMarkdown } from '@/components/message-markdown';
 import { RelativeTime } from '@/components/relative-time';
+import { toPlainText } from '@/lib/markdown/plain-text';
 import type { ChatMessage } from '../api/get-messages';
 import { MessageActions } from './message-actions';
 
@@ -35,13 +36,17 @@ export const MessageItem = memo(function MessageItem({
   const [retried, setRetried] = useState(false);
   const failed = message.delivery === 'failed';
   const retrying = retried && message.delivery === 'pending';
+  // The label is read aloud: the text without its Markdown marks.
+  const plain = useMemo(() => toPlainText(message.content), [message.content]);
+  const parentPreview = message.parent?.content;
+  const parentPlain = useMemo(() => (parentPreview ? toPlainText(parentPreview) : ''), [parentPreview]);
   return (
     <li
       id={`message-${message.id}`}
       tabIndex={-1}
       data-testid="message"
       data-mine={mine}
-      aria-label={`${name}: ${message.content}`}
+      aria-label={`${name}: ${plain}`}
       className={`group relative flex gap-3 px-4 ${startsGroup ? 'mt-3 pt-1' : 'mt-0.5'} ${mine ? 'bg-indigo-50/60' : ''} rounded hover:bg-slate-100 focus-within:bg-slate-100`}
     >
       <div className="w-9 shrink-0">
@@ -66,13 +71,13 @@ export const MessageItem = memo(function MessageItem({
             ↪{' '}
             {message.parent.is_deleted
               ? 'Deleted message'
-              : `${message.parent.sender_display_name}: ${message.parent.content}`}
+              : `${message.parent.sender_display_name}: ${parentPlain}`}
           </button>
         )}
-        <p className="text-sm break-words whitespace-pre-wrap" data-testid="message-content">
-          <LinkifiedText text={message.content} />
-          {message.is_edited && <span className="ml-1 text-xs text-slate-600">(edited)</span>}
-        </p>
+        <div className="text-sm break-words" data-testid="message-content">
+          <MessageMarkdown source={message.content} />
+          {message.is_edited && <span className="text-xs text-slate-600">(edited)</span>}
+        </div>
         {message.delivery === 'pending' && !retrying && <p className="text-xs text-slate-600">Sending…</p>}
         {(failed || retrying) && (
           <p
