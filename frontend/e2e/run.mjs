@@ -15,6 +15,7 @@ import {
   uniqueIp,
 } from './harness.mjs';
 import { liveSteps, restartStep } from './live-steps.mjs';
+import { formattingSteps } from './formatting-steps.mjs';
 
 const PASSWORD = 'Correct-Horse-9';
 const suffix = `${Date.now() % 1_000_000}`;
@@ -291,6 +292,8 @@ try {
   });
 
   await liveSteps({ a, b, newUserPage, alice, bob, password: PASSWORD, roomId: projectRoomId });
+
+  await formattingSteps({ newUserPage, alice, bob, password: PASSWORD });
 
   await step('infinite scroll walks 120 seeded messages back to the beginning', async () => {
     const texts = Array.from({ length: 120 }, (_, i) => `Seeded message ${i + 1}`);
