@@ -74,9 +74,13 @@ export const MessageItem = memo(function MessageItem({
               : `${message.parent.sender_display_name}: ${parentPlain}`}
           </button>
         )}
-        <div className="text-sm break-words" data-testid="message-content">
+        {/* "(edited)" follows the last line of text when the body ends with a paragraph. */}
+        <div
+          className={`text-sm break-words ${message.is_edited ? '[&>p:nth-last-child(2)]:inline' : ''}`}
+          data-testid="message-content"
+        >
           <MessageMarkdown source={message.content} />
-          {message.is_edited && <span className="text-xs text-slate-600">(edited)</span>}
+          {message.is_edited && <span className="ml-1 text-xs text-slate-600">(edited)</span>}
         </div>
         {message.delivery === 'pending' && !retrying && <p className="text-xs text-slate-600">Sending…</p>}
         {(failed || retrying) && (
