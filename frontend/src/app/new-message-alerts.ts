@@ -3,6 +3,7 @@ import type { Message } from '@/features/messages/api/message-schemas';
 import { useSessionStore } from '@/lib/session-store';
 import { useChatUiStore } from './chat-ui-store';
 import { playNotificationSound } from './notification-sound';
+import { toPlainText } from '@/lib/markdown/plain-text';
 
 const isHidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
 
@@ -18,7 +19,11 @@ export function alertNewMessage(message: Message) {
   if (message.sender.id === useSessionStore.getState().user?.id) return;
   const ui = useChatUiStore.getState();
   if (ui.activeRoomId === message.room_id)
-    useAnnouncer.getState().announced(`${message.sender.display_name}: ${message.content.slice(0, 200)}`);
+    useAnnouncer
+      .getState()
+      .announced(
+        `${message.sender.display_name}: ${toPlainText(message.content.slice(0, 400)).slice(0, 200)}`,
+      );
   if (isHidden()) {
     ui.messageArrivedWhileHidden();
     if (!ui.muted) playNotificationSound();
