@@ -16,6 +16,7 @@ import {
 } from './harness.mjs';
 import { liveSteps, restartStep } from './live-steps.mjs';
 import { mentionSteps } from './mention-steps.mjs';
+import { formattingSteps } from './formatting-steps.mjs';
 
 const PASSWORD = 'Correct-Horse-9';
 const suffix = `${Date.now() % 1_000_000}`;
@@ -294,6 +295,8 @@ try {
   await mentionSteps({ a, b, bob, roomId: projectRoomId, live: LIVE });
 
   await liveSteps({ a, b, newUserPage, alice, bob, password: PASSWORD, roomId: projectRoomId });
+
+  await formattingSteps({ newUserPage, alice, bob, password: PASSWORD });
 
   await step('infinite scroll walks 120 seeded messages back to the beginning', async () => {
     const texts = Array.from({ length: 120 }, (_, i) => `Seeded message ${i + 1}`);

@@ -1,8 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Button } from '@/components/button';
-import { LinkifiedText } from '@/components/linkified-text';
-import { MentionText } from '@/components/mention-text';
+import { MessageMarkdown } from '@/components/message-markdown';
 import { RelativeTime } from '@/components/relative-time';
 import { Spinner } from '@/components/spinner';
 import { mentionsQuery } from '@/features/messages/api/get-mentions';
@@ -37,13 +36,9 @@ export function MentionsPage() {
               <p className="mt-1 text-xs text-slate-600">
                 {message.sender.display_name} · <RelativeTime iso={message.created_at} />
               </p>
-              <p className="mt-1 text-sm break-words whitespace-pre-wrap">
-                <MentionText
-                  text={message.content}
-                  myUsernameKey={me?.username.toLowerCase()}
-                  renderText={(text, key) => <LinkifiedText key={key} text={text} />}
-                />
-              </p>
+              <div className="mt-1 text-sm break-words">
+                <MessageMarkdown source={message.content} myUsernameKey={me?.username.toLowerCase()} />
+              </div>
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import { useSessionStore } from '@/lib/session-store';
 import { useChatUiStore } from './chat-ui-store';
 import { notificationPermission, shouldNotify, showDesktopNotification } from './desktop-notifications';
 import { playNotificationSound } from './notification-sound';
+import { toPlainText } from '@/lib/markdown/plain-text';
 
 const isHidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
 
@@ -22,7 +23,11 @@ export function alertNewMessage(message: Message, room?: RoomListItem) {
   if (message.sender.id === myId) return;
   const ui = useChatUiStore.getState();
   if (ui.activeRoomId === message.room_id)
-    useAnnouncer.getState().announced(`${message.sender.display_name}: ${message.content.slice(0, 200)}`);
+    useAnnouncer
+      .getState()
+      .announced(
+        `${message.sender.display_name}: ${toPlainText(message.content.slice(0, 400)).slice(0, 200)}`,
+      );
   const hidden = isHidden();
   if (hidden) {
     ui.messageArrivedWhileHidden();

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from '@/components/button';
 import { Dialog } from '@/components/dialog';
+import { toPlainText } from '@/lib/markdown/plain-text';
 import { messageKeys, type ChatMessage, type RoomMessages } from '../api/get-messages';
 import { deleteMessage } from '../api/message-mutations';
 import { removeMessage } from '../model/message-cache';
@@ -20,7 +21,7 @@ export function DeleteMessageDialog({ message, onClose }: { message: ChatMessage
     <Dialog title="Delete message?" onClose={onClose} role="alertdialog">
       <p className="mb-2 text-sm">This removes the message for everyone in the room. It cannot be undone.</p>
       <blockquote className="mb-4 rounded bg-slate-100 p-2 text-sm break-words">
-        {message.content.slice(0, 200)}
+        {toPlainText(message.content.slice(0, 400)).slice(0, 200)}
       </blockquote>
       {remove.isError && (
         <p role="alert" className="mb-2 text-sm text-red-700">

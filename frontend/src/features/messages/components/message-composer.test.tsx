@@ -74,3 +74,19 @@ describe('the @-autocomplete', () => {
     expect(send).toHaveBeenCalledWith('@carol and @b', null);
   });
 });
+
+describe('the composer formatting shortcuts', () => {
+  it('wraps the selection in bold with Ctrl+B and in italic with Ctrl+I, and names the syntax', async () => {
+    const user = userEvent.setup();
+    renderWithQuery(<MessageComposer roomId="r1" />);
+    const box = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' });
+    expect(box).toHaveAccessibleDescription(/\*\*bold\*\* _italic_/);
+    await user.type(box, 'make this bold');
+    box.setSelectionRange(5, 9);
+    await user.keyboard('{Control>}b{/Control}');
+    expect(box).toHaveValue('make **this** bold');
+    expect(box.value.slice(box.selectionStart, box.selectionEnd)).toBe('this');
+    await user.keyboard('{Control>}i{/Control}');
+    expect(box).toHaveValue('make **_this_** bold');
+  });
+});

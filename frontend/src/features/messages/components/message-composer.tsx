@@ -1,9 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, IconButton } from '@/components/button';
+import { toPlainText } from '@/lib/markdown/plain-text';
 import { messageKeys, type RoomMessages } from '../api/get-messages';
 import { editMessage } from '../api/message-mutations';
 import { useComposerStore } from '../model/composer-store';
+import { SHORTCUT_MARKERS, toggleMarker } from '../model/format-shortcut';
 import { applyEdit } from '../model/message-cache';
 import { MAX_MESSAGE_LENGTH, messageLength } from '../model/message-length';
 import { useSendMessage } from '../hooks/use-send-message';
@@ -13,8 +15,9 @@ import type { MentionCandidate } from '../model/mention-query';
 import { MentionSuggestions, suggestionId } from './mention-suggestions';
 
 /**
- * Enter sends (or saves an edit), Shift+Enter is a newline, Escape cancels a reply or edit. Typing
- * `@` offers the room's `members` (combobox-like: the suggestions take the keys while open).
+ * Enter sends (or saves an edit), Shift+Enter is a newline, Escape cancels a reply or edit,
+ * Ctrl/Cmd+B and +I wrap the selection in Markdown bold or italic. Typing `@` offers the room's
+ * `members` (combobox-like: the suggestions take the keys while open).
  */
 export function MessageComposer({ roomId, members = [] }: { roomId: string; members?: MentionCandidate[] }) {
   const queryClient = useQueryClient();
@@ -26,6 +29,13 @@ export function MessageComposer({ roomId, members = [] }: { roomId: string; memb
   const input = useRef<HTMLTextAreaElement>(null);
   const mention = useMentionAutocomplete(members, text, setText, input);
   const listId = useId();
+  // The selection to restore once a shortcut's new text is in the box.
+  const selection = useRef<[number, number] | null>(null);
+  useLayoutEffect(() => {
+    if (!selection.current) return;
+    input.current?.setSelectionRange(...selection.current);
+    selection.current = null;
+  }, [text]);
 
   // Starting an edit loads the message into the box (state adjusted during render, not in an effect).
   const [loaded, setLoaded] = useState(editing);
@@ -62,7 +72,14 @@ export function MessageComposer({ roomId, members = [] }: { roomId: string; memb
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (mention.onKeyDown(event)) return;
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+    const marker = SHORTCUT_MARKERS[event.key.toLowerCase()];
+    if (marker && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+      event.preventDefault();
+      const { selectionStart: start, selectionEnd: end } = event.currentTarget;
+      const next = toggleMarker({ text, start, end }, marker);
+      selection.current = [next.start, next.end];
+      setText(next.text);
+    } else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void submit();
     } else if (event.key === 'Escape' && (editing || replyTo)) {
@@ -85,7 +102,8 @@ export function MessageComposer({ roomId, members = [] }: { roomId: string; memb
               <strong>Editing message</strong>
             ) : (
               <>
-                Replying to <strong>{replyTo!.sender.display_name}</strong>: {replyTo!.content.slice(0, 100)}
+                Replying to <strong>{replyTo!.sender.display_name}</strong>:{' '}
+                {toPlainText(replyTo!.content.slice(0, 200))}
               </>
             )}
           </span>
@@ -133,13 +151,17 @@ export function MessageComposer({ roomId, members = [] }: { roomId: string; memb
           aria-autocomplete="list"
           aria-controls={mention.open ? listId : undefined}
           aria-activedescendant={mention.open ? suggestionId(listId, mention.active) : undefined}
-          aria-describedby={remaining < 500 ? 'composer-count' : undefined}
+          aria-describedby={remaining < 500 ? 'composer-hint composer-count' : 'composer-hint'}
           className="max-h-40 flex-1 resize-none rounded-md border border-slate-400 px-3 py-2 text-sm"
         />
         <Button type="submit" disabled={!text.trim() || remaining < 0}>
           {editing ? 'Save' : 'Send'}
         </Button>
       </form>
+      <p id="composer-hint" className="mt-1 text-xs text-slate-600">
+        Markdown: **bold** _italic_ ~~strike~~ `code` ```code block``` &gt; quote, - list. Shift+Enter: new
+        line.
+      </p>
       {remaining < 500 && (
         <p
           id="composer-count"

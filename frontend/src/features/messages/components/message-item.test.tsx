@@ -32,4 +32,26 @@ describe('MessageItem', () => {
     await user.click(retry);
     expect(onRetry).toHaveBeenCalledTimes(1);
   });
+
+  it('renders the body as Markdown, its label and reply preview as plain text', () => {
+    const parent = { id: 'p1', sender_display_name: 'Bob', content: '**Plan** for `v2`', is_deleted: false };
+    const message = aMessage({ content: '**ship** it, see [notes](https://example.test/n)', parent });
+    render(
+      <ul>
+        <MessageItem
+          message={message}
+          startsGroup
+          mine={false}
+          canModerate={false}
+          onRetry={() => undefined}
+          onDelete={() => undefined}
+        />
+      </ul>,
+    );
+    expect(screen.getByTestId('message-content').querySelector('strong')).toHaveTextContent('ship');
+    expect(screen.getByRole('link', { name: 'notes' })).toHaveAttribute('href', 'https://example.test/n');
+    expect(screen.getByRole('listitem')).toHaveAttribute('aria-label', 'Alice: ship it, see notes');
+    expect(screen.getByTestId('reply-link')).toHaveTextContent('↪ Bob: Plan for v2');
+    expect(screen.getByTestId('reply-link').querySelector('strong, code')).toBeNull();
+  });
 });

@@ -1,10 +1,10 @@
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Avatar } from '@/components/avatar';
-import { LinkifiedText } from '@/components/linkified-text';
-import { MentionText } from '@/components/mention-text';
+import { MessageMarkdown } from '@/components/message-markdown';
 import { mentionsUser } from '@/lib/mention-tokens';
 import { useSessionStore } from '@/lib/session-store';
 import { RelativeTime } from '@/components/relative-time';
+import { toPlainText } from '@/lib/markdown/plain-text';
 import type { ChatMessage } from '../api/get-messages';
 import { MessageActions } from './message-actions';
 
@@ -40,6 +40,10 @@ export const MessageItem = memo(function MessageItem({
   const [retried, setRetried] = useState(false);
   const failed = message.delivery === 'failed';
   const retrying = retried && message.delivery === 'pending';
+  // The label is read aloud: the text without its Markdown marks.
+  const plain = useMemo(() => toPlainText(message.content), [message.content]);
+  const parentPreview = message.parent?.content;
+  const parentPlain = useMemo(() => (parentPreview ? toPlainText(parentPreview) : ''), [parentPreview]);
   return (
     <li
       id={`message-${message.id}`}
@@ -47,7 +51,7 @@ export const MessageItem = memo(function MessageItem({
       data-testid="message"
       data-mine={mine}
       data-mentions-me={mentionsMe}
-      aria-label={`${name}${mentionsMe ? ' (mentions you)' : ''}: ${message.content}`}
+      aria-label={`${name}${mentionsMe ? ' (mentions you)' : ''}: ${plain}`}
       className={`group relative flex gap-3 px-4 ${startsGroup ? 'mt-3 pt-1' : 'mt-0.5'} ${mine ? 'bg-indigo-50/60' : ''} ${mentionsMe ? 'border-l-4 border-amber-400 bg-amber-50' : ''} rounded hover:bg-slate-100 focus-within:bg-slate-100`}
     >
       <div className="w-9 shrink-0">
@@ -72,17 +76,17 @@ export const MessageItem = memo(function MessageItem({
             ↪{' '}
             {message.parent.is_deleted
               ? 'Deleted message'
-              : `${message.parent.sender_display_name}: ${message.parent.content}`}
+              : `${message.parent.sender_display_name}: ${parentPlain}`}
           </button>
         )}
-        <p className="text-sm break-words whitespace-pre-wrap" data-testid="message-content">
-          <MentionText
-            text={message.content}
-            myUsernameKey={me?.username.toLowerCase()}
-            renderText={(text, key) => <LinkifiedText key={key} text={text} />}
-          />
+        {/* "(edited)" follows the last line of text when the body ends with a paragraph. */}
+        <div
+          className={`text-sm break-words ${message.is_edited ? '[&>p:nth-last-child(2)]:inline' : ''}`}
+          data-testid="message-content"
+        >
+          <MessageMarkdown source={message.content} myUsernameKey={me?.username.toLowerCase()} />
           {message.is_edited && <span className="ml-1 text-xs text-slate-600">(edited)</span>}
-        </p>
+        </div>
         {message.delivery === 'pending' && !retrying && <p className="text-xs text-slate-600">Sending…</p>}
         {(failed || retrying) && (
           <p

@@ -5,6 +5,7 @@ import { Avatar } from '@/components/avatar';
 import { Spinner } from '@/components/spinner';
 import type { RoomListItem } from '../api/room-schemas';
 import { roomsQuery } from '../api/rooms-api';
+import { toPlainText } from '@/lib/markdown/plain-text';
 
 /** The sidebar's rooms: arrow keys move between them, Enter opens one. */
 export function RoomList() {
@@ -49,7 +50,7 @@ function RoomLink({ room }: { room: RoomListItem }) {
   const unread = room.unread_count;
   const mentions = room.mention_count;
   const preview = room.last_message
-    ? `${room.last_message.sender_username}: ${room.last_message.content}`
+    ? `${room.last_message.sender_username}: ${toPlainText(room.last_message.content.slice(0, 300))}`
     : 'No messages yet';
   return (
     <NavLink
