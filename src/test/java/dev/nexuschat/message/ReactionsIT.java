@@ -333,7 +333,6 @@ class ReactionsIT {
         "\u200d", // a lone ZWJ
         "🏽", // a lone skin-tone modifier
         "🇫", // half a flag
-        "❤", // unqualified: no presentation selector
         "1", // a keycap's base alone
         " 👍",
         "\ufffd"
@@ -343,6 +342,25 @@ class ReactionsIT {
     assertInvalid(solo.react(candidate), "emoji");
     assertInvalid(solo.unreact(candidate), "emoji");
     assertEquals(0, solo.stored());
+  }
+
+  @Test
+  void oneEmojiWithOrWithoutItsVariationSelectorIsOneReaction() {
+    Pair pair = pair("re_fe0f", "selectors");
+    react(pair.alice(), pair.room(), pair.message(), "👍\ufe0f").then().statusCode(200);
+    react(pair.bob(), pair.room(), pair.message(), THUMBS)
+        .then()
+        .statusCode(200)
+        .body("reactions.emoji", equalTo(List.of(THUMBS)))
+        .body("reactions[0].count", equalTo(2));
+    react(pair.bob(), pair.room(), pair.message(), "❤")
+        .then()
+        .statusCode(200)
+        .body("reactions[1].emoji", equalTo("❤️"));
+    unreact(pair.alice(), pair.room(), pair.message(), THUMBS)
+        .then()
+        .statusCode(200)
+        .body("reactions[0].count", equalTo(1));
   }
 
   @Test
