@@ -15,6 +15,7 @@ import {
   uniqueIp,
 } from './harness.mjs';
 import { liveSteps, restartStep } from './live-steps.mjs';
+import { reactionSteps } from './reaction-steps.mjs';
 
 const PASSWORD = 'Correct-Horse-9';
 const suffix = `${Date.now() % 1_000_000}`;
@@ -289,6 +290,8 @@ try {
     await b.keyboard.press('Enter');
     await a.getByTestId('room-link').filter({ hasText: bob.name }).waitFor({ timeout: LIVE });
   });
+
+  await reactionSteps({ a, b });
 
   await liveSteps({ a, b, newUserPage, alice, bob, password: PASSWORD, roomId: projectRoomId });
 

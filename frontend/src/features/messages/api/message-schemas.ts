@@ -16,6 +16,14 @@ const parentPreviewSchema = z.object({
   is_deleted: z.boolean(),
 });
 
+/** One emoji on a message: how many reacted with it, and whether the viewer did (REST only). */
+export const reactionSchema = z.object({
+  emoji: z.string(),
+  count: z.number().int().nonnegative(),
+  me: z.boolean().default(false),
+});
+export type Reaction = z.infer<typeof reactionSchema>;
+
 export const messageSchema = z.object({
   id: z.string(),
   room_id: z.string(),
@@ -28,6 +36,8 @@ export const messageSchema = z.object({
   created_at: z.string(),
   updated_at: z.string().nullable().optional(),
   client_id: z.string().nullable().optional(),
+  // First reacted first. Optional: our own pending copies have none yet.
+  reactions: z.array(reactionSchema).optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
 

@@ -4,6 +4,7 @@ import { LinkifiedText } from '@/components/linkified-text';
 import { RelativeTime } from '@/components/relative-time';
 import type { ChatMessage } from '../api/get-messages';
 import { MessageActions } from './message-actions';
+import { ReactionChips } from './reaction-chips';
 
 interface MessageItemProps {
   message: ChatMessage;
@@ -12,6 +13,8 @@ interface MessageItemProps {
   canModerate: boolean;
   onRetry: (message: ChatMessage) => void;
   onDelete: (message: ChatMessage) => void;
+  /** Adds (on) or takes back (off) the viewer's reaction. */
+  onToggleReaction: (messageId: string, emoji: string, on: boolean) => void;
 }
 
 function jumpTo(messageId: string) {
@@ -28,6 +31,7 @@ export const MessageItem = memo(function MessageItem({
   canModerate,
   onRetry,
   onDelete,
+  onToggleReaction,
 }: MessageItemProps) {
   const name = message.sender.display_name;
   // A retried message keeps its Retry button, busy, while it is sent again: removing the button
@@ -73,6 +77,12 @@ export const MessageItem = memo(function MessageItem({
           <LinkifiedText text={message.content} />
           {message.is_edited && <span className="ml-1 text-xs text-slate-600">(edited)</span>}
         </p>
+        {!message.delivery && (
+          <ReactionChips
+            reactions={message.reactions ?? []}
+            onToggle={(emoji, on) => onToggleReaction(message.id, emoji, on)}
+          />
+        )}
         {message.delivery === 'pending' && !retrying && <p className="text-xs text-slate-600">Sending…</p>}
         {(failed || retrying) && (
           <p
@@ -97,7 +107,13 @@ export const MessageItem = memo(function MessageItem({
         )}
       </div>
       {!message.delivery && (
-        <MessageActions message={message} mine={mine} canModerate={canModerate} onDelete={onDelete} />
+        <MessageActions
+          message={message}
+          mine={mine}
+          canModerate={canModerate}
+          onDelete={onDelete}
+          onReact={(emoji) => onToggleReaction(message.id, emoji, true)}
+        />
       )}
     </li>
   );
