@@ -17,6 +17,7 @@ import {
 import { liveSteps, restartStep } from './live-steps.mjs';
 import { mentionSteps } from './mention-steps.mjs';
 import { formattingSteps } from './formatting-steps.mjs';
+import { reactionSteps } from './reaction-steps.mjs';
 
 const PASSWORD = 'Correct-Horse-9';
 const suffix = `${Date.now() % 1_000_000}`;
@@ -293,6 +294,7 @@ try {
   });
 
   await mentionSteps({ a, b, bob, roomId: projectRoomId, live: LIVE });
+  await reactionSteps({ a, b });
 
   await liveSteps({ a, b, newUserPage, alice, bob, password: PASSWORD, roomId: projectRoomId });
 

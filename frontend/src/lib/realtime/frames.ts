@@ -28,6 +28,13 @@ export type Ready = z.infer<typeof readySchema>;
 
 const roomRef = z.object({ room_id: z.string() });
 
+const reactionChange = roomRef.extend({
+  message_id: z.string(),
+  emoji: z.string(),
+  user_id: z.string(),
+  count: z.number().int().nonnegative(),
+});
+
 const serverEventSchema = z.discriminatedUnion('event', [
   z.object({ event: z.literal('ack'), ref: z.string(), data: z.unknown() }),
   z.object({
@@ -94,6 +101,9 @@ const serverEventSchema = z.discriminatedUnion('event', [
   // Not in the contract: the user's own settings for a room (mute), from another of their tabs.
   z.object({ event: z.literal('room_settings_updated'), data: roomRef.extend({ muted: z.boolean() }) }),
   z.object({ event: z.literal('pong'), data: z.unknown().optional() }),
+  // Not in the PRD: reactions. `count` is the new total; the client works out "me" from user_id.
+  z.object({ event: z.literal('reaction_added'), data: reactionChange }),
+  z.object({ event: z.literal('reaction_removed'), data: reactionChange }),
 ]);
 
 export type ServerEvent = z.infer<typeof serverEventSchema>;

@@ -16,6 +16,14 @@ const parentPreviewSchema = z.object({
   is_deleted: z.boolean(),
 });
 
+/** One emoji on a message: how many reacted with it, and whether the viewer did (REST only). */
+export const reactionSchema = z.object({
+  emoji: z.string(),
+  count: z.number().int().nonnegative(),
+  me: z.boolean().default(false),
+});
+export type Reaction = z.infer<typeof reactionSchema>;
+
 export const messageSchema = z.object({
   id: z.string(),
   room_id: z.string(),
@@ -31,6 +39,8 @@ export const messageSchema = z.object({
   // The members it mentions by name (never the sender), and whether it mentions @room.
   mentions: z.array(z.string()).default([]),
   mentions_room: z.boolean().default(false),
+  // First reacted first. Optional: our own pending copies have none yet.
+  reactions: z.array(reactionSchema).optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
 

@@ -1,21 +1,24 @@
 import { IconButton } from '@/components/button';
 import type { ChatMessage } from '../api/get-messages';
 import { useComposerStore } from '../model/composer-store';
+import { AddReactionButton } from './add-reaction-button';
 
 interface MessageActionsProps {
   message: ChatMessage;
   mine: boolean;
   canModerate: boolean;
   onDelete: (message: ChatMessage) => void;
+  onReact: (emoji: string) => void;
 }
 
 /** Shown on hover, and whenever focus is inside the message, so keyboard users reach them too. */
-export function MessageActions({ message, mine, canModerate, onDelete }: MessageActionsProps) {
+export function MessageActions({ message, mine, canModerate, onDelete, onReact }: MessageActionsProps) {
   const replyStarted = useComposerStore((s) => s.replyStarted);
   const editStarted = useComposerStore((s) => s.editStarted);
   const who = message.sender.display_name;
   return (
     <div className="absolute -top-3 right-3 flex gap-0.5 rounded-md border border-slate-200 bg-white opacity-0 shadow-sm group-hover:opacity-100 focus-within:opacity-100">
+      <AddReactionButton onPick={onReact} />
       <IconButton label={`Reply to ${who}`} onClick={() => replyStarted(message)}>
         <span aria-hidden="true">↩</span>
       </IconButton>

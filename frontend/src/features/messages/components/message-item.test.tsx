@@ -9,7 +9,14 @@ describe('MessageItem', () => {
     const onRetry = vi.fn();
     const user = userEvent.setup();
     const failed = aMessage({ client_id: 'c1', delivery: 'failed' });
-    const props = { startsGroup: true, mine: true, canModerate: false, onRetry, onDelete: () => undefined };
+    const props = {
+      startsGroup: true,
+      mine: true,
+      canModerate: false,
+      onRetry,
+      onDelete: () => undefined,
+      onToggleReaction: () => undefined,
+    };
     const { rerender } = render(
       <ul>
         <MessageItem message={failed} {...props} />
@@ -45,6 +52,7 @@ describe('MessageItem', () => {
           canModerate={false}
           onRetry={() => undefined}
           onDelete={() => undefined}
+          onToggleReaction={() => undefined}
         />
       </ul>,
     );

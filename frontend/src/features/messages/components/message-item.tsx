@@ -7,6 +7,7 @@ import { RelativeTime } from '@/components/relative-time';
 import { toPlainText } from '@/lib/markdown/plain-text';
 import type { ChatMessage } from '../api/get-messages';
 import { MessageActions } from './message-actions';
+import { ReactionChips } from './reaction-chips';
 
 interface MessageItemProps {
   message: ChatMessage;
@@ -15,6 +16,8 @@ interface MessageItemProps {
   canModerate: boolean;
   onRetry: (message: ChatMessage) => void;
   onDelete: (message: ChatMessage) => void;
+  /** Adds (on) or takes back (off) the viewer's reaction. */
+  onToggleReaction: (messageId: string, emoji: string, on: boolean) => void;
 }
 
 function jumpTo(messageId: string) {
@@ -31,6 +34,7 @@ export const MessageItem = memo(function MessageItem({
   canModerate,
   onRetry,
   onDelete,
+  onToggleReaction,
 }: MessageItemProps) {
   const name = message.sender.display_name;
   const me = useSessionStore((s) => s.user);
@@ -87,6 +91,12 @@ export const MessageItem = memo(function MessageItem({
           <MessageMarkdown source={message.content} myUsernameKey={me?.username.toLowerCase()} />
           {message.is_edited && <span className="ml-1 text-xs text-slate-600">(edited)</span>}
         </div>
+        {!message.delivery && (
+          <ReactionChips
+            reactions={message.reactions ?? []}
+            onToggle={(emoji, on) => onToggleReaction(message.id, emoji, on)}
+          />
+        )}
         {message.delivery === 'pending' && !retrying && <p className="text-xs text-slate-600">Sending…</p>}
         {(failed || retrying) && (
           <p
@@ -111,7 +121,13 @@ export const MessageItem = memo(function MessageItem({
         )}
       </div>
       {!message.delivery && (
-        <MessageActions message={message} mine={mine} canModerate={canModerate} onDelete={onDelete} />
+        <MessageActions
+          message={message}
+          mine={mine}
+          canModerate={canModerate}
+          onDelete={onDelete}
+          onReact={(emoji) => onToggleReaction(message.id, emoji, true)}
+        />
       )}
     </li>
   );

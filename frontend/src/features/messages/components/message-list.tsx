@@ -6,6 +6,7 @@ import { flattenMessages } from '../model/message-cache';
 import { buildTimeline } from '../model/timeline';
 import { useScrollAnchor } from '../hooks/use-scroll-anchor';
 import { useSendMessage } from '../hooks/use-send-message';
+import { useToggleReaction } from '../hooks/use-toggle-reaction';
 import { DeleteMessageDialog } from './delete-message-dialog';
 import { MessageItem } from './message-item';
 
@@ -18,6 +19,7 @@ interface MessageListProps {
 export function MessageList({ roomId, myId, canModerate }: MessageListProps) {
   const query = useInfiniteQuery(roomMessagesQuery(roomId));
   const { retry } = useSendMessage(roomId);
+  const toggleReaction = useToggleReaction(roomId);
   const [deleting, setDeleting] = useState<ChatMessage | null>(null);
   const messages = useMemo(() => flattenMessages(query.data as RoomMessages | undefined), [query.data]);
   const timeline = useMemo(() => buildTimeline(messages), [messages]);
@@ -79,6 +81,7 @@ export function MessageList({ roomId, myId, canModerate }: MessageListProps) {
                 canModerate={canModerate}
                 onRetry={retry}
                 onDelete={setDeleting}
+                onToggleReaction={toggleReaction}
               />
             ),
           )}

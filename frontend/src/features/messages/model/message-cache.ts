@@ -175,3 +175,15 @@ export function renameSender(
       : messages,
   );
 }
+
+/** Changes one cached message, leaving every other page and message as it was. */
+export function updateMessage(
+  data: RoomMessages | undefined,
+  id: string,
+  fn: (message: ChatMessage) => ChatMessage,
+): RoomMessages | undefined {
+  if (!data || !findIndex(data, (m) => m.id === id)) return data;
+  return mapPages(data, (messages) =>
+    messages.some((m) => m.id === id) ? messages.map((m) => (m.id === id ? fn(m) : m)) : messages,
+  );
+}

@@ -74,3 +74,31 @@ describe('typing', () => {
     expect(typistsIn('own')).toEqual([]);
   });
 });
+
+describe('reaction events', () => {
+  it('set the count on the cached message, and mark ours without counting it twice', () => {
+    useSessionStore.setState({
+      user: { id: 'me', username: 'me', display_name: 'Me', avatar_url: null },
+    } as never);
+    const queryClient = new QueryClient();
+    const message = aMessage({ room_id: 'r1', reactions: [{ emoji: '👍', count: 1, me: true }] });
+    queryClient.setQueryData(messageKeys.room('r1'), mergeNewer(undefined, [message]));
+    const reaction = (event: 'reaction_added' | 'reaction_removed', user_id: string, count: number) =>
+      applyMessageEvent(
+        queryClient,
+        { event, data: { room_id: 'r1', message_id: message.id, emoji: '👍', user_id, count } },
+        context(),
+      );
+    const reactions = () =>
+      flattenMessages(queryClient.getQueryData<RoomMessages>(messageKeys.room('r1')))[0]?.reactions;
+
+    reaction('reaction_added', 'me', 1); // our own echo
+    expect(reactions()).toEqual([{ emoji: '👍', count: 1, me: true }]);
+    reaction('reaction_added', 'bob', 2);
+    expect(reactions()).toEqual([{ emoji: '👍', count: 2, me: true }]);
+    reaction('reaction_removed', 'me', 1);
+    expect(reactions()).toEqual([{ emoji: '👍', count: 1, me: false }]);
+    reaction('reaction_removed', 'bob', 0);
+    expect(reactions()).toEqual([]);
+  });
+});

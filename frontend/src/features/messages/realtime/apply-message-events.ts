@@ -3,6 +3,7 @@ import type { ServerEvent } from '@/lib/realtime/frames';
 import { useSessionStore } from '@/lib/session-store';
 import { messageKeys, type RoomMessages } from '../api/get-messages';
 import { applyEdit, removeMessage, renameSender, upsertMessage } from '../model/message-cache';
+import { reactionCounted, updateReactions } from '../model/reaction-cache';
 import { useTypingStore } from '../model/typing-store';
 
 /** What applying an event needs from outside this feature. */
@@ -59,6 +60,17 @@ export function applyMessageEvent(
       for (const [key] of queryClient.getQueriesData<RoomMessages>({ queryKey: messageKeys.all }))
         queryClient.setQueryData<RoomMessages>(key, (d) => renameSender(d, event.data.user));
       return;
+    case 'reaction_added':
+    case 'reaction_removed': {
+      const change = event.data;
+      const myId = useSessionStore.getState().user?.id;
+      queryClient.setQueryData<RoomMessages>(messageKeys.room(change.room_id), (d) =>
+        updateReactions(d, change.message_id, (r) =>
+          reactionCounted(r, change, event.event === 'reaction_added', myId),
+        ),
+      );
+      return;
+    }
     default:
       return;
   }

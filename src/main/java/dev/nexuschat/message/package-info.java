@@ -1,5 +1,6 @@
 /**
  * Messages: sending (REST and, later, WebSocket through the same service), history pages, edits,
- * deletes and read marks. Owns the messages table.
+ * deletes, read marks and reactions (each user holds an emoji on a message at most once; every
+ * message view shows the counts). Owns the messages and message_reactions tables.
  */
 package dev.nexuschat.message;

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -328,11 +329,39 @@ class UserLimitsIT {
             "'/api/v1/rooms/{roomId}/messages'.post",
             "'/api/v1/users/search'.get",
             "'/api/v1/rooms'.post",
-            "'/api/v1/rooms/{roomId}/members'.post")) {
+            "'/api/v1/rooms/{roomId}/members'.post",
+            "'/api/v1/rooms/{roomId}/messages/{messageId}/reactions/{emoji}'.put",
+            "'/api/v1/rooms/{roomId}/messages/{messageId}/reactions/{emoji}'.delete")) {
       String refusal = "paths." + operation + ".responses.'429'";
       assertNotNull(document.get(refusal), operation + " documents 429");
       assertNotNull(document.get(refusal + ".headers.'Retry-After'"), operation + ": Retry-After");
     }
+  }
+
+  @Test
+  void aBurstOfSixtyReactionsPassesAndTheNextIsRefusedChangingNothing() {
+    TestUser alice = Api.newUser("ul_react");
+    String room = Api.newRoom(alice);
+    String message = Api.send(alice, room, "react to me");
+    String reaction = "/api/v1/rooms/" + room + "/messages/" + message + "/reactions/%F0%9F%91%8D";
+    double rejectedBefore = rejections("react");
+    AtomicInteger clicks = new AtomicInteger();
+
+    // PUT and DELETE share the budget: a user clicking a chip on and off.
+    Burst burst =
+        untilRefused(
+            () ->
+                clicks.getAndIncrement() % 2 == 0
+                    ? as(alice).urlEncodingEnabled(false).put(reaction)
+                    : as(alice).urlEncodingEnabled(false).delete(reaction));
+
+    burst.assertWithinBucket(60, 1.0);
+    assertRateLimited(burst.refusal(), 1);
+    assertEquals(
+        burst.passed() % 2,
+        StoredRows.count("SELECT COUNT(*) FROM message_reactions WHERE message_id = ?", message),
+        "the refused click changed nothing");
+    assertEquals(rejectedBefore + 1, rejections("react"), "counted under bucket=react");
   }
 
   /** Sends until the first refusal (at most 300 tries), timing the whole run. */

@@ -370,6 +370,47 @@ class AccessControlMatrixIT {
             OK,
             OK,
             FORBIDDEN,
+            UNAUTHORIZED),
+        // Reactions: any member, on anyone's message
+        row(
+            "PUT reaction on member's message",
+            (r, s, me) -> react(r, s.room(), s.memberMessage(), THUMBS_UP),
+            OK,
+            OK,
+            OK,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "DELETE reaction on owner's message",
+            (r, s, me) -> unreact(r, s.room(), s.ownerMessage(), THUMBS_UP),
+            OK,
+            OK,
+            OK,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "PUT reaction on unknown message",
+            (r, s, me) -> react(r, s.room(), UNKNOWN_ID, THUMBS_UP),
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "PUT reaction in unknown room",
+            (r, s, me) -> react(r, UNKNOWN_ID, s.memberMessage(), THUMBS_UP),
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            UNAUTHORIZED),
+        row(
+            "PUT reaction that is not an emoji",
+            (r, s, me) -> react(r, s.room(), s.memberMessage(), "ok"),
+            INVALID,
+            INVALID,
+            INVALID,
+            FORBIDDEN,
             UNAUTHORIZED));
   }
 
@@ -410,6 +451,47 @@ class AccessControlMatrixIT {
             INVALID,
             INVALID,
             UNAUTHORIZED));
+  }
+
+  /** 👍, percent-encoded as a client sends it in the path. */
+  private static final String THUMBS_UP = "%F0%9F%91%8D";
+
+  private static Response react(
+      RequestSpecification request, String room, String message, String encodedEmoji) {
+    return request
+        .urlEncodingEnabled(false)
+        .put("/api/v1/rooms/" + room + "/messages/" + message + "/reactions/" + encodedEmoji);
+  }
+
+  private static Response unreact(
+      RequestSpecification request, String room, String message, String encodedEmoji) {
+    return request
+        .urlEncodingEnabled(false)
+        .delete("/api/v1/rooms/" + room + "/messages/" + message + "/reactions/" + encodedEmoji);
+  }
+
+  @Test
+  void directConversationReactionsAreForItsTwoPeopleOnly() {
+    String dm =
+        as(cast.member())
+            .body(Map.of("is_direct", true, "member_ids", List.of(cast.newcomer().id())))
+            .post("/api/v1/rooms")
+            .then()
+            .extract()
+            .path("id");
+    String message = Api.send(cast.newcomer(), dm, "just us");
+    react(as(cast.member()), dm, message, THUMBS_UP).then().statusCode(200);
+    react(as(cast.newcomer()), dm, message, THUMBS_UP)
+        .then()
+        .statusCode(200)
+        .body("reactions[0].count", equalTo(2));
+    assertProblem(react(as(cast.outsider()), dm, message, THUMBS_UP), 403, "FORBIDDEN");
+    assertProblem(unreact(as(cast.outsider()), dm, message, THUMBS_UP), 403, "FORBIDDEN");
+    assertProblem(react(Api.anonymous(), dm, message, THUMBS_UP), 401, "UNAUTHORIZED");
+    unreact(as(cast.newcomer()), dm, message, THUMBS_UP)
+        .then()
+        .statusCode(200)
+        .body("reactions[0].count", equalTo(1));
   }
 
   static Stream<Arguments> matrix() {
@@ -734,6 +816,10 @@ class AccessControlMatrixIT {
     assertProblem(deleteMessage(as(user), scene, scene.memberMessage()), 403, "FORBIDDEN");
     assertProblem(as(user).body(Map.of()).post(room + "/read"), 403, "FORBIDDEN");
     assertProblem(muteMine(as(user), scene.room(), Map.of("muted", true)), 403, "FORBIDDEN");
+    assertProblem(
+        react(as(user), scene.room(), scene.memberMessage(), THUMBS_UP), 403, "FORBIDDEN");
+    assertProblem(
+        unreact(as(user), scene.room(), scene.ownerMessage(), THUMBS_UP), 403, "FORBIDDEN");
     List<String> ids = as(user).get("/api/v1/rooms").then().statusCode(200).extract().path("id");
     assertThat(ids, not(hasItem(scene.room())));
   }

@@ -221,6 +221,70 @@ class EmbeddedDefaultsIT {
         .body("client_id", equalTo(emoji.repeat(64)));
   }
 
+  /**
+   * Changeset 005 and the grouped reaction query on H2: the longest emoji, counted and taken back.
+   */
+  @Test
+  void reactionsAreStoredAndCountedOnH2Too() {
+    request()
+        .body(
+            Map.of(
+                "email", "reactor@example.test",
+                "username", "reactor",
+                "display_name", "Reactor",
+                "password", "Correct-Horse-9"))
+        .post("/api/v1/auth/register")
+        .then()
+        .statusCode(201);
+    String token = login("reactor@example.test");
+    String room =
+        request()
+            .auth()
+            .oauth2(token)
+            .body(Map.of("name", "Reactions", "member_ids", List.of()))
+            .post("/api/v1/rooms")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String message =
+        request()
+            .auth()
+            .oauth2(token)
+            .body(Map.of("content", "react on H2"))
+            .post("/api/v1/rooms/" + room + "/messages")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String kiss = "👩🏻‍❤️‍💋‍👨🏼"; // 15 UTF-16 units, H2's measure
+    String reaction =
+        "/api/v1/rooms/"
+            + room
+            + "/messages/"
+            + message
+            + "/reactions/"
+            + java.net.URLEncoder.encode(kiss, java.nio.charset.StandardCharsets.UTF_8);
+    request().auth().oauth2(token).urlEncodingEnabled(false).put(reaction).then().statusCode(200);
+    request()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/rooms/" + room + "/messages")
+        .then()
+        .statusCode(200)
+        .body("messages[0].reactions[0].emoji", equalTo(kiss))
+        .body("messages[0].reactions[0].count", equalTo(1))
+        .body("messages[0].reactions[0].me", equalTo(true));
+    request()
+        .auth()
+        .oauth2(token)
+        .urlEncodingEnabled(false)
+        .delete(reaction)
+        .then()
+        .statusCode(200)
+        .body("reactions", hasSize(0));
+  }
+
   private static String login(String email) {
     Response login =
         request()

@@ -26,6 +26,7 @@ public class MessageHistory {
 
   @PersistenceContext EntityManager em;
   @Inject Memberships memberships;
+  @Inject Reactions reactions;
 
   @Transactional
   public MessageViews.Page page(UUID userId, UUID roomId, HistoryCursor cursor, int limit) {
@@ -62,7 +63,9 @@ public class MessageHistory {
         !hasMore || found.isEmpty()
             ? null
             : forward ? found.get(found.size() - 1).id() : found.get(0).id();
-    return new MessageViews.Page(found.stream().map(MessageViews.Item::of).toList(), next, hasMore);
+    List<MessageViews.Item> items =
+        reactions.attach(found.stream().map(MessageViews.Item::of).toList(), userId);
+    return new MessageViews.Page(items, next, hasMore);
   }
 
   /** A cursor may point at a deleted message: its tombstone keeps its place. */

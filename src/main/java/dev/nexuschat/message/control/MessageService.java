@@ -37,6 +37,7 @@ public class MessageService {
   @Inject Memberships memberships;
   @Inject RoomTimeline timeline;
   @Inject UserLimits limits;
+  @Inject Reactions reactions;
 
   @Inject Event<MessagePosted> posted;
   @Inject Event<MessageEdited> edited;
@@ -123,9 +124,11 @@ public class MessageService {
    * unless it was deleted since (that would bring it back on every screen).
    */
   private Sent announced(Message message, boolean created) {
-    MessageViews.Item view = MessageViews.Item.of(message);
+    MessageViews.Item view =
+        MessageViews.Item.of(message)
+            .withReactions(reactions.of(message.id(), message.sender().id()));
     if (created || !message.isDeleted()) {
-      posted.fire(new MessagePosted(view, message.seq(), !created));
+      posted.fire(new MessagePosted(view.forEveryone(), message.seq(), !created));
     }
     return new Sent(view, created);
   }
@@ -171,8 +174,9 @@ public class MessageService {
     }
     message.edit(content);
     remention(message);
-    MessageViews.Item view = MessageViews.Item.of(message);
-    edited.fire(new MessageEdited(view));
+    MessageViews.Item view =
+        MessageViews.Item.of(message).withReactions(reactions.of(messageId, editorId));
+    edited.fire(new MessageEdited(view.forEveryone()));
     return view;
   }
 
@@ -188,6 +192,7 @@ public class MessageService {
       timeline.mentionsRemoved(messageId);
     }
     message.delete();
+    reactions.clear(messageId);
     timeline.entryDeleted(roomId, messageId, message.seq());
     deleted.fire(new MessageDeleted(roomId, messageId, callerId));
   }

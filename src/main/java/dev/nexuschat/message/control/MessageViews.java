@@ -31,7 +31,14 @@ public final class MessageViews {
       @Schema(description = "The members this message mentions by name (never the sender)")
           List<UUID> mentions,
       @Schema(description = "It mentions everyone in the room (@room or @here)")
-          boolean mentionsRoom) {
+          boolean mentionsRoom,
+      @Schema(description = "Counts per emoji, first reacted first; me: the caller's own")
+          List<ReactionCount> reactions) {
+    public Item {
+      reactions = reactions == null ? List.of() : List.copyOf(reactions);
+    }
+
+    /** Without reactions: a new message, or one whose reactions the caller adds next. */
     public static Item of(Message message) {
       Message parent = message.parent();
       return new Item(
@@ -47,7 +54,34 @@ public final class MessageViews {
           message.updatedAt().toInstant(),
           message.clientId(),
           message.mentions(),
-          message.mentionsRoom());
+          message.mentionsRoom(),
+          List.of());
+    }
+
+    public Item withReactions(List<ReactionCount> counts) {
+      return new Item(
+          id,
+          roomId,
+          sender,
+          content,
+          messageType,
+          parentId,
+          parent,
+          isEdited,
+          createdAt,
+          updatedAt,
+          clientId,
+          mentions,
+          mentionsRoom,
+          counts);
+    }
+
+    /**
+     * As a broadcast to every member carries it: the counts, with {@code me} false, as it differs
+     * per receiver; clients keep the {@code me} they know.
+     */
+    public Item forEveryone() {
+      return withReactions(reactions.stream().map(ReactionCount::forEveryone).toList());
     }
 
     /** A message just posted, as its sender's view shows it: no entity needed. */
@@ -74,9 +108,25 @@ public final class MessageViews {
           at.toInstant(),
           clientId,
           mentions,
-          mentionsRoom);
+          mentionsRoom,
+          List.of());
     }
   }
+
+  /** One emoji on a message: how many reacted with it, and whether the caller is one of them. */
+  @Schema(name = "Reaction")
+  public record ReactionCount(
+      @Schema(description = "One RGI emoji, fully qualified") String emoji,
+      long count,
+      @Schema(description = "The caller reacted with it") boolean me) {
+    ReactionCount forEveryone() {
+      return new ReactionCount(emoji, count, false);
+    }
+  }
+
+  /** The answer of PUT and DELETE on a reaction: the message's reactions after the change. */
+  @Schema(name = "ReactionSummary")
+  public record ReactionSummary(UUID messageId, List<ReactionCount> reactions) {}
 
   /** What a reply shows of the message it answers: at most 100 characters of it. */
   @Schema(name = "ParentPreview")

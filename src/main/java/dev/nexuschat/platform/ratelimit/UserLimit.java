@@ -28,7 +28,12 @@ public enum UserLimit {
    * spam-added. A new hire added to 100 rooms in their first hour is still fine.
    */
   ADDED_TO_ROOMS(
-      "added_to_rooms", 100, 100, Duration.ofHours(1), "This user was added to too many rooms");
+      "added_to_rooms", 100, 100, Duration.ofHours(1), "This user was added to too many rooms"),
+  /**
+   * PUT and DELETE of reactions together: clicking chips on and off is quick, so a burst of 60,
+   * then one a second.
+   */
+  REACT("react", 60, 60, Duration.ofMinutes(1), "Too many reactions");
 
   private final String bucket;
   private final int burst;

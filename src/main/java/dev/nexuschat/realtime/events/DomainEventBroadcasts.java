@@ -5,6 +5,8 @@ import static dev.nexuschat.realtime.routing.ServerEvents.json;
 import dev.nexuschat.message.control.MessageDeleted;
 import dev.nexuschat.message.control.MessageEdited;
 import dev.nexuschat.message.control.MessagePosted;
+import dev.nexuschat.message.control.ReactionAdded;
+import dev.nexuschat.message.control.ReactionRemoved;
 import dev.nexuschat.message.control.ReadMarkMoved;
 import dev.nexuschat.realtime.routing.Audience;
 import dev.nexuschat.realtime.routing.Broadcast;
@@ -122,5 +124,23 @@ public class DomainEventBroadcasts {
             Audience.user(event.userId()),
             ServerEvents.ROOM_SETTINGS_UPDATED,
             json(event.settings())));
+  }
+
+  void reactionAdded(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReactionAdded event) {
+    publishReaction(
+        ServerEvents.REACTION_ADDED,
+        new ServerEvents.ReactionChanged(
+            event.roomId(), event.messageId(), event.emoji(), event.userId(), event.count()));
+  }
+
+  void reactionRemoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReactionRemoved event) {
+    publishReaction(
+        ServerEvents.REACTION_REMOVED,
+        new ServerEvents.ReactionChanged(
+            event.roomId(), event.messageId(), event.emoji(), event.userId(), event.count()));
+  }
+
+  private void publishReaction(String name, ServerEvents.ReactionChanged change) {
+    broadcasts.publish(Broadcast.to(Audience.room(change.roomId()), name, json(change)));
   }
 }

@@ -23,6 +23,11 @@ public final class ServerEvents {
   public static final String USER_ONLINE = "user_online";
   public static final String USER_OFFLINE = "user_offline";
 
+  /** Not in the PRD: reactions (issue 14), see the README's Real-time section. */
+  public static final String REACTION_ADDED = "reaction_added";
+
+  public static final String REACTION_REMOVED = "reaction_removed";
+
   /**
    * Not in the contract: a socket's first frame, where its live stream starts (see {@link
    * StreamStart}).
@@ -69,6 +74,10 @@ public final class ServerEvents {
   public record Offline(UUID userId, String username, Instant lastSeenAt) {}
 
   public record UserChanged(UserViews.Summary user) {}
+
+  /** {@code count}: how many hold {@code emoji} on the message now; receivers work out "me". */
+  public record ReactionChanged(
+      UUID roomId, UUID messageId, String emoji, UUID userId, long count) {}
 
   public static String json(Object payload) {
     return JsonFormat.JSONB.toJson(payload);
