@@ -12,6 +12,8 @@ interface MessageItemProps {
   canModerate: boolean;
   onRetry: (message: ChatMessage) => void;
   onDelete: (message: ChatMessage) => void;
+  /** Drawn attention to for a moment: the message a search result opened. */
+  highlighted?: boolean;
 }
 
 function jumpTo(messageId: string) {
@@ -28,6 +30,7 @@ export const MessageItem = memo(function MessageItem({
   canModerate,
   onRetry,
   onDelete,
+  highlighted = false,
 }: MessageItemProps) {
   const name = message.sender.display_name;
   // A retried message keeps its Retry button, busy, while it is sent again: removing the button
@@ -41,8 +44,9 @@ export const MessageItem = memo(function MessageItem({
       tabIndex={-1}
       data-testid="message"
       data-mine={mine}
+      data-highlighted={highlighted || undefined}
       aria-label={`${name}: ${message.content}`}
-      className={`group relative flex gap-3 px-4 ${startsGroup ? 'mt-3 pt-1' : 'mt-0.5'} ${mine ? 'bg-indigo-50/60' : ''} rounded hover:bg-slate-100 focus-within:bg-slate-100`}
+      className={`group relative flex gap-3 px-4 ${startsGroup ? 'mt-3 pt-1' : 'mt-0.5'} ${mine ? 'bg-indigo-50/60' : ''} ${highlighted ? 'bg-amber-100 ring-2 ring-amber-400' : ''} rounded hover:bg-slate-100 focus-within:bg-slate-100`}
     >
       <div className="w-9 shrink-0">
         {startsGroup && <Avatar name={name} url={message.sender.avatar_url} />}
