@@ -15,6 +15,7 @@ import {
   uniqueIp,
 } from './harness.mjs';
 import { liveSteps, restartStep } from './live-steps.mjs';
+import { searchSteps } from './search-steps.mjs';
 
 const PASSWORD = 'Correct-Horse-9';
 const suffix = `${Date.now() % 1_000_000}`;
@@ -374,6 +375,8 @@ try {
       if (!(await mute.isChecked())) throw new Error('the mute choice was lost on reload');
     },
   );
+
+  await searchSteps({ a, bob, password: PASSWORD, roomId: projectRoomId });
 
   await restartStep({ a, bob, password: PASSWORD, roomId: projectRoomId });
 
