@@ -69,7 +69,7 @@ describe('MessageSearch', () => {
     expect(onOpen).toHaveBeenCalledWith(
       expect.objectContaining({ message: expect.objectContaining({ id: 'm1' }) }),
     );
-  });
+  }, 15_000); // the first render of this file is slow on a busy CI box
 
   it('loads more with the cursor of the last page', async () => {
     const fetchMock = answering(
