@@ -376,7 +376,7 @@ try {
     },
   );
 
-  await searchSteps({ a, bob, password: PASSWORD, roomId: projectRoomId });
+  await searchSteps({ a, alice, bob, password: PASSWORD });
 
   await restartStep({ a, bob, password: PASSWORD, roomId: projectRoomId });
 

@@ -6,12 +6,18 @@ import { api, messageIn, step } from './harness.mjs';
  * Alice searches "quarterly" from the sidebar, sees the match marked in the snippet, opens it, and
  * the room shows that message highlighted in view, with its neighbours in both directions.
  */
-export async function searchSteps({ a, bob, password, roomId }) {
+export async function searchSteps({ a, alice, bob, password }) {
   await step('alice finds what bob wrote by search and opens it in its room', async () => {
-    const { access_token: token } = await api('/auth/login', {
+    const login = (user) => api('/auth/login', { method: 'POST', body: { email: user.email, password } });
+    const { access_token: token } = await login(bob);
+    const { user: me } = await login(alice);
+    // A room of its own: the later steps count messages of the shared room's newest page.
+    const room = await api('/rooms', {
       method: 'POST',
-      body: { email: bob.email, password },
+      token,
+      body: { name: 'Quarterly', member_ids: [me.id] },
     });
+    const roomId = room.id;
     const post = (content) => api(`/rooms/${roomId}/messages`, { method: 'POST', token, body: { content } });
     for (let i = 1; i <= 40; i++) await post(`Earlier chatter ${i}`);
     await post('the quarterly report is ready');
