@@ -18,6 +18,7 @@ import { liveSteps, restartStep } from './live-steps.mjs';
 import { mentionSteps } from './mention-steps.mjs';
 import { formattingSteps } from './formatting-steps.mjs';
 import { reactionSteps } from './reaction-steps.mjs';
+import { searchSteps } from './search-steps.mjs';
 
 const PASSWORD = 'Correct-Horse-9';
 const suffix = `${Date.now() % 1_000_000}`;
@@ -382,6 +383,8 @@ try {
       if (!(await mute.isChecked())) throw new Error('the mute choice was lost on reload');
     },
   );
+
+  await searchSteps({ a, alice, bob, password: PASSWORD });
 
   await restartStep({ a, bob, password: PASSWORD, roomId: projectRoomId });
 

@@ -1,11 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { Avatar } from '@/components/avatar';
 import { RelativeTime } from '@/components/relative-time';
 import { messageKeys } from '@/features/messages/api/get-messages';
 import { MessageComposer } from '@/features/messages/components/message-composer';
 import { MessageList } from '@/features/messages/components/message-list';
+import { MessageWindowList } from '@/features/messages/components/message-window-list';
 import { TypingIndicator } from '@/features/messages/components/typing-indicator';
 import { MuteToggle } from '@/features/rooms/components/mute-toggle';
 import { RoomInfoPanel } from '@/features/rooms/components/room-info-panel';
@@ -23,6 +24,9 @@ export function RoomView({ roomId }: { roomId: string }) {
   const [infoOpen, setInfoOpen] = useState(false);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  // ?around=<message id>: opened at a message (a search result) instead of at the newest.
+  const [searchParams] = useSearchParams();
+  const aroundId = searchParams.get('around');
   useMarkRead(roomId);
 
   useEffect(() => {
@@ -73,7 +77,18 @@ export function RoomView({ roomId }: { roomId: string }) {
           Room info
         </Button>
       </div>
-      <MessageList roomId={roomId} myId={me.id} canModerate={myRole === 'owner' || myRole === 'admin'} />
+      {aroundId ? (
+        <MessageWindowList
+          key={aroundId}
+          roomId={roomId}
+          messageId={aroundId}
+          myId={me.id}
+          canModerate={myRole === 'owner' || myRole === 'admin'}
+          onJumpToLatest={() => navigate(`/chat/${roomId}`)}
+        />
+      ) : (
+        <MessageList roomId={roomId} myId={me.id} canModerate={myRole === 'owner' || myRole === 'admin'} />
+      )}
       <TypingIndicator roomId={roomId} />
       <MessageComposer roomId={roomId} members={data?.members.filter((m) => m.id !== me.id)} />
       {infoOpen && (

@@ -5,6 +5,7 @@ import { Button } from '@/components/button';
 import { CreateRoomDialog } from '@/features/rooms/components/create-room-dialog';
 import { RoomList } from '@/features/rooms/components/room-list';
 import { openDirectRoom, roomKeys } from '@/features/rooms/api/rooms-api';
+import { MessageSearch } from '@/features/search/components/message-search';
 import { UserSearch } from '@/features/users/components/user-search';
 
 export function Sidebar() {
@@ -29,6 +30,11 @@ export function Sidebar() {
       aria-label="Rooms and people"
       className="flex w-72 shrink-0 flex-col gap-3 border-r border-slate-200 bg-slate-50 p-3"
     >
+      <MessageSearch
+        onOpen={(result) =>
+          navigate(`/chat/${result.message.room_id}?around=${encodeURIComponent(result.message.id)}`)
+        }
+      />
       <UserSearch
         label="Message someone"
         placeholder="Search people"

@@ -18,6 +18,8 @@ interface MessageItemProps {
   onDelete: (message: ChatMessage) => void;
   /** Adds (on) or takes back (off) the viewer's reaction. */
   onToggleReaction: (messageId: string, emoji: string, on: boolean) => void;
+  /** Drawn attention to for a moment: the message a search result opened. */
+  highlighted?: boolean;
 }
 
 function jumpTo(messageId: string) {
@@ -35,6 +37,7 @@ export const MessageItem = memo(function MessageItem({
   onRetry,
   onDelete,
   onToggleReaction,
+  highlighted = false,
 }: MessageItemProps) {
   const name = message.sender.display_name;
   const me = useSessionStore((s) => s.user);
@@ -55,8 +58,9 @@ export const MessageItem = memo(function MessageItem({
       data-testid="message"
       data-mine={mine}
       data-mentions-me={mentionsMe}
+      data-highlighted={highlighted || undefined}
       aria-label={`${name}${mentionsMe ? ' (mentions you)' : ''}: ${plain}`}
-      className={`group relative flex gap-3 px-4 ${startsGroup ? 'mt-3 pt-1' : 'mt-0.5'} ${mine ? 'bg-indigo-50/60' : ''} ${mentionsMe ? 'border-l-4 border-amber-400 bg-amber-50' : ''} rounded hover:bg-slate-100 focus-within:bg-slate-100`}
+      className={`group relative flex gap-3 px-4 ${startsGroup ? 'mt-3 pt-1' : 'mt-0.5'} ${mine ? 'bg-indigo-50/60' : ''} ${mentionsMe ? 'border-l-4 border-amber-400 bg-amber-50' : ''} ${highlighted ? 'bg-amber-100 ring-2 ring-amber-400' : ''} rounded hover:bg-slate-100 focus-within:bg-slate-100`}
     >
       <div className="w-9 shrink-0">
         {startsGroup && <Avatar name={name} url={message.sender.avatar_url} />}

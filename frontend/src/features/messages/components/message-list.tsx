@@ -8,7 +8,8 @@ import { useScrollAnchor } from '../hooks/use-scroll-anchor';
 import { useSendMessage } from '../hooks/use-send-message';
 import { useToggleReaction } from '../hooks/use-toggle-reaction';
 import { DeleteMessageDialog } from './delete-message-dialog';
-import { MessageItem } from './message-item';
+import { HistoryTop } from './history-top';
+import { TimelineList } from './timeline-list';
 
 interface MessageListProps {
   roomId: string;
@@ -49,43 +50,20 @@ export function MessageList({ roomId, myId, canModerate }: MessageListProps) {
         className="min-h-0 flex-1 overflow-y-auto pb-2"
         data-testid="message-scroller"
       >
-        <div ref={topRef} className="flex justify-center py-2 text-xs text-slate-600">
-          {query.isFetchingNextPage ? (
-            <Spinner label="Loading older messages" />
-          ) : query.hasNextPage ? (
-            <button type="button" onClick={() => void query.fetchNextPage()} className="underline">
-              Load older messages
-            </button>
-          ) : (
-            <span data-testid="conversation-start">Beginning of conversation</span>
-          )}
-        </div>
-        <ol aria-label="Messages" className="flex flex-col">
-          {timeline.map((item) =>
-            item.kind === 'divider' ? (
-              <li
-                key={item.key}
-
-                className="my-3 flex items-center gap-3 px-4 text-xs font-semibold text-slate-600"
-              >
-                <span className="h-px flex-1 bg-slate-300" aria-hidden="true" />
-                {item.label}
-                <span className="h-px flex-1 bg-slate-300" aria-hidden="true" />
-              </li>
-            ) : (
-              <MessageItem
-                key={item.key}
-                message={item.message}
-                startsGroup={item.startsGroup}
-                mine={item.message.sender.id === myId}
-                canModerate={canModerate}
-                onRetry={retry}
-                onDelete={setDeleting}
-                onToggleReaction={toggleReaction}
-              />
-            ),
-          )}
-        </ol>
+        <HistoryTop
+          ref={topRef}
+          fetching={query.isFetchingNextPage}
+          hasOlder={query.hasNextPage}
+          onLoadOlder={() => void query.fetchNextPage()}
+        />
+        <TimelineList
+          timeline={timeline}
+          myId={myId}
+          canModerate={canModerate}
+          onRetry={retry}
+          onDelete={setDeleting}
+          onToggleReaction={toggleReaction}
+        />
       </div>
       {showJump && (
         <button

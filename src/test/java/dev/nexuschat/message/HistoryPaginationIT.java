@@ -355,4 +355,74 @@ class HistoryPaginationIT {
     assertInvalid(as(bob).get(messagesPath() + "?cursor=" + foreign), "cursor");
     assertInvalid(as(bob).get(messagesPath() + "?after=" + foreign), "after");
   }
+
+  /** Pages from a window to both ends of the history: older with cursor=, newer with after=. */
+  private List<String> readBothWaysFrom(JsonPath window) {
+    List<String> all = new ArrayList<>(window.getList("messages.id"));
+    String cursor = window.getString("next_cursor");
+    assertEquals(window.getBoolean("has_more"), cursor != null);
+    for (int guard = 0; cursor != null; guard++) {
+      JsonPath older = page(bob, "?limit=30&cursor=" + cursor);
+      all.addAll(0, older.getList("messages.id"));
+      cursor = older.getBoolean("has_more") ? older.getString("next_cursor") : null;
+      assertTrue(guard < 100, "paging older does not end");
+    }
+    String after = window.getString("newer_cursor");
+    assertEquals(window.getBoolean("has_newer"), after != null);
+    for (int guard = 0; after != null; guard++) {
+      JsonPath newer = page(bob, "?limit=30&after=" + after);
+      all.addAll(newer.getList("messages.id"));
+      after = newer.getBoolean("has_more") ? newer.getString("next_cursor") : null;
+      assertTrue(guard < 100, "paging newer does not end");
+    }
+    return all;
+  }
+
+  @ParameterizedTest(name = "limit {0}")
+  @ValueSource(ints = {1, 2, 21, 50, 100})
+  void aroundCentresOnTheMessageAndPagesBothWaysToEveryMessageOnce(int limit) {
+    List<String> expected = StoredRows.visibleMessageIds(room);
+    int at = 120; // among the hundred sharing one timestamp
+    JsonPath window = page(bob, "?limit=" + limit + "&around=" + expected.get(at));
+    assertChronological(window.getList("messages.created_at"));
+    int older = (limit - 1) / 2;
+    assertEquals(expected.subList(at - older, at - older + limit), window.getList("messages.id"));
+    assertTrue(window.getBoolean("has_more"));
+    assertTrue(window.getBoolean("has_newer"));
+    assertExactlyOnce(expected, readBothWaysFrom(window));
+  }
+
+  @Test
+  void aroundTheNewestAndTheOldestMessageReachesTheEnds() {
+    List<String> expected = StoredRows.visibleMessageIds(room);
+    JsonPath newest = page(bob, "?limit=9&around=" + expected.get(expected.size() - 1));
+    assertEquals(
+        expected.subList(expected.size() - 5, expected.size()), newest.getList("messages.id"));
+    assertFalse(newest.getBoolean("has_newer"));
+    assertNull(newest.get("newer_cursor"));
+    JsonPath oldest = page(bob, "?limit=9&around=" + expected.get(0));
+    assertEquals(expected.subList(0, 5), oldest.getList("messages.id"));
+    assertFalse(oldest.getBoolean("has_more"));
+    assertNull(oldest.get("next_cursor"));
+    assertExactlyOnce(expected, readBothWaysFrom(oldest));
+  }
+
+  @Test
+  void aroundADeletedUnknownOrForeignMessageIsRejected() {
+    String tombstone =
+        StoredRows.column("SELECT id FROM messages WHERE room_id = ? AND seq = 100", room).get(0);
+    assertInvalid(as(bob).get(messagesPath() + "?around=" + tombstone), "around");
+    assertInvalid(as(bob).get(messagesPath() + "?around=" + java.util.UUID.randomUUID()), "around");
+    String other = Api.newRoom(alice, bob);
+    String foreign = Api.send(alice, other, "elsewhere");
+    assertInvalid(as(bob).get(messagesPath() + "?around=" + foreign), "around");
+    assertInvalid(as(bob).get(messagesPath() + "?around=nope"), "around");
+  }
+
+  @Test
+  void aroundWithCursorOrAfterIsRejected() {
+    String id = StoredRows.visibleMessageIds(room).get(10);
+    assertInvalid(as(bob).get(messagesPath() + "?around=" + id + "&cursor=" + id), "around");
+    assertInvalid(as(bob).get(messagesPath() + "?around=" + id + "&after=" + id), "around");
+  }
 }

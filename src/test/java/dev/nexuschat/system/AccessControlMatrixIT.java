@@ -411,6 +411,57 @@ class AccessControlMatrixIT {
             INVALID,
             INVALID,
             FORBIDDEN,
+            UNAUTHORIZED),
+        // Search and history around a message
+        row(
+            "GET /search/messages",
+            (r, s, me) -> r.queryParam("q", "member").get("/api/v1/search/messages"),
+            OK,
+            OK,
+            OK,
+            OK,
+            UNAUTHORIZED),
+        row(
+            "GET /search/messages?room_id={id}",
+            (r, s, me) ->
+                r.queryParam("q", "member")
+                    .queryParam("room_id", s.room())
+                    .get("/api/v1/search/messages"),
+            OK,
+            OK,
+            OK,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "GET /search/messages?room_id={unknown id}",
+            (r, s, me) ->
+                r.queryParam("q", "member")
+                    .queryParam("room_id", UNKNOWN_ID)
+                    .get("/api/v1/search/messages"),
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            UNAUTHORIZED),
+        row(
+            "GET /rooms/{id}/messages?around={member's message}",
+            (r, s, me) ->
+                r.queryParam("around", s.memberMessage())
+                    .get("/api/v1/rooms/" + s.room() + "/messages"),
+            OK,
+            OK,
+            OK,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "GET /rooms/{unknown id}/messages?around=",
+            (r, s, me) ->
+                r.queryParam("around", s.memberMessage())
+                    .get("/api/v1/rooms/" + UNKNOWN_ID + "/messages"),
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
             UNAUTHORIZED));
   }
 
@@ -706,6 +757,12 @@ class AccessControlMatrixIT {
         400,
         "VALIDATION_FAILED");
 
+    assertProblem(
+        as(cast.owner())
+            .queryParam("around", secret)
+            .get("/api/v1/rooms/" + mine.room() + "/messages"),
+        400,
+        "VALIDATION_FAILED");
     as(cast.newcomer())
         .get("/api/v1/rooms/" + theirs + "/messages")
         .then()
@@ -806,6 +863,35 @@ class AccessControlMatrixIT {
     }
   }
 
+  /** Search finds a room's messages for its members only, and no longer once one is removed. */
+  @Test
+  void searchFindsARoomsMessagesForItsMembersOnly() {
+    Scene scene = freshScene();
+    String word = "matrixword" + System.nanoTime();
+    String id = Api.send(cast.member2(), scene.room(), "the " + word + " is here");
+    for (TestUser user : List.of(cast.owner(), cast.admin(), cast.member(), cast.outsider())) {
+      List<String> found =
+          as(user)
+              .queryParam("q", word)
+              .get("/api/v1/search/messages")
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("results.message.id");
+      assertThat(user.username(), found, user == cast.outsider() ? not(hasItem(id)) : hasItem(id));
+    }
+    removeMember(as(cast.owner()), scene, cast.member().id()).then().statusCode(204);
+    List<String> afterRemoval =
+        as(cast.member())
+            .queryParam("q", word)
+            .get("/api/v1/search/messages")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("results.message.id");
+    assertThat(afterRemoval, not(hasItem(id)));
+  }
+
   private static void assertLockedOut(TestUser user, Scene scene) {
     String room = "/api/v1/rooms/" + scene.room();
     assertProblem(as(user).get(room), 403, "FORBIDDEN");
@@ -820,6 +906,17 @@ class AccessControlMatrixIT {
         react(as(user), scene.room(), scene.memberMessage(), THUMBS_UP), 403, "FORBIDDEN");
     assertProblem(
         unreact(as(user), scene.room(), scene.ownerMessage(), THUMBS_UP), 403, "FORBIDDEN");
+    assertProblem(
+        as(user).queryParam("around", scene.memberMessage()).get(room + "/messages"),
+        403,
+        "FORBIDDEN");
+    assertProblem(
+        as(user)
+            .queryParam("q", "member")
+            .queryParam("room_id", scene.room())
+            .get("/api/v1/search/messages"),
+        403,
+        "FORBIDDEN");
     List<String> ids = as(user).get("/api/v1/rooms").then().statusCode(200).extract().path("id");
     assertThat(ids, not(hasItem(scene.room())));
   }

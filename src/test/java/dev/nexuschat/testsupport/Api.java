@@ -39,7 +39,12 @@ public final class Api {
   }
 
   public static RequestSpecification as(TestUser user) {
-    return anonymous().header("Authorization", "Bearer " + user.accessToken());
+    return as(NexusServer.node().baseUrl(), user);
+  }
+
+  /** Requests as {@code user} to {@code baseUrl}: another node, or a node of its own. */
+  public static RequestSpecification as(String baseUrl, TestUser user) {
+    return anonymous(baseUrl).header("Authorization", "Bearer " + user.accessToken());
   }
 
   /** Registers and signs in a new user whose name starts with {@code prefix}. */
@@ -88,7 +93,12 @@ public final class Api {
 
   /** A group room created by {@code owner} with the given members. */
   public static String newRoom(TestUser owner, TestUser... members) {
-    return as(owner)
+    return newRoom(NexusServer.node().baseUrl(), owner, members);
+  }
+
+  /** A group room created through {@code baseUrl}. */
+  public static String newRoom(String baseUrl, TestUser owner, TestUser... members) {
+    return as(baseUrl, owner)
         .body(
             Map.of(
                 "name",
@@ -103,7 +113,12 @@ public final class Api {
   }
 
   public static String send(TestUser sender, String roomId, String content) {
-    return as(sender)
+    return send(NexusServer.node().baseUrl(), sender, roomId, content);
+  }
+
+  /** Posts a message through {@code baseUrl}; its id. */
+  public static String send(String baseUrl, TestUser sender, String roomId, String content) {
+    return as(baseUrl, sender)
         .body(Map.of("content", content))
         .post("/api/v1/rooms/" + roomId + "/messages")
         .then()

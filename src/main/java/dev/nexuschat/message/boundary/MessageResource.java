@@ -62,18 +62,32 @@ public class MessageResource {
       summary = "A page of history, oldest first within the page",
       description =
           "Without cursor: the newest messages. cursor=<id>: older than that message."
-              + " after=<id>: newer than it, for catching up after a reconnect. limit defaults to 50"
-              + " and is clamped to 100.")
+              + " after=<id>: newer than it, for catching up after a reconnect. around=<id>: a"
+              + " MessageWindow centred on that message (a search result), pageable both ways."
+              + " limit defaults to 50 and is clamped to 100.")
   @APIResponse(
       responseCode = "200",
-      description = "The page",
-      content = @Content(schema = @Schema(implementation = MessageViews.Page.class)))
-  @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: bad cursor, after or limit")
-  public MessageViews.Page page(
+      description = "The page (a MessageWindow with around=)",
+      content =
+          @Content(schema = @Schema(oneOf = {MessageViews.Page.class, MessageViews.Window.class})))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "VALIDATION_FAILED: bad cursor, after, around (or a deleted message) or limit;"
+              + " around combined with cursor or after")
+  public Object page(
       @QueryParam("cursor") String cursor,
       @QueryParam("after") String after,
-      @QueryParam("limit") String limit) {
+      @QueryParam("limit") String limit,
+      @QueryParam("around") String around) {
     UUID room = Ids.parse(roomId, "room");
+    if (around != null && !around.isBlank()) {
+      return history.around(
+          caller.id(),
+          room,
+          HistoryCursor.around(around, cursor, after),
+          QueryParams.limit(limit, MessageHistory.DEFAULT_LIMIT, MessageHistory.MAX_LIMIT));
+    }
     return history.page(
         caller.id(),
         room,

@@ -31,6 +31,14 @@ public record HistoryCursor(Direction direction, UUID messageId) {
     return new HistoryCursor(Direction.LATEST, null);
   }
 
+  /** The message {@code around=} names; it stands alone. */
+  public static UUID around(String around, String cursor, String after) {
+    if ((cursor != null && !cursor.isBlank()) || (after != null && !after.isBlank())) {
+      throw new Invalid("around", "cannot be combined with cursor or after");
+    }
+    return Ids.field(around.strip(), "around");
+  }
+
   String fieldName() {
     return direction == Direction.AFTER ? "after" : "cursor";
   }

@@ -37,21 +37,7 @@ public class MessageHistory {
           case LATEST -> Long.MAX_VALUE;
           case BEFORE, AFTER -> seqOf(roomId, cursor);
         };
-    TypedQuery<Message> query =
-        em.createQuery(
-                "SELECT m FROM Message m WHERE m.roomId = :room"
-                    + " AND m.deletedAt IS NULL AND m.seq "
-                    + (forward ? ">" : "<")
-                    + " :from"
-                    + " ORDER BY m.seq "
-                    + (forward ? "ASC" : "DESC"),
-                Message.class)
-            .setParameter("room", roomId)
-            .setParameter("from", from)
-            .setHint("eclipselink.join-fetch", "m.sender")
-            .setHint("eclipselink.left-join-fetch", "m.parent.sender")
-            .setMaxResults(limit + 1);
-    List<Message> found = new ArrayList<>(query.getResultList());
+    List<Message> found = slice(roomId, from, forward ? ">" : "<", limit + 1);
     boolean hasMore = found.size() > limit;
     if (hasMore) {
       found.remove(found.size() - 1);
@@ -66,6 +52,63 @@ public class MessageHistory {
     List<MessageViews.Item> items =
         reactions.attach(found.stream().map(MessageViews.Item::of).toList(), userId);
     return new MessageViews.Page(items, next, hasMore);
+  }
+
+  /**
+   * The page around a message, for opening history at a search result: up to half of {@code limit}
+   * older messages, the message itself and newer ones after it. {@code next_cursor} pages on to
+   * older messages ({@code cursor=}), {@code newer_cursor} to newer ones ({@code after=}). The
+   * message must be visible: a deleted one, or one of another room, is a bad {@code around}.
+   */
+  @Transactional
+  public MessageViews.Window around(UUID userId, UUID roomId, UUID messageId, int limit) {
+    memberships.require(roomId, userId);
+    List<Long> seq =
+        em.createQuery(
+                "SELECT m.seq FROM Message m WHERE m.id = :id AND m.roomId = :room"
+                    + " AND m.deletedAt IS NULL",
+                Long.class)
+            .setParameter("id", messageId)
+            .setParameter("room", roomId)
+            .getResultList();
+    if (seq.isEmpty()) {
+      throw new Invalid("around", "is not a message of this room (or it was deleted)");
+    }
+    int olderWanted = (limit - 1) / 2;
+    int newerWanted = limit - olderWanted; // the message itself, then newer ones
+    List<Message> older = slice(roomId, seq.get(0), "<", olderWanted + 1);
+    List<Message> newer = slice(roomId, seq.get(0), ">=", newerWanted + 1);
+    boolean hasOlder = older.size() > olderWanted;
+    boolean hasNewer = newer.size() > newerWanted;
+    List<Message> window = new ArrayList<>(older.subList(0, Math.min(older.size(), olderWanted)));
+    Collections.reverse(window);
+    window.addAll(newer.subList(0, Math.min(newer.size(), newerWanted)));
+    return new MessageViews.Window(
+        window.stream().map(MessageViews.Item::of).toList(),
+        hasOlder ? window.get(0).id() : null,
+        hasOlder,
+        hasNewer ? window.get(window.size() - 1).id() : null,
+        hasNewer);
+  }
+
+  /** Visible messages on one side of {@code from}: newest first for "<", oldest first otherwise. */
+  private List<Message> slice(UUID roomId, long from, String comparison, int max) {
+    boolean forward = !comparison.startsWith("<");
+    TypedQuery<Message> query =
+        em.createQuery(
+                "SELECT m FROM Message m WHERE m.roomId = :room"
+                    + " AND m.deletedAt IS NULL AND m.seq "
+                    + comparison
+                    + " :from"
+                    + " ORDER BY m.seq "
+                    + (forward ? "ASC" : "DESC"),
+                Message.class)
+            .setParameter("room", roomId)
+            .setParameter("from", from)
+            .setHint("eclipselink.join-fetch", "m.sender")
+            .setHint("eclipselink.left-join-fetch", "m.parent.sender")
+            .setMaxResults(max);
+    return new ArrayList<>(query.getResultList());
   }
 
   /** A cursor may point at a deleted message: its tombstone keeps its place. */

@@ -145,6 +145,14 @@ public final class MessageViews {
   @Schema(name = "MessagePage")
   public record Page(List<Item> messages, UUID nextCursor, boolean hasMore) {}
 
+  /**
+   * History around one message ({@code ?around=}): {@code next_cursor} continues to older messages
+   * as {@code cursor=}, {@code newer_cursor} to newer ones as {@code after=}.
+   */
+  @Schema(name = "MessageWindow")
+  public record Window(
+      List<Item> messages, UUID nextCursor, boolean hasMore, UUID newerCursor, boolean hasNewer) {}
+
   /** The caller's read position in a room after {@code POST /rooms/{id}/read}. */
   @Schema(name = "ReadState")
   public record ReadState(Instant lastReadAt, long unreadCount, long mentionCount) {}
