@@ -101,9 +101,11 @@ class MessagesIT {
             "updated_at",
             "client_id",
             "mentions",
-            "mentions_room"),
+            "mentions_room",
+            "reactions"),
         body.keySet());
     assertEquals(List.of(), body.get("mentions"));
+    assertEquals(List.of(), body.get("reactions"));
     assertEquals(false, body.get("mentions_room"));
   }
 
