@@ -99,7 +99,8 @@ class MessagesIT {
             "is_edited",
             "created_at",
             "updated_at",
-            "client_id"),
+            "client_id",
+            "reactions"),
         body.keySet());
   }
 
