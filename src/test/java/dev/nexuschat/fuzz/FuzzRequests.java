@@ -59,6 +59,7 @@ final class FuzzRequests {
             case "rooms" -> world.ownRoom;
             case "members", "users" -> world.peer.id();
             case "messages" -> world.callerMessages.get(op.method().equals("DELETE") ? 1 : 0);
+            case "reactions" -> "%F0%9F%91%8D"; // 👍, as a client encodes it
             default -> throw new IllegalStateException("No plain id for " + parameter.getName());
           };
       resolved = resolved.replace("{" + parameter.getName() + "}", id);

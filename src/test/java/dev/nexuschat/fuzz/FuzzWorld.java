@@ -101,6 +101,10 @@ final class FuzzWorld {
       visible.addAll(othersVisibleMessages);
       return new IdPool(visible, foreignMessages);
     }
+    if (k.startsWith("reaction")) {
+      // Emoji, not ids: skin tones, ZWJ sequences, flags and keycaps (encoded as path segments).
+      return new IdPool(List.of("👍", "👍🏽", "👨‍👩‍👧", "🇫🇷", "1️⃣", "❤"), List.of());
+    }
     return new IdPool(List.of(caller.id(), peer.id(), stranger.id()), List.of());
   }
 }
