@@ -77,10 +77,17 @@ public class ReactionService {
     return ReactionEmoji.require(candidate);
   }
 
-  /** Like editing: a deleted message, or one of another room, is not there (404). */
+  /**
+   * Like editing: a deleted message, or one of another room, is not there (404). Checked before the
+   * lock, so a request naming another room's message never waits on (or holds) its row.
+   */
   private void lockVisible(UUID roomId, UUID messageId) {
-    Message message = em.find(Message.class, messageId, LockModeType.PESSIMISTIC_WRITE);
+    Message message = em.find(Message.class, messageId);
     if (message == null || !message.roomId().equals(roomId) || message.isDeleted()) {
+      throw new NotFound("No message " + messageId + " in this room");
+    }
+    em.refresh(message, LockModeType.PESSIMISTIC_WRITE);
+    if (message.isDeleted()) {
       throw new NotFound("No message " + messageId + " in this room");
     }
   }
