@@ -78,7 +78,7 @@ final class ContractOracle {
 
   /**
    * Whether the request names the documented operation: a path of non-empty segments without an
-   * encoded slash and, with a body, the documented media type. Otherwise the container answers that
+   * encoded slash or backslash (Liberty refuses both as malformed, 400) and, with a body, the documented media type. Otherwise the container answers that
    * no operation matches (400, 404, 405, 415) before any authentication, which tells an anonymous
    * caller nothing.
    */
@@ -93,6 +93,7 @@ final class ContractOracle {
     return !path.contains("//")
         && !path.endsWith("/")
         && !path.toUpperCase(Locale.ROOT).contains("%2F")
+        && !path.toUpperCase(Locale.ROOT).contains("%5C")
         && documentedType;
   }
 
