@@ -78,9 +78,9 @@ final class ContractOracle {
 
   /**
    * Whether the request names the documented operation: a path of non-empty segments without an
-   * encoded slash or backslash (Liberty refuses both as malformed, 400) and, with a body, the documented media type. Otherwise the container answers that
-   * no operation matches (400, 404, 405, 415) before any authentication, which tells an anonymous
-   * caller nothing.
+   * encoded slash or backslash (Liberty refuses both as malformed, 400) and, with a body, the
+   * documented media type. Otherwise the container answers that no operation matches (400, 404,
+   * 405, 415) before any authentication, which tells an anonymous caller nothing.
    */
   private static boolean reachesTheOperation(FuzzRequest request) {
     String path = request.path();
