@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.nexuschat.testsupport.Accounts;
 import dev.nexuschat.testsupport.Api;
 import dev.nexuschat.testsupport.NexusIT;
+import dev.nexuschat.testsupport.StoredRows;
 import dev.nexuschat.testsupport.TestUser;
 import io.restassured.response.Response;
 import java.time.Duration;
@@ -27,6 +28,17 @@ import org.junit.jupiter.api.Timeout;
 class RegistrationIT {
   private static Response register(Map<String, String> body) {
     return Api.anonymous().body(body).post("/api/v1/auth/register");
+  }
+
+  @Test
+  void thePasswordIsStoredAsABcryptHashOfTheConfiguredCost() {
+    // The test servers set NEXUS_BCRYPT_COST=4 (LibertyInstance); production keeps 12.
+    TestUser user = Api.newUser("hashed");
+    assertThat(StoredRows.column("SELECT password_hash FROM users WHERE id = ?", user.id()))
+        .singleElement()
+        .asString()
+        .startsWith("$2b$04$")
+        .hasSize(60);
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nexuschat.room.AppendWaits;
 import dev.nexuschat.testsupport.Api;
 import dev.nexuschat.testsupport.EmbeddedNode;
-import dev.nexuschat.testsupport.LibertyInstance;
 import dev.nexuschat.testsupport.NexusIT;
 import dev.nexuschat.testsupport.NexusServer;
 import dev.nexuschat.testsupport.Problems;
@@ -27,9 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -40,27 +38,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * checked on PostgreSQL, whose database the tests can read.
  */
 @NexusIT
+@ExtendWith(EmbeddedNode.class)
 class MentionsIT {
-  private static LibertyInstance h2;
-
-  @BeforeAll
-  static void startEmbeddedNode() {
-    h2 = EmbeddedNode.start("mentions-h2");
-  }
-
-  @AfterAll
-  static void stopEmbeddedNode() {
-    if (h2 != null) {
-      h2.stop();
-    }
-  }
-
-  static Stream<String> databases() {
-    return Stream.of("PostgreSQL", "H2");
-  }
-
   private static String baseUrl(String database) {
-    return database.equals("H2") ? h2.baseUrl() : NexusServer.node().baseUrl();
+    return EmbeddedNode.baseUrl(database);
   }
 
   private static RequestSpecification on(String database, TestUser user) {
@@ -135,7 +116,7 @@ class MentionsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void onlyCurrentMembersOtherThanTheSenderAreMentioned(String db) {
     TestUser alice = user(db, "mn_alice");
     TestUser bob = user(db, "mn_bob");
@@ -171,7 +152,7 @@ class MentionsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void roomMentionIsAFlagThatCountsForEveryoneButTheSender(String db) {
     TestUser alice = user(db, "mr_alice");
     TestUser bob = user(db, "mr_bob");
@@ -194,7 +175,7 @@ class MentionsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void codeMentionsNobodyAndOnlyTheFirstFiftyNamesCount(String db) {
     TestUser alice = user(db, "mc_alice");
     TestUser bob = user(db, "mc_bob");
@@ -213,7 +194,7 @@ class MentionsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void countsArePerRoomAndReadingClearsThem(String db) {
     TestUser alice = user(db, "mk_alice");
     TestUser bob = user(db, "mk_bob");
@@ -235,7 +216,7 @@ class MentionsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void feedPagesNewestFirstWithoutGapsOrDuplicatesAndDropsRoomsLeft(String db) {
     TestUser alice = user(db, "mf_alice");
     TestUser bob = user(db, "mf_bob");
@@ -263,7 +244,7 @@ class MentionsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void editRecomputesMentionsAndDeleteRemovesThem(String db) {
     TestUser alice = user(db, "me_alice");
     TestUser bob = user(db, "me_bob");
@@ -291,7 +272,7 @@ class MentionsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void aRepeatedClientIdStoresOneMentionAndShowsIt(String db) {
     TestUser alice = user(db, "mi_alice");
     TestUser bob = user(db, "mi_bob");
@@ -306,7 +287,7 @@ class MentionsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void feedRefusesBadCursorsAndLimits(String db) {
     TestUser alice = user(db, "mb_alice");
     for (String cursor : List.of("x", "bTE6MTp4", "%%%", "a".repeat(200))) {

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nexuschat.testsupport.Api;
 import dev.nexuschat.testsupport.EmbeddedNode;
-import dev.nexuschat.testsupport.LibertyInstance;
 import dev.nexuschat.testsupport.Metrics;
 import dev.nexuschat.testsupport.NexusIT;
-import dev.nexuschat.testsupport.NexusServer;
 import dev.nexuschat.testsupport.TestUser;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -27,8 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,30 +35,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * production cannot drift apart.
  */
 @NexusIT
+@ExtendWith(EmbeddedNode.class)
 class TimelineContractIT {
   private static final int POSTERS = 16;
   private static final int MESSAGES_EACH = 10;
 
-  private static LibertyInstance h2;
-
-  @BeforeAll
-  static void startEmbeddedNode() {
-    h2 = EmbeddedNode.start("timeline-h2");
-  }
-
-  @AfterAll
-  static void stopEmbeddedNode() {
-    if (h2 != null) {
-      h2.stop();
-    }
-  }
-
-  static Stream<String> databases() {
-    return Stream.of("PostgreSQL", "H2");
-  }
-
   private static String nodeOf(String database) {
-    return database.equals("H2") ? h2.baseUrl() : NexusServer.node().baseUrl();
+    return EmbeddedNode.baseUrl(database);
   }
 
   /** One database's node, and requests to it. */
@@ -143,7 +123,7 @@ class TimelineContractIT {
   }
 
   @ParameterizedTest
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void aClientIdRepeatIsAnsweredWithTheOriginalAndStoresNothing(String database) {
     Node node = Node.of(database);
     TestUser ann = node.user("tl_ann");
@@ -158,7 +138,7 @@ class TimelineContractIT {
   }
 
   @ParameterizedTest
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void aReplyToADeletedMessageIsRefusedButARetryOfOneMadeBeforeIsARepeat(String database) {
     Node node = Node.of(database);
     TestUser ann = node.user("tl_ann");
@@ -176,7 +156,7 @@ class TimelineContractIT {
   }
 
   @ParameterizedTest
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void concurrentPostersGetOneOrderWhoseTimesNeverGoBackwards(String database) throws Exception {
     Node node = Node.of(database);
     TestUser owner = node.user("tl_owner");
@@ -245,7 +225,7 @@ class TimelineContractIT {
   }
 
   @ParameterizedTest
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void aReadMarkOnlyMovesForwardAndOwnMessagesNeverCount(String database) {
     Node node = Node.of(database);
     TestUser ann = node.user("tl_ann");
@@ -274,7 +254,7 @@ class TimelineContractIT {
   }
 
   @ParameterizedTest
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void deletedMessagesLeaveTheUnreadCountAndTheNewestIsThePreviousVisibleOne(String database) {
     Node node = Node.of(database);
     TestUser ann = node.user("tl_ann");
@@ -292,7 +272,7 @@ class TimelineContractIT {
   }
 
   @ParameterizedTest
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void aPostRacingARemovalIsStoredAndAnsweredOrRefusedAndNoneGoesThroughAfterIt(String database)
       throws Exception {
     Node node = Node.of(database);

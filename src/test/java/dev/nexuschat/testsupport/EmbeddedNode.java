@@ -1,22 +1,62 @@
 package dev.nexuschat.testsupport;
 
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A second node on the embedded H2 default (nothing configured), for tests that run one rule
- * against both databases. Limits are raised so a test's bursts are not throttled.
+ * JUnit extension giving the tests that hold one rule to both databases a second node on the
+ * embedded H2 default (nothing configured but the proxy and raised limits, so a test's bursts are
+ * not throttled). One node for every such class, started on first use and stopped when the run
+ * ends: a Liberty start is many seconds of a busy machine.
  */
-public final class EmbeddedNode {
-  private EmbeddedNode() {}
+public final class EmbeddedNode implements BeforeAllCallback {
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(EmbeddedNode.class);
+  private static volatile LibertyInstance node;
 
-  public static LibertyInstance start(String name) {
-    return LibertyInstance.start(
-        name,
-        Map.of(
-            "NEXUS_TRUSTED_PROXIES", "127.0.0.1,::1",
-            "NEXUS_LIMIT_SEND_BURST", "100000",
-            "NEXUS_LIMIT_ROOM_CREATE_BURST", "1000",
-            "NEXUS_LIMIT_MEMBER_ADD_BURST", "1000",
-            "NEXUS_LIMIT_ADDED_TO_ROOMS_BURST", "1000"));
+  private record Shared(LibertyInstance node) implements ExtensionContext.Store.CloseableResource {
+    @Override
+    public void close() {
+      node.close();
+    }
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(Shared.class, key -> new Shared(start()), Shared.class);
+  }
+
+  private static LibertyInstance start() {
+    node =
+        LibertyInstance.start(
+            "embedded-h2",
+            Map.of(
+                "NEXUS_TRUSTED_PROXIES", "127.0.0.1,::1",
+                "NEXUS_LIMIT_SEND_BURST", "100000",
+                "NEXUS_LIMIT_ROOM_CREATE_BURST", "1000",
+                "NEXUS_LIMIT_MEMBER_ADD_BURST", "1000",
+                "NEXUS_LIMIT_ADDED_TO_ROOMS_BURST", "1000"));
+    return node;
+  }
+
+  public static String baseUrl() {
+    return node.baseUrl();
+  }
+
+  /** The databases a both-databases test runs on: {@code @MethodSource(DATABASES)}. */
+  public static final String DATABASES = "dev.nexuschat.testsupport.EmbeddedNode#databases";
+
+  public static Stream<String> databases() {
+    return Stream.of("PostgreSQL", "H2");
+  }
+
+  /** The node on {@code database}: this one for H2, the shared {@link NexusServer} otherwise. */
+  public static String baseUrl(String database) {
+    return database.equals("H2") ? baseUrl() : NexusServer.node().baseUrl();
   }
 }

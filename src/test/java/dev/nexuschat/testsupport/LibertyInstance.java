@@ -61,6 +61,9 @@ public final class LibertyInstance implements AutoCloseable {
     environment.put("WLP_OUTPUT_DIR", outputDir.toString());
     environment.put("JAVA_HOME", System.getProperty("java.home"));
     environment.putIfAbsent("JVM_ARGS", "-Xmx512m");
+    // bcrypt's minimum: the suite registers thousands of accounts, a quarter second each at 12.
+    // PasswordHasherTest covers the production default; RegistrationIT that the setting applies.
+    environment.putIfAbsent("NEXUS_BCRYPT_COST", "4");
   }
 
   /** Starts an instance and waits until {@code /health/ready} answers UP. */
