@@ -27,7 +27,7 @@ public class Broadcasts {
 
   @Inject RedisPubSub pubSub;
   @Inject ChannelSubscriptions channels;
-  @Inject LocalDelivery local;
+  @Inject OwnBroadcasts own;
   @Inject NexusMetrics metrics;
 
   private final LostPublications lost = new LostPublications();
@@ -39,10 +39,11 @@ public class Broadcasts {
   public record LostNotice(String origin, boolean everyone) {}
 
   public void publish(Broadcast broadcast) {
-    // This node's own connections first, in process: no round trip through Redis, and nothing
-    // waits for a publish that Redis is slow to take. The node skips its own publication when it
-    // hears it (ChannelDeliveries); RoomOrders keeps each room's messages in order either way.
-    local.deliver(broadcast);
+    // This node's own connections in process, on the delivery thread: no round trip through
+    // Redis, nothing waits for a publish that Redis is slow to take, and the caller does not wait
+    // for the fan-out. The node skips its own publication when it hears it (ChannelDeliveries);
+    // RoomOrders keeps each room's messages in order either way.
+    own.deliver(broadcast);
     if (!pubSub.isConfigured()) {
       return;
     }
