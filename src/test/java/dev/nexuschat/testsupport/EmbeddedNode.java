@@ -16,7 +16,7 @@ public final class EmbeddedNode implements BeforeAllCallback {
       ExtensionContext.Namespace.create(EmbeddedNode.class);
   private static volatile LibertyInstance node;
 
-  private record Shared(LibertyInstance node) implements ExtensionContext.Store.CloseableResource {
+  private record Shared(LibertyInstance node) implements AutoCloseable {
     @Override
     public void close() {
       node.close();

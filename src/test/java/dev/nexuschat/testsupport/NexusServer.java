@@ -38,7 +38,7 @@ public final class NexusServer implements BeforeAllCallback {
 
   /** Everything the tests share; closed by JUnit when the run ends. */
   private record Running(TestServices services, LibertyInstance node, String jwtSecret)
-      implements ExtensionContext.Store.CloseableResource {
+      implements AutoCloseable {
     @Override
     public void close() throws Exception {
       try {
