@@ -32,7 +32,12 @@ class MetricsIT {
   void applicationAndRuntimeMetricsAreExposed() {
     Metrics metrics = Metrics.scrape(node);
     for (String name :
-        List.of(SOCKETS, "jvm_uptime_seconds", "memory_usedHeap_bytes", "thread_count")) {
+        List.of(
+            SOCKETS,
+            "nexus_local_delivery_backlog",
+            "jvm_uptime_seconds",
+            "memory_usedHeap_bytes",
+            "thread_count")) {
       assertTrue(metrics.has(name), name + " missing from\n" + metrics.text());
     }
   }

@@ -30,6 +30,7 @@ public class NexusMetrics {
   static final String ASKED_TO_CATCH_UP = "nexus.sockets.asked.to.catch.up";
   static final String PUBLISH_FAILURES = "nexus.fanout.publish.failures";
   static final String APPEND_BATCH = "nexus.append.batch.size";
+  static final String LOCAL_DELIVERY_BACKLOG = "nexus.local.delivery.backlog";
 
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -41,6 +42,17 @@ public class NexusMetrics {
         Metadata.builder()
             .withName(CONNECTED_SOCKETS)
             .withDescription("WebSocket connections open on this node")
+            .build(),
+        count,
+        IntSupplier::getAsInt);
+  }
+
+  /** This node's own broadcasts waiting for its delivery thread, read at scrape time. */
+  public void localDeliveryBacklog(IntSupplier count) {
+    registry.gauge(
+        Metadata.builder()
+            .withName(LOCAL_DELIVERY_BACKLOG)
+            .withDescription("Broadcasts of this node waiting for its delivery thread")
             .build(),
         count,
         IntSupplier::getAsInt);

@@ -1,10 +1,13 @@
 package dev.nexuschat.realtime.routing;
 
+import dev.nexuschat.platform.metrics.NexusMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -24,11 +27,12 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class OwnBroadcasts {
   /** Broadcasts waiting for the delivery thread; past that, publishers wait their turn. */
-  static final int CAPACITY = 10_000;
+  static final int CAPACITY = 4096;
 
   private static final Logger LOG = Logger.getLogger(OwnBroadcasts.class.getName());
 
   @Inject LocalDelivery local;
+  @Inject NexusMetrics metrics;
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threadFactory;
@@ -37,10 +41,17 @@ public class OwnBroadcasts {
 
   @PostConstruct
   void start() {
-    thread = new DeliveryThread<>(new ArrayBlockingQueue<>(CAPACITY), local::deliver);
+    BlockingQueue<Broadcast> queue = new ArrayBlockingQueue<>(CAPACITY);
+    thread = new DeliveryThread<>(queue, local::deliver);
+    metrics.localDeliveryBacklog(queue::size);
     Thread delivering = threadFactory.newThread(thread::deliverUntilStopped);
     delivering.setName("nexus-local-delivery");
     thread.start(delivering);
+  }
+
+  /** Starts the thread (and its backlog gauge) with the application, not on the first event. */
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    LOG.fine("Local delivery thread started");
   }
 
   @PreDestroy
