@@ -2,10 +2,12 @@
 -- pgbench, with ${Q} the query and ${HEAVY} the searching user (search-bench.sh sets both).
 BEGIN;
 SET LOCAL statement_timeout = 1500;
+SET LOCAL plan_cache_mode = force_custom_plan;
 WITH q AS (SELECT websearch_to_tsquery('english', ${Q}) || websearch_to_tsquery('simple', ${Q}) AS query,
     numnode(websearch_to_tsquery('english', ${Q})) = 0 AS stop_words),
-  candidates AS (SELECT m.id, m.created_at, m.search_vector FROM messages m, q
-    WHERE m.search_vector @@ q.query AND m.deleted_at IS NULL
+  candidates AS (SELECT m.id, m.created_at, m.search_vector FROM messages m
+    WHERE m.search_vector @@ (websearch_to_tsquery('english', ${Q}) || websearch_to_tsquery('simple', ${Q}))
+      AND m.deleted_at IS NULL
       AND m.room_id IN (SELECT rm.room_id FROM room_members rm WHERE rm.user_id = '${HEAVY}')
     ORDER BY m.created_at DESC, m.id DESC LIMIT 1000),
   ranked AS (SELECT c.id, CAST(ts_rank_cd(c.search_vector, q.query, 1) * 1000000 AS bigint) AS score,

@@ -16,10 +16,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * PostgreSQL full text over the generated {@code search_vector} (changeset 006): the query read by
- * {@code websearch_to_tsquery} in both configurations the vector holds, matched on the GIN index,
- * the {@link #CANDIDATES} newest matches ranked by {@code ts_rank_cd}, and the page's snippets by
- * {@code ts_headline}. A statement timeout bounds what the candidate limit cannot: a word in nearly
- * every message still makes PostgreSQL visit every match to find the newest.
+ * {@code websearch_to_tsquery} in both configurations the vector holds, the {@link #CANDIDATES}
+ * newest matches (from the GIN index for a rare word; for a common one by walking the messages
+ * newest first, changeset 010, until that many matched) ranked by {@code ts_rank_cd}, and the
+ * page's snippets by {@code ts_headline}. A statement timeout bounds what neither plan can: words
+ * common in everyone's messages but rare in the caller's rooms.
  */
 @ApplicationScoped
 @Typed(PostgresMessageSearch.class)
@@ -50,8 +51,12 @@ class PostgresMessageSearch implements MessageSearch {
                 + " || websearch_to_tsquery('simple', ?1) AS query,"
                 // only stop words: 'english' would find nothing to highlight
                 + " numnode(websearch_to_tsquery('english', ?1)) = 0 AS stop_words),"
-                + " candidates AS (SELECT m.id, m.created_at, m.search_vector FROM messages m, q"
-                + " WHERE m.search_vector @@ q.query AND m.deleted_at IS NULL"
+                // The match is written out, not read from q: PostgreSQL then plans with the
+                // query's words, walking ix_messages_newest for a common one (stop at the newest
+                // matches) and the GIN index for a rare one.
+                + " candidates AS (SELECT m.id, m.created_at, m.search_vector FROM messages m"
+                + " WHERE m.search_vector @@ (websearch_to_tsquery('english', ?1)"
+                + " || websearch_to_tsquery('simple', ?1)) AND m.deleted_at IS NULL"
                 + " AND m.room_id IN (SELECT rm.room_id FROM room_members rm WHERE rm.user_id = ?2)");
     if (filter.roomId() != null) {
       sql.append(" AND m.room_id = ?3");
@@ -116,9 +121,12 @@ class PostgresMessageSearch implements MessageSearch {
   }
 
   private List<?> run(Query query) {
-    // LOCAL: the limit ends with this transaction, the pooled connection keeps its default.
+    // LOCAL: both end with this transaction, the pooled connection keeps its defaults. A custom
+    // plan every time: a generic one (the driver prepares a statement after a few runs) would not
+    // know the words, and one plan cannot serve both a common and a rare word.
     em.createNativeQuery("SET LOCAL statement_timeout = " + Math.max(1, timeoutMillis))
         .executeUpdate();
+    em.createNativeQuery("SET LOCAL plan_cache_mode = force_custom_plan").executeUpdate();
     try {
       return query.getResultList();
     } catch (PersistenceException e) {
