@@ -60,6 +60,23 @@ describe('the @-autocomplete', () => {
     expect(send).not.toHaveBeenCalled();
   });
 
+  it('puts the caret after a mention picked mid-text before the next keystroke', async () => {
+    // No animation frame ever comes: the caret must not wait for one (a letter typed meanwhile
+    // landed after the caret's old place).
+    const frame = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    renderWithQuery(<MessageComposer roomId="r1" members={members} />);
+    const box = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message' });
+    await userEvent.type(box, 'hi  there');
+    await userEvent.type(box, '@car', { initialSelectionStart: 3, initialSelectionEnd: 3 });
+    expect(box).toHaveValue('hi @car there');
+    await userEvent.keyboard('{Tab}');
+    expect(box).toHaveValue('hi @carol  there');
+    expect(box.selectionStart).toBe('hi @carol '.length);
+    await userEvent.keyboard('x');
+    expect(box).toHaveValue('hi @carol x there');
+    frame.mockRestore();
+  });
+
   it('picks with Tab, closes with Escape, and Enter then sends', async () => {
     renderWithQuery(<MessageComposer roomId="r1" members={members} />);
     const box = screen.getByRole('textbox', { name: 'Message' });

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import {
   activeMentionQuery,
   applyMention,
@@ -19,6 +19,14 @@ export function useMentionAutocomplete(
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
+  // Where the caret goes once a pick's text is in the box: placed as React commits it, before the
+  // next keystroke (a frame later, a fast typist's next letter landed before the caret moved).
+  const placeCaret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (placeCaret.current === null) return;
+    input.current?.setSelectionRange(placeCaret.current, placeCaret.current);
+    placeCaret.current = null;
+  }, [text, input]);
   const query = activeMentionQuery(text, caret);
   const candidates = query && dismissedAt !== query.start ? matchCandidates(members, query.query) : [];
   const open = candidates.length > 0;
@@ -34,7 +42,7 @@ export function useMentionAutocomplete(
     const next = applyMention(text, query.start, caret, candidate.username);
     setText(next.text);
     setCaret(next.caret);
-    requestAnimationFrame(() => input.current?.setSelectionRange(next.caret, next.caret));
+    placeCaret.current = next.caret;
   };
 
   /** True when the key was the autocomplete's, so the composer must not act on it. */
