@@ -330,6 +330,27 @@ class ThreadsIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
+  void anEditThatMentionsSomeoneInAReplyMakesThemFollow(String database) {
+    Scene s = scene(database);
+    String root = post(s, s.alice(), "root");
+    String replyId = reply(s, s.bob(), root, "no one named yet").getString("id");
+    assertThat(listed(s, s.carol(), root)).isNull();
+    on(s.db(), s.bob())
+        .body(Map.of("content", "now naming @" + s.carol().username()))
+        .patch("/api/v1/rooms/" + s.room() + "/messages/" + replyId)
+        .then()
+        .statusCode(200);
+    Map<String, Object> carols = listed(s, s.carol(), root);
+    assertThat(carols).isNotNull();
+    assertThat(carols.get("unread_count")).isEqualTo(1); // the reply that names her
+    // a mention in a root is not a thread to follow
+    String plain = post(s, s.alice(), "hello @" + s.carol().username());
+    reply(s, s.bob(), plain, "a reply");
+    assertThat(listed(s, s.carol(), plain)).isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
   void followedThreadsListMostRecentReplyFirstAcrossPages(String database) {
     Scene s = scene(database);
     List<String> roots = new ArrayList<>();
