@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { fetchMessagePage, messageKeys, type RoomMessages } from '@/features/messages/api/get-messages';
 import { adoptNewestPage, mergeNewer, newestConfirmedId } from '@/features/messages/model/message-cache';
+import { followedThreadsKey } from '@/features/messages/api/get-followed-threads';
+import { threadKeys } from '@/features/messages/api/get-thread';
 import { roomKeys } from '@/features/rooms/api/rooms-api';
 import type { Ready } from '@/lib/realtime/frames';
 import type { MessagePage } from '@/features/messages/api/message-schemas';
@@ -32,6 +34,12 @@ export function catchUpToReady(
   ready: Ready,
   { reconnected }: { reconnected: boolean },
 ) {
+  // Threads have no gap fill of their own: after a reconnect, what the socket missed (replies,
+  // counts, follows) is fetched again for the threads and lists held.
+  if (reconnected) {
+    void queryClient.invalidateQueries({ queryKey: threadKeys.all });
+    void queryClient.invalidateQueries({ queryKey: followedThreadsKey });
+  }
   // Marks are about a socket that dropped; on a first connect any left are from a signed-out session.
   const marks = new Map(reconnected ? completeUpTo : []);
   completeUpTo.clear();

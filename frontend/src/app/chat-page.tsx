@@ -18,7 +18,7 @@ export function ChatPage() {
       <ConnectionBanner />
       <div className="flex min-h-0 flex-1">
         <Sidebar />
-        <main className="flex min-w-0 flex-1 flex-col bg-white" aria-label="Conversation">
+        <main className="relative flex min-w-0 flex-1 flex-col bg-white" aria-label="Conversation">
           {roomId ? (
             <RoomView key={roomId} roomId={roomId} />
           ) : (

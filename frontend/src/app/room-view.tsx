@@ -7,7 +7,9 @@ import { messageKeys } from '@/features/messages/api/get-messages';
 import { MessageComposer } from '@/features/messages/components/message-composer';
 import { MessageList } from '@/features/messages/components/message-list';
 import { MessageWindowList } from '@/features/messages/components/message-window-list';
+import { ThreadPanel } from '@/features/messages/components/thread-panel';
 import { TypingIndicator } from '@/features/messages/components/typing-indicator';
+import { useThreadPanelStore } from '@/features/messages/model/thread-panel-store';
 import { MuteToggle } from '@/features/rooms/components/mute-toggle';
 import { RoomInfoPanel } from '@/features/rooms/components/room-info-panel';
 import { roomQuery } from '@/features/rooms/api/rooms-api';
@@ -28,10 +30,17 @@ export function RoomView({ roomId }: { roomId: string }) {
   const [searchParams] = useSearchParams();
   const aroundId = searchParams.get('around');
   useMarkRead(roomId);
+  const openThread = useThreadPanelStore((s) => s.open);
+  const threadClosed = useThreadPanelStore((s) => s.threadClosed);
 
   useEffect(() => {
     useChatUiStore.getState().roomOpened(roomId);
-    return () => useChatUiStore.getState().roomClosed();
+    return () => {
+      useChatUiStore.getState().roomClosed();
+      // Another room: its thread panel does not follow.
+      if (useThreadPanelStore.getState().open?.roomId === roomId)
+        useThreadPanelStore.getState().threadClosed();
+    };
   }, [roomId]);
 
   if (room.isError) {
@@ -91,6 +100,16 @@ export function RoomView({ roomId }: { roomId: string }) {
       )}
       <TypingIndicator roomId={roomId} />
       <MessageComposer roomId={roomId} members={data?.members.filter((m) => m.id !== me.id)} />
+      {openThread?.roomId === roomId && (
+        <ThreadPanel
+          key={openThread.rootId}
+          roomId={roomId}
+          rootId={openThread.rootId}
+          myId={me.id}
+          canModerate={myRole === 'owner' || myRole === 'admin'}
+          onClose={threadClosed}
+        />
+      )}
       {infoOpen && (
         <RoomInfoPanel
           roomId={roomId}

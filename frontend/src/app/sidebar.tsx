@@ -7,6 +7,7 @@ import { RoomList } from '@/features/rooms/components/room-list';
 import { openDirectRoom, roomKeys } from '@/features/rooms/api/rooms-api';
 import { MessageSearch } from '@/features/search/components/message-search';
 import { UserSearch } from '@/features/users/components/user-search';
+import { ThreadsEntry } from './threads-entry';
 
 export function Sidebar() {
   const navigate = useNavigate();
@@ -45,6 +46,7 @@ export function Sidebar() {
           {dmError}
         </p>
       )}
+      <ThreadsEntry />
       <h2 className="text-xs font-semibold tracking-wide text-slate-600 uppercase">Rooms</h2>
       <div className="min-h-0 flex-1 overflow-y-auto">
         <RoomList />

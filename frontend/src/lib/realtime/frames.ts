@@ -104,6 +104,27 @@ const serverEventSchema = z.discriminatedUnion('event', [
   // Not in the PRD: reactions. `count` is the new total; the client works out "me" from user_id.
   z.object({ event: z.literal('reaction_added'), data: reactionChange }),
   z.object({ event: z.literal('reaction_removed'), data: reactionChange }),
+  // Not in the PRD: threads. A root's counts changed; the reply itself comes as new_message.
+  z.object({
+    event: z.literal('thread_updated'),
+    data: roomRef.extend({
+      root_id: z.string(),
+      reply_count: z.number().int().nonnegative(),
+      last_reply_at: z.string().nullable(),
+      last_reply_id: z.string().nullable().optional(),
+    }),
+  }),
+  // The user's own follow state or read position in a thread, from another of their tabs.
+  z.object({
+    event: z.literal('thread_read'),
+    data: roomRef.extend({
+      root_id: z.string(),
+      following: z.boolean(),
+      unread_count: z.number().int().nonnegative(),
+      total_unread_count: z.number().int().nonnegative(),
+      unread_threads: z.number().int().nonnegative(),
+    }),
+  }),
 ]);
 
 export type ServerEvent = z.infer<typeof serverEventSchema>;

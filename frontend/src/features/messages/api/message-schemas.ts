@@ -41,6 +41,11 @@ export const messageSchema = z.object({
   mentions_room: z.boolean().default(false),
   // First reacted first. Optional: our own pending copies have none yet.
   reactions: z.array(reactionSchema).optional(),
+  // Threads: a reply's root (null for a message that answers nothing); on a root, its replies
+  // not deleted and when the newest was posted. Optional: pending copies and older servers.
+  thread_root_id: z.string().nullable().optional(),
+  reply_count: z.number().int().nonnegative().optional(),
+  last_reply_at: z.string().nullable().optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
 

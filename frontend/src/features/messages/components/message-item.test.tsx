@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { aMessage } from '@/testing/fixtures';
+import { useThreadPanelStore } from '../model/thread-panel-store';
 import { MessageItem } from './message-item';
 
 describe('MessageItem', () => {
@@ -61,5 +62,65 @@ describe('MessageItem', () => {
     expect(screen.getByRole('listitem')).toHaveAttribute('aria-label', 'Alice: ship it, see notes');
     expect(screen.getByTestId('reply-link')).toHaveTextContent('↪ Bob: Plan for v2');
     expect(screen.getByTestId('reply-link').querySelector('strong, code')).toBeNull();
+  });
+
+  it('shows a root its replies and opens its thread; a reply opens the thread it is in', async () => {
+    const user = userEvent.setup();
+    const props = {
+      startsGroup: true,
+      mine: false,
+      canModerate: false,
+      onRetry: () => undefined,
+      onDelete: () => undefined,
+      onToggleReaction: () => undefined,
+    };
+    const root = aMessage({
+      id: 'root',
+      room_id: 'r1',
+      reply_count: 2,
+      last_reply_at: new Date().toISOString(),
+    });
+    const { unmount } = render(
+      <ul>
+        <MessageItem message={root} {...props} />
+      </ul>,
+    );
+    const summary = screen.getByTestId('thread-summary');
+    expect(summary).toHaveTextContent(/^2 replies · last reply just now/);
+    await user.click(summary);
+    expect(useThreadPanelStore.getState().open).toEqual({ roomId: 'r1', rootId: 'root' });
+    unmount();
+
+    useThreadPanelStore.getState().threadClosed();
+    const reply = aMessage({ id: 'x', room_id: 'r1', parent_id: 'root', thread_root_id: 'root' });
+    render(
+      <ul>
+        <MessageItem message={reply} {...props} />
+      </ul>,
+    );
+    expect(screen.queryByTestId('thread-summary')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Reply in thread' }));
+    expect(useThreadPanelStore.getState().open).toEqual({ roomId: 'r1', rootId: 'root' });
+  });
+
+  it('in the thread panel shows neither the thread line nor the thread actions', () => {
+    const root = aMessage({ reply_count: 3, last_reply_at: '2026-02-16T14:30:00.000Z' });
+    render(
+      <ul>
+        <MessageItem
+          message={root}
+          startsGroup
+          mine={false}
+          canModerate={false}
+          onRetry={() => undefined}
+          onDelete={() => undefined}
+          onToggleReaction={() => undefined}
+          inThread
+        />
+      </ul>,
+    );
+    expect(screen.queryByTestId('thread-summary')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Reply in thread' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Reply to/ })).toBeNull();
   });
 });

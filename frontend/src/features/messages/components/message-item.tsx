@@ -8,6 +8,9 @@ import { toPlainText } from '@/lib/markdown/plain-text';
 import type { ChatMessage } from '../api/get-messages';
 import { MessageActions } from './message-actions';
 import { ReactionChips } from './reaction-chips';
+import { ThreadSummary } from './thread-summary';
+import { useThreadPanelStore } from '../model/thread-panel-store';
+import { threadIdOf } from '../model/thread-cache';
 
 interface MessageItemProps {
   message: ChatMessage;
@@ -20,6 +23,8 @@ interface MessageItemProps {
   onToggleReaction: (messageId: string, emoji: string, on: boolean) => void;
   /** Drawn attention to for a moment: the message a search result opened. */
   highlighted?: boolean;
+  /** Shown in the thread panel: no thread line, no thread or quote-reply actions. */
+  inThread?: boolean;
 }
 
 function jumpTo(messageId: string) {
@@ -38,7 +43,9 @@ export const MessageItem = memo(function MessageItem({
   onDelete,
   onToggleReaction,
   highlighted = false,
+  inThread = false,
 }: MessageItemProps) {
+  const threadOpened = useThreadPanelStore((s) => s.threadOpened);
   const name = message.sender.display_name;
   const me = useSessionStore((s) => s.user);
   const mentionsMe = mentionsUser(message, me?.id);
@@ -53,7 +60,7 @@ export const MessageItem = memo(function MessageItem({
   const parentPlain = useMemo(() => (parentPreview ? toPlainText(parentPreview) : ''), [parentPreview]);
   return (
     <li
-      id={`message-${message.id}`}
+      id={inThread ? `thread-message-${message.id}` : `message-${message.id}`}
       tabIndex={-1}
       data-testid="message"
       data-mine={mine}
@@ -74,7 +81,7 @@ export const MessageItem = memo(function MessageItem({
             <RelativeTime iso={message.created_at} />
           </div>
         )}
-        {message.parent && (
+        {message.parent && !inThread && (
           <button
             type="button"
             onClick={() => jumpTo(message.parent!.id)}
@@ -99,6 +106,13 @@ export const MessageItem = memo(function MessageItem({
           <ReactionChips
             reactions={message.reactions ?? []}
             onToggle={(emoji, on) => onToggleReaction(message.id, emoji, on)}
+          />
+        )}
+        {!inThread && !message.delivery && (message.reply_count ?? 0) > 0 && (
+          <ThreadSummary
+            replyCount={message.reply_count ?? 0}
+            lastReplyAt={message.last_reply_at}
+            onOpen={() => threadOpened(message.room_id, message.id)}
           />
         )}
         {message.delivery === 'pending' && !retrying && <p className="text-xs text-slate-600">Sending…</p>}
@@ -131,6 +145,8 @@ export const MessageItem = memo(function MessageItem({
           canModerate={canModerate}
           onDelete={onDelete}
           onReact={(emoji) => onToggleReaction(message.id, emoji, true)}
+          onReplyInThread={inThread ? undefined : () => threadOpened(message.room_id, threadIdOf(message))}
+          quoteReply={!inThread}
         />
       )}
     </li>

@@ -39,6 +39,7 @@ export function useSendMessage(roomId: string) {
               is_deleted: false,
             }
           : null,
+        thread_root_id: parent ? (parent.thread_root_id ?? parent.id) : null,
         is_edited: false,
         created_at: now,
         updated_at: now,

@@ -3,6 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { useSessionStore } from '@/lib/session-store';
 import { aMessage } from '@/testing/fixtures';
 import { messageKeys, type RoomMessages } from '../api/get-messages';
+import { followedThreadsKey } from '../api/get-followed-threads';
+import { threadKeys, type ThreadData } from '../api/get-thread';
 import { flattenMessages, mergeNewer } from '../model/message-cache';
 import { useTypingStore } from '../model/typing-store';
 import { applyMessageEvent, type MessageEventContext } from './apply-message-events';
@@ -100,5 +102,74 @@ describe('reaction events', () => {
     expect(reactions()).toEqual([{ emoji: '👍', count: 1, me: false }]);
     reaction('reaction_removed', 'bob', 0);
     expect(reactions()).toEqual([]);
+  });
+});
+
+describe('threads', () => {
+  const root = aMessage({ id: 'root', room_id: 'r1' });
+  const threadData = (): ThreadData => ({
+    pages: [{ root, replies: [], next_cursor: null, has_more: false, following: true, unread_count: 0 }],
+    pageParams: [null],
+  });
+
+  it('thread_updated puts the counts on the root in the history and the open thread, and refreshes the list', () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(messageKeys.room('r1'), mergeNewer(undefined, [root]));
+    queryClient.setQueryData(threadKeys.thread('r1', 'root'), threadData());
+    const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
+
+    applyMessageEvent(
+      queryClient,
+      {
+        event: 'thread_updated',
+        data: {
+          room_id: 'r1',
+          root_id: 'root',
+          reply_count: 2,
+          last_reply_at: '2026-02-16T15:00:00.000Z',
+          last_reply_id: 'x',
+        },
+      },
+      context(),
+    );
+
+    const inHistory = flattenMessages(queryClient.getQueryData<RoomMessages>(messageKeys.room('r1')))[0]!;
+    expect(inHistory).toMatchObject({ reply_count: 2, last_reply_at: '2026-02-16T15:00:00.000Z' });
+    const open = queryClient.getQueryData<ThreadData>(threadKeys.thread('r1', 'root'))!;
+    expect(open.pages[0]!.root.reply_count).toBe(2);
+    expect(invalidate).toHaveBeenCalledWith({ queryKey: followedThreadsKey });
+  });
+
+  it('a new reply lands in the timeline and in its open thread; a deleted one leaves both', () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(messageKeys.room('r1'), mergeNewer(undefined, [root]));
+    queryClient.setQueryData(threadKeys.thread('r1', 'root'), threadData());
+    const reply = aMessage({ room_id: 'r1', parent_id: 'root', thread_root_id: 'root' });
+
+    applyMessageEvent(queryClient, { event: 'new_message', data: reply }, context());
+    const replies = () =>
+      queryClient
+        .getQueryData<ThreadData>(threadKeys.thread('r1', 'root'))!
+        .pages[0]!.replies.map((r) => r.id);
+    expect(replies()).toEqual([reply.id]);
+    expect(
+      flattenMessages(queryClient.getQueryData<RoomMessages>(messageKeys.room('r1'))).map((m) => m.id),
+    ).toEqual(['root', reply.id]);
+
+    applyMessageEvent(
+      queryClient,
+      { event: 'message_edited', data: { id: reply.id, room_id: 'r1', content: 'edited', is_edited: true } },
+      context(),
+    );
+    expect(
+      queryClient.getQueryData<ThreadData>(threadKeys.thread('r1', 'root'))!.pages[0]!.replies[0]!.content,
+    ).toBe('edited');
+
+    applyMessageEvent(
+      queryClient,
+      { event: 'message_deleted', data: { id: reply.id, room_id: 'r1' } },
+      context(),
+    );
+    expect(replies()).toEqual([]);
   });
 });

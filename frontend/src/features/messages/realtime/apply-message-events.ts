@@ -5,6 +5,26 @@ import { messageKeys, type RoomMessages } from '../api/get-messages';
 import { applyEdit, removeMessage, renameSender, upsertMessage } from '../model/message-cache';
 import { reactionCounted, updateReactions } from '../model/reaction-cache';
 import { useTypingStore } from '../model/typing-store';
+import { threadKeys, type ThreadData } from '../api/get-thread';
+import { followedThreadsKey } from '../api/get-followed-threads';
+import {
+  followedThreadRead,
+  replyArrived,
+  rootCountsChanged,
+  threadCountsChanged,
+  threadMessageDeleted,
+  threadMessageEdited,
+} from '../model/thread-cache';
+
+/** Every cached thread of a room (the open panel's, and any kept from before). */
+function updateThreads(
+  queryClient: QueryClient,
+  roomId: string,
+  fn: (data: ThreadData | undefined) => ThreadData | undefined,
+) {
+  for (const [key] of queryClient.getQueriesData<ThreadData>({ queryKey: [...threadKeys.all, roomId] }))
+    queryClient.setQueryData<ThreadData>(key, fn);
+}
 
 /** What applying an event needs from outside this feature. */
 export interface MessageEventContext {
@@ -27,6 +47,11 @@ export function applyMessageEvent(
       if (queryClient.getQueryData(key))
         queryClient.setQueryData<RoomMessages>(key, (d) => upsertMessage(d, message));
       else context.historyMissing(message.room_id);
+      if (message.thread_root_id)
+        queryClient.setQueryData<ThreadData>(
+          threadKeys.thread(message.room_id, message.thread_root_id),
+          (d) => replyArrived(d, message),
+        );
       useTypingStore.getState().userStoppedTyping(message.room_id, message.sender.id);
       return;
     }
@@ -34,11 +59,31 @@ export function applyMessageEvent(
       queryClient.setQueryData<RoomMessages>(messageKeys.room(event.data.room_id), (d) =>
         applyEdit(d, event.data),
       );
+      updateThreads(queryClient, event.data.room_id, (d) => threadMessageEdited(d, event.data));
       return;
     case 'message_deleted':
       queryClient.setQueryData<RoomMessages>(messageKeys.room(event.data.room_id), (d) =>
         removeMessage(d, event.data.id),
       );
+      updateThreads(queryClient, event.data.room_id, (d) => threadMessageDeleted(d, event.data.id));
+      return;
+    case 'thread_updated': {
+      const counts = event.data;
+      queryClient.setQueryData<RoomMessages>(messageKeys.room(counts.room_id), (d) =>
+        rootCountsChanged(d, counts),
+      );
+      queryClient.setQueryData<ThreadData>(threadKeys.thread(counts.room_id, counts.root_id), (d) =>
+        threadCountsChanged(d, counts),
+      );
+      // Whether this user follows it, and what is unread, is the server's to say.
+      void queryClient.invalidateQueries({ queryKey: followedThreadsKey });
+      return;
+    }
+    case 'thread_read':
+      queryClient.setQueryData(followedThreadsKey, (d: Parameters<typeof followedThreadRead>[0]) =>
+        followedThreadRead(d, event.data),
+      );
+      if (!event.data.following) void queryClient.invalidateQueries({ queryKey: followedThreadsKey });
       return;
     case 'user_typing': {
       const { room_id, user_id, username, display_name } = event.data;

@@ -58,10 +58,15 @@ final class FuzzRequests {
           switch (kindOf(op.path(), parameter.getName())) {
             case "rooms" -> world.ownRoom;
             case "members", "users" -> world.peer.id();
-            // Message 1 is the one the message DELETE removes; a reaction's DELETE keeps to 0.
+            // Message 1 is the one the message DELETE removes; a reaction's or a thread
+            // follow's DELETE keeps to 0.
             case "messages" ->
                 world.callerMessages.get(
-                    op.method().equals("DELETE") && !op.path().contains("/reactions/") ? 1 : 0);
+                    op.method().equals("DELETE")
+                            && !op.path().contains("/reactions/")
+                            && !op.path().contains("/thread")
+                        ? 1
+                        : 0);
             case "reactions" -> "%F0%9F%91%8D"; // 👍, as a client encodes it
             default -> throw new IllegalStateException("No plain id for " + parameter.getName());
           };

@@ -102,8 +102,15 @@ class MessagesIT {
             "client_id",
             "mentions",
             "mentions_room",
-            "reactions"),
+            "reactions",
+            "thread_root_id",
+            "reply_count",
+            "last_reply_at"),
         body.keySet());
+    // Not a reply and no replies: no thread, nothing counted.
+    assertEquals(null, body.get("thread_root_id"));
+    assertEquals(0, body.get("reply_count"));
+    assertEquals(null, body.get("last_reply_at"));
     assertEquals(List.of(), body.get("mentions"));
     assertEquals(List.of(), body.get("reactions"));
     assertEquals(false, body.get("mentions_room"));

@@ -504,6 +504,133 @@ class AccessControlMatrixIT {
             UNAUTHORIZED));
   }
 
+  /**
+   * Threads (issue 14, item 5): a room's threads are its members' only; the list and its badge are
+   * each user's own.
+   */
+  static Stream<Row> threadsTable() {
+    return Stream.of(
+        row(
+            "GET /rooms/{id}/messages/{mid}/thread",
+            (r, s, me) -> r.get(thread(s.room(), s.memberMessage())),
+            OK,
+            OK,
+            OK,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "GET /rooms/{id}/messages/{unknown mid}/thread",
+            (r, s, me) -> r.get(thread(s.room(), UNKNOWN_ID)),
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "GET /rooms/{unknown id}/messages/{mid}/thread",
+            (r, s, me) -> r.get(thread(UNKNOWN_ID, s.memberMessage())),
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            UNAUTHORIZED),
+        row(
+            "PUT /rooms/{id}/messages/{mid}/thread/follow",
+            (r, s, me) -> r.put(thread(s.room(), s.ownerMessage()) + "/follow"),
+            OK,
+            OK,
+            OK,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "DELETE /rooms/{id}/messages/{mid}/thread/follow",
+            (r, s, me) -> r.delete(thread(s.room(), s.member2Message()) + "/follow"),
+            OK,
+            OK,
+            OK,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "POST /rooms/{id}/messages/{mid}/thread/read",
+            (r, s, me) -> r.body(Map.of()).post(thread(s.room(), s.memberMessage()) + "/read"),
+            OK,
+            OK,
+            OK,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "POST /rooms/{id}/messages/{mid}/thread/read outside the thread",
+            (r, s, me) ->
+                r.body(Map.of("message_id", s.ownerMessage()))
+                    .post(thread(s.room(), s.memberMessage()) + "/read"),
+            INVALID,
+            INVALID,
+            INVALID,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row("GET /threads", (r, s, me) -> r.get("/api/v1/threads"), OK, OK, OK, OK, UNAUTHORIZED),
+        row(
+            "GET /threads?cursor=forged",
+            (r, s, me) -> r.queryParam("cursor", "not-a-cursor").get("/api/v1/threads"),
+            INVALID,
+            INVALID,
+            INVALID,
+            INVALID,
+            UNAUTHORIZED));
+  }
+
+  private static String thread(String room, String message) {
+    return "/api/v1/rooms/" + room + "/messages/" + message + "/thread";
+  }
+
+  /** A reply in a thread: its members see it there, an outsider cannot even follow it. */
+  @Test
+  void aThreadIsForTheRoomsMembersOnly() {
+    Scene scene = freshScene();
+    String reply =
+        as(cast.member2())
+            .body(Map.of("content", "in the thread", "parent_id", scene.ownerMessage()))
+            .post("/api/v1/rooms/" + scene.room() + "/messages")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    as(cast.member())
+        .get(thread(scene.room(), reply))
+        .then()
+        .statusCode(200)
+        .body("root.id", equalTo(scene.ownerMessage()))
+        .body("replies[0].id", equalTo(reply));
+    assertProblem(as(cast.outsider()).get(thread(scene.room(), reply)), 403, "FORBIDDEN");
+    assertProblem(
+        as(cast.outsider()).put(thread(scene.room(), reply) + "/follow"), 403, "FORBIDDEN");
+    List<String> outsiders =
+        as(cast.outsider())
+            .get("/api/v1/threads")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("threads.root.id");
+    assertThat(outsiders, not(hasItem(scene.ownerMessage())));
+    List<String> owners =
+        as(cast.owner())
+            .get("/api/v1/threads")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("threads.root.id");
+    assertThat(owners, hasItem(scene.ownerMessage()));
+    removeMember(as(cast.owner()), scene, cast.member2().id()).then().statusCode(204);
+    List<String> afterRemoval =
+        as(cast.member2())
+            .get("/api/v1/threads")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("threads.root.id");
+    assertThat(afterRemoval, not(hasItem(scene.ownerMessage())));
+  }
+
   /** 👍, percent-encoded as a client sends it in the path. */
   private static final String THUMBS_UP = "%F0%9F%91%8D";
 
@@ -546,7 +673,8 @@ class AccessControlMatrixIT {
   }
 
   static Stream<Arguments> matrix() {
-    return Stream.concat(table(), mentionsAndMuteTable())
+    return Stream.of(table(), mentionsAndMuteTable(), threadsTable())
+        .flatMap(rows -> rows)
         .flatMap(
             row ->
                 Stream.of(Caller.values())
@@ -906,6 +1034,15 @@ class AccessControlMatrixIT {
         react(as(user), scene.room(), scene.memberMessage(), THUMBS_UP), 403, "FORBIDDEN");
     assertProblem(
         unreact(as(user), scene.room(), scene.ownerMessage(), THUMBS_UP), 403, "FORBIDDEN");
+    assertProblem(as(user).get(thread(scene.room(), scene.memberMessage())), 403, "FORBIDDEN");
+    assertProblem(
+        as(user).put(thread(scene.room(), scene.memberMessage()) + "/follow"), 403, "FORBIDDEN");
+    assertProblem(
+        as(user).delete(thread(scene.room(), scene.memberMessage()) + "/follow"), 403, "FORBIDDEN");
+    assertProblem(
+        as(user).body(Map.of()).post(thread(scene.room(), scene.memberMessage()) + "/read"),
+        403,
+        "FORBIDDEN");
     assertProblem(
         as(user).queryParam("around", scene.memberMessage()).get(room + "/messages"),
         403,

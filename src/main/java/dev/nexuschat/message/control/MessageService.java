@@ -38,10 +38,12 @@ public class MessageService {
   @Inject RoomTimeline timeline;
   @Inject UserLimits limits;
   @Inject Reactions reactions;
+  @Inject ThreadCounts threadCounts;
 
   @Inject Event<MessagePosted> posted;
   @Inject Event<MessageEdited> edited;
   @Inject Event<MessageDeleted> deleted;
+  @Inject Event<ThreadUpdated> threadUpdated;
 
   /** What a client sends. */
   public record Draft(String content, UUID parentId, String clientId) {}
@@ -116,6 +118,10 @@ public class MessageService {
             at.mentioned(),
             mentions.room());
     posted.fire(new MessagePosted(view, at.seq(), false));
+    if (view.threadRootId() != null) {
+      // The append counted it; read after it, so these counts include this reply.
+      threadUpdated.fire(threadCounts.now(roomId, view.threadRootId()));
+    }
     return new Sent(view, true);
   }
 
@@ -193,8 +199,14 @@ public class MessageService {
     }
     message.delete();
     reactions.clear(messageId);
-    timeline.entryDeleted(roomId, messageId, message.seq());
+    timeline.entryDeleted(roomId, messageId, message.seq()); // takes the room lock
     deleted.fire(new MessageDeleted(roomId, messageId, callerId));
+    UUID root = message.threadRootId();
+    if (root != null) {
+      em.flush(); // the recount reads the tombstone
+      threadCounts.recount(root);
+      threadUpdated.fire(threadCounts.now(roomId, root));
+    }
   }
 
   /**

@@ -33,7 +33,16 @@ public final class MessageViews {
       @Schema(description = "It mentions everyone in the room (@room or @here)")
           boolean mentionsRoom,
       @Schema(description = "Counts per emoji, first reacted first; me: the caller's own")
-          List<ReactionCount> reactions) {
+          List<ReactionCount> reactions,
+      @Schema(
+              description =
+                  "For a reply: the root of its thread (null for a message that answers"
+                      + " nothing)")
+          UUID threadRootId,
+      @Schema(description = "For a thread's root: its replies that are not deleted (else 0)")
+          long replyCount,
+      @Schema(description = "For a thread's root: when its newest reply was posted (else null)")
+          Instant lastReplyAt) {
     public Item {
       reactions = reactions == null ? List.of() : List.copyOf(reactions);
     }
@@ -55,7 +64,10 @@ public final class MessageViews {
           message.clientId(),
           message.mentions(),
           message.mentionsRoom(),
-          List.of());
+          List.of(),
+          message.threadRootId(),
+          message.replyCount(),
+          message.lastReplyAt() == null ? null : message.lastReplyAt().toInstant());
     }
 
     public Item withReactions(List<ReactionCount> counts) {
@@ -73,7 +85,10 @@ public final class MessageViews {
           clientId,
           mentions,
           mentionsRoom,
-          counts);
+          counts,
+          threadRootId,
+          replyCount,
+          lastReplyAt);
     }
 
     /**
@@ -109,7 +124,10 @@ public final class MessageViews {
           clientId,
           mentions,
           mentionsRoom,
-          List.of());
+          List.of(),
+          parent == null ? null : parent.threadId(),
+          0,
+          null);
     }
   }
 

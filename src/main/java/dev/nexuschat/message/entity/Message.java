@@ -68,6 +68,21 @@ public class Message {
   @Column(name = "mentioned_ids")
   private String mentionedIds;
 
+  /**
+   * The root of the thread this reply is in (its parent's root, or its parent): null for a message
+   * that answers nothing. Written by the append only; text, as a NULL uuid basic column does not
+   * read back on EclipseLink + PostgreSQL.
+   */
+  @Column(name = "thread_root_id", insertable = false, updatable = false)
+  private String threadRootId;
+
+  /** On a root: its replies not deleted, kept under the room lock by appends and deletes. */
+  @Column(name = "reply_count", insertable = false, updatable = false)
+  private int replyCount;
+
+  @Column(name = "last_reply_at", insertable = false, updatable = false)
+  private OffsetDateTime lastReplyAt;
+
   protected Message() {}
 
   public static Message post(
@@ -174,5 +189,23 @@ public class Message {
 
   public OffsetDateTime deletedAt() {
     return deletedAt;
+  }
+
+  /** The thread's root for a reply, null for a message that answers nothing. */
+  public UUID threadRootId() {
+    return threadRootId == null ? null : UUID.fromString(threadRootId);
+  }
+
+  /** The thread this message is in: its root's id (its own, for a root). */
+  public UUID threadId() {
+    return threadRootId == null ? id : UUID.fromString(threadRootId);
+  }
+
+  public int replyCount() {
+    return replyCount;
+  }
+
+  public OffsetDateTime lastReplyAt() {
+    return lastReplyAt;
   }
 }

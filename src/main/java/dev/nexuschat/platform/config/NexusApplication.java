@@ -36,7 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
       @Tag(name = "auth", description = "Registration, login and token lifecycle"),
       @Tag(name = "users", description = "Profiles and user search"),
       @Tag(name = "rooms", description = "Rooms, direct messages and membership"),
-      @Tag(name = "messages", description = "History, sending, editing, deleting, read marks")
+      @Tag(name = "messages", description = "History, sending, editing, deleting, read marks"),
+      @Tag(name = "threads", description = "Thread pages, following, thread read positions")
     })
 public class NexusApplication extends Application {
   public static final String USER_ROLE = "user";

@@ -8,6 +8,7 @@ import dev.nexuschat.message.control.MessagePosted;
 import dev.nexuschat.message.control.ReactionAdded;
 import dev.nexuschat.message.control.ReactionRemoved;
 import dev.nexuschat.message.control.ReadMarkMoved;
+import dev.nexuschat.message.control.ThreadUpdated;
 import dev.nexuschat.realtime.routing.Audience;
 import dev.nexuschat.realtime.routing.Broadcast;
 import dev.nexuschat.realtime.routing.Broadcasts;
@@ -18,6 +19,7 @@ import dev.nexuschat.room.control.MemberUpdated;
 import dev.nexuschat.room.control.RoomCreated;
 import dev.nexuschat.room.control.RoomSettingsChanged;
 import dev.nexuschat.room.control.RoomUpdated;
+import dev.nexuschat.thread.control.ThreadReadMoved;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -55,6 +57,16 @@ public class DomainEventBroadcasts {
             Audience.room(event.roomId()),
             ServerEvents.MESSAGE_DELETED,
             json(new ServerEvents.MessageRemoved(event.messageId(), event.roomId()))));
+  }
+
+  void threadUpdated(@Observes(during = TransactionPhase.AFTER_SUCCESS) ThreadUpdated event) {
+    broadcasts.publish(
+        Broadcast.to(Audience.room(event.roomId()), ServerEvents.THREAD_UPDATED, json(event)));
+  }
+
+  void threadReadMoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) ThreadReadMoved event) {
+    broadcasts.publish(
+        Broadcast.to(Audience.user(event.userId()), ServerEvents.THREAD_READ, json(event.state())));
   }
 
   void readMarkMoved(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReadMarkMoved event) {

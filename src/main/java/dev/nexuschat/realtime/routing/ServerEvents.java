@@ -42,6 +42,12 @@ public final class ServerEvents {
   /** Not in the contract: a user's own settings for a room changed (mute), to their sockets. */
   public static final String ROOM_SETTINGS_UPDATED = "room_settings_updated";
 
+  /** Not in the PRD: threads (issue 14, item 5), see the README's Real-time section. */
+  public static final String THREAD_UPDATED = "thread_updated";
+
+  /** A user's follow state or read position in a thread changed, to their own sockets. */
+  public static final String THREAD_READ = "thread_read";
+
   private ServerEvents() {}
 
   /**

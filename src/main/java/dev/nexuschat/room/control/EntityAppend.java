@@ -26,6 +26,7 @@ class EntityAppend implements TimelineAppend {
   @PersistenceContext EntityManager em;
   @Inject Memberships memberships;
   @Inject MentionRows mentionRows;
+  @Inject ThreadRows threadRows;
 
   @Override
   @Transactional
@@ -39,10 +40,12 @@ class EntityAppend implements TimelineAppend {
     long seq = room.nextSeq();
     OffsetDateTime at = room.nextMessageTime();
     List<UUID> mentioned = mentionRows.members(room.id(), senderId, entry.mentionedKeys());
+    UUID threadRoot = threadRows.rootOf(entry.parentId());
     em.createNativeQuery(
             "INSERT INTO messages (id, room_id, seq, sender_id, content, message_type, parent_id,"
-                + " client_id, is_edited, created_at, updated_at, mentions_room, mentioned_ids)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, false, ?9, ?9, ?10, ?11)")
+                + " client_id, is_edited, created_at, updated_at, mentions_room, mentioned_ids,"
+                + " thread_root_id)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, false, ?9, ?9, ?10, ?11, ?12)")
         .setParameter(1, entry.id())
         .setParameter(2, room.id())
         .setParameter(3, seq)
@@ -54,8 +57,13 @@ class EntityAppend implements TimelineAppend {
         .setParameter(9, at)
         .setParameter(10, entry.mentionsRoom())
         .setParameter(11, MentionIds.joined(mentioned))
+        .setParameter(12, threadRoot)
         .executeUpdate();
     mentionRows.insert(entry.id(), room.id(), seq, at, mentioned);
+    if (threadRoot != null) {
+      threadRows.replied(threadRoot, room.id(), senderId, seq, at);
+      threadRows.mentioned(entry.id(), mentioned, at);
+    }
     // Both flushed at commit, after the insert they point to.
     room.messagePosted(entry.id(), at);
     member.get().postedUpTo(seq, at);

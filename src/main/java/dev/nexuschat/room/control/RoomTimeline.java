@@ -1,5 +1,6 @@
 package dev.nexuschat.room.control;
 
+import dev.nexuschat.platform.time.Timestamps;
 import dev.nexuschat.room.entity.Room;
 import dev.nexuschat.room.entity.RoomMember;
 import dev.nexuschat.user.control.UserViews;
@@ -79,6 +80,7 @@ public class RoomTimeline {
   @Inject TimelineAppend appends;
   @Inject Memberships memberships;
   @Inject MentionRows mentionRows;
+  @Inject ThreadRows threadRows;
 
   /**
    * Appends {@code entry} by {@code senderId} to room {@code roomId}. Their membership is checked
@@ -166,6 +168,7 @@ public class RoomTimeline {
     mentionRows.remove(messageId);
     List<UUID> mentioned = mentionRows.members(roomId, senderId, mentionedKeys);
     mentionRows.insert(messageId, roomId, seq, at, mentioned);
+    threadRows.mentioned(messageId, mentioned, Timestamps.now()); // PostgreSQL's trigger did too
     return mentioned;
   }
 
