@@ -105,7 +105,8 @@ class MessagesIT {
             "reactions",
             "thread_root_id",
             "reply_count",
-            "last_reply_at"),
+            "last_reply_at",
+            "attachments"),
         body.keySet());
     // Not a reply and no replies: no thread, nothing counted.
     assertEquals(null, body.get("thread_root_id"));
@@ -113,6 +114,7 @@ class MessagesIT {
     assertEquals(null, body.get("last_reply_at"));
     assertEquals(List.of(), body.get("mentions"));
     assertEquals(List.of(), body.get("reactions"));
+    assertEquals(List.of(), body.get("attachments"));
     assertEquals(false, body.get("mentions_room"));
   }
 

@@ -1,5 +1,6 @@
 package dev.nexuschat.testsupport;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -9,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * JUnit extension giving the tests that hold one rule to both databases a second node on the
  * embedded H2 default (nothing configured but the proxy and raised limits, so a test's bursts are
  * not throttled). One node for every such class, started on first use and stopped when the run
- * ends: a Liberty start is many seconds of a busy machine.
+ * ends: a Liberty start is many seconds of a busy machine. A test that needs other settings on H2
+ * starts its own with {@link #start(String, Map)}.
  */
 public final class EmbeddedNode implements BeforeAllCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
@@ -28,20 +30,22 @@ public final class EmbeddedNode implements BeforeAllCallback {
     context
         .getRoot()
         .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(Shared.class, key -> new Shared(start()), Shared.class);
+        .getOrComputeIfAbsent(
+            Shared.class, key -> new Shared(node = start("embedded-h2", Map.of())), Shared.class);
   }
 
-  private static LibertyInstance start() {
-    node =
-        LibertyInstance.start(
-            "embedded-h2",
+  /** A node of its own on H2, with {@code overrides} on top (e.g. another upload storage). */
+  public static LibertyInstance start(String name, Map<String, String> overrides) {
+    Map<String, String> environment =
+        new HashMap<>(
             Map.of(
                 "NEXUS_TRUSTED_PROXIES", "127.0.0.1,::1",
                 "NEXUS_LIMIT_SEND_BURST", "100000",
                 "NEXUS_LIMIT_ROOM_CREATE_BURST", "1000",
                 "NEXUS_LIMIT_MEMBER_ADD_BURST", "1000",
                 "NEXUS_LIMIT_ADDED_TO_ROOMS_BURST", "1000"));
-    return node;
+    environment.putAll(overrides);
+    return LibertyInstance.start(name, environment);
   }
 
   public static String baseUrl() {

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nexuschat.testsupport.Api;
 import dev.nexuschat.testsupport.EmbeddedNode;
-import dev.nexuschat.testsupport.LibertyInstance;
 import dev.nexuschat.testsupport.NexusIT;
-import dev.nexuschat.testsupport.NexusServer;
 import dev.nexuschat.testsupport.StoredRows;
 import dev.nexuschat.testsupport.TestUser;
 import dev.nexuschat.testsupport.WsClient;
@@ -20,10 +18,8 @@ import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,28 +31,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (PostgreSQL's append counts in triggers, H2's in the entity path).
  */
 @NexusIT
+@ExtendWith(EmbeddedNode.class)
 class ThreadsIT {
   private static final String UNKNOWN_ID = "0190f1a2-0000-7000-8000-000000000000";
-  private static LibertyInstance h2;
-
-  @BeforeAll
-  static void startEmbeddedNode() {
-    h2 = EmbeddedNode.start("threads-h2");
-  }
-
-  @AfterAll
-  static void stopEmbeddedNode() {
-    if (h2 != null) {
-      h2.stop();
-    }
-  }
-
-  static Stream<String> databases() {
-    return Stream.of("PostgreSQL", "H2");
-  }
 
   private static String baseUrl(String database) {
-    return database.equals("H2") ? h2.baseUrl() : NexusServer.node().baseUrl();
+    return EmbeddedNode.baseUrl(database);
   }
 
   private static RequestSpecification on(String database, TestUser user) {
@@ -127,7 +107,7 @@ class ThreadsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void aReplyToAReplyLandsInTheRootsThreadAndStaysInTheTimeline(String database) {
     Scene s = scene(database);
     String root = post(s, s.alice(), "root");
@@ -159,7 +139,7 @@ class ThreadsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void countsFollowEditsAndDeletes(String database) {
     Scene s = scene(database);
     String root = post(s, s.alice(), "root");
@@ -203,7 +183,7 @@ class ThreadsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void threadPagesByKeysetOldestFirst(String database) {
     Scene s = scene(database);
     String root = post(s, s.alice(), "root");
@@ -245,7 +225,7 @@ class ThreadsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void repliersRootAuthorsAndTheMentionedFollowAndCountUnread(String database) {
     Scene s = scene(database);
     String root = post(s, s.alice(), "root by alice");
@@ -329,7 +309,7 @@ class ThreadsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void anEditThatMentionsSomeoneInAReplyMakesThemFollow(String database) {
     Scene s = scene(database);
     String root = post(s, s.alice(), "root");
@@ -350,7 +330,7 @@ class ThreadsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void followedThreadsListMostRecentReplyFirstAcrossPages(String database) {
     Scene s = scene(database);
     List<String> roots = new ArrayList<>();
@@ -385,7 +365,7 @@ class ThreadsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void aRemovedMemberStopsSeeingTheRoomsThreads(String database) {
     Scene s = scene(database);
     String root = post(s, s.carol(), "root by carol");
@@ -405,7 +385,7 @@ class ThreadsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void badInputGetsTheRightProblem(String database) {
     Scene s = scene(database);
     Scene other = new Scene(database, Api.newRoom(baseUrl(database), s.alice()), null, null, null);
@@ -477,7 +457,7 @@ class ThreadsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("databases")
+  @MethodSource(EmbeddedNode.DATABASES)
   void threadUpdatedReachesTheRoomAndThreadReadTheReadersOtherTabs(String database) {
     Scene s = scene(database);
     String root = post(s, s.alice(), "root");

@@ -1,6 +1,7 @@
 package dev.nexuschat.message.control;
 
 import dev.nexuschat.message.entity.Message;
+import dev.nexuschat.upload.control.UploadViews;
 import dev.nexuschat.user.control.UserViews;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -42,9 +43,12 @@ public final class MessageViews {
       @Schema(description = "For a thread's root: its replies that are not deleted (else 0)")
           long replyCount,
       @Schema(description = "For a thread's root: when its newest reply was posted (else null)")
-          Instant lastReplyAt) {
+          Instant lastReplyAt,
+      @Schema(description = "Its files, in upload order; [] when none")
+          List<UploadViews.Attachment> attachments) {
     public Item {
       reactions = reactions == null ? List.of() : List.copyOf(reactions);
+      attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
     /** Without reactions: a new message, or one whose reactions the caller adds next. */
@@ -67,7 +71,8 @@ public final class MessageViews {
           List.of(),
           message.threadRootId(),
           message.replyCount(),
-          message.lastReplyAt() == null ? null : message.lastReplyAt().toInstant());
+          message.lastReplyAt() == null ? null : message.lastReplyAt().toInstant(),
+          List.of());
     }
 
     public Item withReactions(List<ReactionCount> counts) {
@@ -88,7 +93,30 @@ public final class MessageViews {
           counts,
           threadRootId,
           replyCount,
-          lastReplyAt);
+          lastReplyAt,
+          attachments);
+    }
+
+    public Item withAttachments(List<UploadViews.Attachment> files) {
+      return new Item(
+          id,
+          roomId,
+          sender,
+          content,
+          messageType,
+          parentId,
+          parent,
+          isEdited,
+          createdAt,
+          updatedAt,
+          clientId,
+          mentions,
+          mentionsRoom,
+          reactions,
+          threadRootId,
+          replyCount,
+          lastReplyAt,
+          files);
     }
 
     /**
@@ -109,7 +137,8 @@ public final class MessageViews {
         String clientId,
         OffsetDateTime at,
         List<UUID> mentions,
-        boolean mentionsRoom) {
+        boolean mentionsRoom,
+        List<UploadViews.Attachment> attachments) {
       return new Item(
           id,
           roomId,
@@ -127,7 +156,8 @@ public final class MessageViews {
           List.of(),
           parent == null ? null : parent.threadId(),
           0,
-          null);
+          null,
+          attachments);
     }
   }
 
