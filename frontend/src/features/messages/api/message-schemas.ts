@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentSchema } from '@/lib/attachment';
 
 // A message as REST answers and socket frames carry it (one definition, parsed at both edges).
 
@@ -41,6 +42,8 @@ export const messageSchema = z.object({
   mentions_room: z.boolean().default(false),
   // First reacted first. Optional: our own pending copies have none yet.
   reactions: z.array(reactionSchema).optional(),
+  // Files under the text, in the order they were attached (none: []).
+  attachments: z.array(attachmentSchema).default([]),
 });
 export type Message = z.infer<typeof messageSchema>;
 

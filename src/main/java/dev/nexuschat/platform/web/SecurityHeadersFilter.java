@@ -25,7 +25,8 @@ public class SecurityHeadersFilter extends HttpFilter {
   /**
    * No inline script anywhere; the socket and the API are same-origin; avatars may be any https
    * image, never a plain http one (a tracking pixel anyone on the path can read or swap, and mixed
-   * content): avatar URLs are https only.
+   * content): avatar URLs are https only. {@code blob:} images are the attachments and thumbnails
+   * the web client fetched with its token (a bare {@code <img src>} cannot send one).
    */
   static final String CONTENT_SECURITY_POLICY =
       String.join(
@@ -33,7 +34,7 @@ public class SecurityHeadersFilter extends HttpFilter {
           "default-src 'self'",
           "script-src 'self'",
           "style-src 'self'",
-          "img-src 'self' data: https:",
+          "img-src 'self' data: https: blob:",
           "connect-src 'self'",
           "font-src 'self'",
           "media-src 'self' data:",
