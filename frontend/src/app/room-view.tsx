@@ -17,6 +17,8 @@ import { useSessionStore } from '@/lib/session-store';
 import { Button } from '@/components/button';
 import { useChatUiStore } from './chat-ui-store';
 import { useMarkRead } from './use-mark-read';
+import { useComposerAttachments } from './use-composer-attachments';
+import { DropZone } from '@/features/uploads/components/drop-zone';
 
 export function RoomView({ roomId }: { roomId: string }) {
   const me = useSessionStore((s) => s.user)!;
@@ -28,6 +30,7 @@ export function RoomView({ roomId }: { roomId: string }) {
   const [searchParams] = useSearchParams();
   const aroundId = searchParams.get('around');
   useMarkRead(roomId);
+  const { attachments, onFiles } = useComposerAttachments(roomId);
 
   useEffect(() => {
     useChatUiStore.getState().roomOpened(roomId);
@@ -51,7 +54,10 @@ export function RoomView({ roomId }: { roomId: string }) {
   const myRole = data?.my_role ?? data?.members.find((m) => m.id === me.id)?.role;
   const peer = data?.is_direct ? (data.members.find((m) => m.id !== me.id) ?? data.peer) : null;
   return (
-    <>
+    <DropZone
+      label={`Drop files to share them in ${data?.is_direct ? 'this conversation' : `# ${data?.name ?? 'this room'}`}`}
+      onFiles={onFiles}
+    >
       <div className="flex items-center gap-3 border-b border-slate-200 px-4 py-2">
         {peer && <Avatar name={peer.display_name} url={peer.avatar_url} online={peer.is_online ?? false} />}
         <div className="min-w-0 flex-1">
@@ -90,7 +96,11 @@ export function RoomView({ roomId }: { roomId: string }) {
         <MessageList roomId={roomId} myId={me.id} canModerate={myRole === 'owner' || myRole === 'admin'} />
       )}
       <TypingIndicator roomId={roomId} />
-      <MessageComposer roomId={roomId} members={data?.members.filter((m) => m.id !== me.id)} />
+      <MessageComposer
+        roomId={roomId}
+        members={data?.members.filter((m) => m.id !== me.id)}
+        attachments={attachments}
+      />
       {infoOpen && (
         <RoomInfoPanel
           roomId={roomId}
@@ -106,6 +116,6 @@ export function RoomView({ roomId }: { roomId: string }) {
           )}
         />
       )}
-    </>
+    </DropZone>
   );
 }
