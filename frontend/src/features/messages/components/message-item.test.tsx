@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { aMessage } from '@/testing/fixtures';
+import { renderWithQuery } from '@/testing/render-with-query';
 import { MessageItem } from './message-item';
 
 describe('MessageItem', () => {
@@ -61,5 +62,56 @@ describe('MessageItem', () => {
     expect(screen.getByRole('listitem')).toHaveAttribute('aria-label', 'Alice: ship it, see notes');
     expect(screen.getByTestId('reply-link')).toHaveTextContent('↪ Bob: Plan for v2');
     expect(screen.getByTestId('reply-link').querySelector('strong, code')).toBeNull();
+  });
+
+  it('shows a files-only message with its files, and names them in its label', () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise(() => undefined)),
+    );
+    const message = aMessage({
+      content: '',
+      attachments: [
+        {
+          id: 'u1',
+          filename: 'cat.png',
+          size: 10,
+          content_type: 'image/png',
+          width: 40,
+          height: 30,
+          url: '/api/v1/uploads/u1',
+          thumbnail_url: '/api/v1/uploads/u1/thumbnail',
+        },
+        {
+          id: 'u2',
+          filename: 'plan.pdf',
+          size: 10,
+          content_type: 'application/pdf',
+          width: null,
+          height: null,
+          url: '/api/v1/uploads/u2',
+          thumbnail_url: null,
+        },
+      ],
+    });
+    renderWithQuery(
+      <ul>
+        <MessageItem
+          message={message}
+          startsGroup
+          mine={false}
+          canModerate={false}
+          onRetry={() => undefined}
+          onDelete={() => undefined}
+          onToggleReaction={() => undefined}
+        />
+      </ul>,
+    );
+    expect(screen.getByTestId('message')).toHaveAttribute(
+      'aria-label',
+      'Alice: (attached: cat.png, plan.pdf)',
+    );
+    expect(screen.getByRole('button', { name: 'Open cat.png' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Download plan.pdf' })).toBeInTheDocument();
   });
 });
