@@ -19,6 +19,7 @@ import { mentionSteps } from './mention-steps.mjs';
 import { formattingSteps } from './formatting-steps.mjs';
 import { reactionSteps } from './reaction-steps.mjs';
 import { searchSteps } from './search-steps.mjs';
+import { uploadSteps } from './upload-steps.mjs';
 
 const PASSWORD = 'Correct-Horse-9';
 const suffix = `${Date.now() % 1_000_000}`;
@@ -296,6 +297,7 @@ try {
 
   await mentionSteps({ a, b, bob, roomId: projectRoomId, live: LIVE });
   await reactionSteps({ a, b });
+  await uploadSteps({ a, b });
 
   await liveSteps({ a, b, newUserPage, alice, bob, password: PASSWORD, roomId: projectRoomId });
 
