@@ -102,10 +102,12 @@ class MessagesIT {
             "client_id",
             "mentions",
             "mentions_room",
-            "reactions"),
+            "reactions",
+            "attachments"),
         body.keySet());
     assertEquals(List.of(), body.get("mentions"));
     assertEquals(List.of(), body.get("reactions"));
+    assertEquals(List.of(), body.get("attachments"));
     assertEquals(false, body.get("mentions_room"));
   }
 

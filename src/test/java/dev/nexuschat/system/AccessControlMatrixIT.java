@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import dev.nexuschat.testsupport.Api;
 import dev.nexuschat.testsupport.NexusIT;
 import dev.nexuschat.testsupport.TestUser;
+import dev.nexuschat.testsupport.Uploads;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -546,7 +547,7 @@ class AccessControlMatrixIT {
   }
 
   static Stream<Arguments> matrix() {
-    return Stream.concat(table(), mentionsAndMuteTable())
+    return Stream.concat(Stream.concat(table(), mentionsAndMuteTable()), uploadsTable())
         .flatMap(
             row ->
                 Stream.of(Caller.values())
@@ -568,6 +569,186 @@ class AccessControlMatrixIT {
     } else {
       assertProblem(response, expected.status(), expected.code());
     }
+  }
+
+  /**
+   * Who a cell's own upload belongs to: the caller if they can upload in the room, else member2.
+   */
+  private static TestUser uploader(TestUser self) {
+    return self == null || self == cast.outsider() ? cast.member2() : self;
+  }
+
+  private static final byte[] FIVE_BYTES =
+      "hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  private static String baseUrl() {
+    return dev.nexuschat.testsupport.NexusServer.node().baseUrl();
+  }
+
+  /** A slot of {@code user} in the scene's room with its bytes sent, not completed; its id. */
+  private static String sentBytes(Scene scene, TestUser user) {
+    Response slot = Uploads.slot(baseUrl(), user, scene.room(), "note.txt", FIVE_BYTES.length);
+    slot.then().statusCode(201);
+    Uploads.put(baseUrl(), user, slot, FIVE_BYTES).then().statusCode(204);
+    return slot.path("id");
+  }
+
+  /** An image {@code user} sent in the scene's room; its upload id. */
+  private static String sentImage(Scene scene, TestUser user) {
+    String id = Uploads.upload(user, scene.room(), "pic.png", Uploads.png(32, 32));
+    Uploads.sendWith(baseUrl(), user, scene.room(), "a picture", id).then().statusCode(201);
+    return id;
+  }
+
+  static Stream<Row> uploadsTable() {
+    return Stream.of(
+        row(
+            "POST /rooms/{id}/uploads",
+            (r, s, me) ->
+                r.body(Map.of("filename", "a.txt", "size", 5))
+                    .post("/api/v1/rooms/" + s.room() + "/uploads"),
+            CREATED,
+            CREATED,
+            CREATED,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "POST /rooms/{unknown id}/uploads",
+            (r, s, me) ->
+                r.body(Map.of("filename", "a.txt", "size", 5))
+                    .post("/api/v1/rooms/" + UNKNOWN_ID + "/uploads"),
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            UNAUTHORIZED),
+        row(
+            "PUT /uploads/{own slot}",
+            (r, s, me) -> {
+              Response slot =
+                  Uploads.slot(baseUrl(), uploader(me), s.room(), "a.txt", FIVE_BYTES.length);
+              return r.contentType("application/octet-stream")
+                  .body(FIVE_BYTES)
+                  .put("/api/v1/uploads/" + slot.path("id"));
+            },
+            NO_CONTENT,
+            NO_CONTENT,
+            NO_CONTENT,
+            NOT_FOUND,
+            UNAUTHORIZED),
+        row(
+            "PUT /uploads/{another member's slot}",
+            (r, s, me) -> {
+              Response slot =
+                  Uploads.slot(baseUrl(), cast.member2(), s.room(), "a.txt", FIVE_BYTES.length);
+              return r.contentType("application/octet-stream")
+                  .body(FIVE_BYTES)
+                  .put("/api/v1/uploads/" + slot.path("id"));
+            },
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            UNAUTHORIZED),
+        row(
+            "POST /uploads/{own}/complete",
+            (r, s, me) -> r.post("/api/v1/uploads/" + sentBytes(s, uploader(me)) + "/complete"),
+            OK,
+            OK,
+            OK,
+            NOT_FOUND,
+            UNAUTHORIZED),
+        row(
+            "POST /uploads/{another member's}/complete",
+            (r, s, me) -> r.post("/api/v1/uploads/" + sentBytes(s, cast.member2()) + "/complete"),
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            UNAUTHORIZED),
+        row(
+            "GET /uploads/{id of a sent file}",
+            (r, s, me) -> r.get("/api/v1/uploads/" + sentImage(s, cast.member2())),
+            OK,
+            OK,
+            OK,
+            NOT_FOUND,
+            UNAUTHORIZED),
+        row(
+            "GET /uploads/{id}/thumbnail of a sent image",
+            (r, s, me) -> r.get("/api/v1/uploads/" + sentImage(s, cast.member2()) + "/thumbnail"),
+            OK,
+            OK,
+            OK,
+            NOT_FOUND,
+            UNAUTHORIZED),
+        row(
+            "GET /uploads/{another member's unsent upload}",
+            (r, s, me) ->
+                r.get(
+                    "/api/v1/uploads/"
+                        + Uploads.upload(cast.member2(), s.room(), "p.png", Uploads.png(8, 8))),
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            UNAUTHORIZED),
+        row(
+            "GET /uploads/{unknown id}",
+            (r, s, me) -> r.get("/api/v1/uploads/" + UNKNOWN_ID),
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            NOT_FOUND,
+            UNAUTHORIZED),
+        row(
+            "POST /rooms/{id}/messages with an own upload",
+            (r, s, me) ->
+                r.body(
+                        Map.of(
+                            "content",
+                            "file",
+                            "attachments",
+                            List.of(
+                                Uploads.upload(
+                                    uploader(me), s.room(), "p.png", Uploads.png(8, 8)))))
+                    .post("/api/v1/rooms/" + s.room() + "/messages"),
+            CREATED,
+            CREATED,
+            CREATED,
+            FORBIDDEN,
+            UNAUTHORIZED),
+        row(
+            "POST /rooms/{id}/messages with another member's upload",
+            (r, s, me) ->
+                r.body(
+                        Map.of(
+                            "content",
+                            "not mine",
+                            "attachments",
+                            List.of(
+                                Uploads.upload(
+                                    cast.member2(), s.room(), "p.png", Uploads.png(8, 8)))))
+                    .post("/api/v1/rooms/" + s.room() + "/messages"),
+            INVALID,
+            INVALID,
+            INVALID,
+            FORBIDDEN,
+            UNAUTHORIZED));
+  }
+
+  @Test
+  void removedMemberLosesTheRoomsFilesAtOnce() {
+    Scene scene = freshScene();
+    String image = sentImage(scene, cast.member2());
+    as(cast.member()).get("/api/v1/uploads/" + image).then().statusCode(200);
+    removeMember(as(cast.admin()), scene, cast.member().id()).then().statusCode(204);
+    assertProblem(as(cast.member()).get("/api/v1/uploads/" + image), 404, "NOT_FOUND");
+    assertProblem(
+        as(cast.member()).get("/api/v1/uploads/" + image + "/thumbnail"), 404, "NOT_FOUND");
+    assertProblem(
+        Uploads.slot(baseUrl(), cast.member(), scene.room(), "a.txt", 5), 403, "FORBIDDEN");
+    as(cast.member2()).get("/api/v1/uploads/" + image).then().statusCode(200);
   }
 
   @Test

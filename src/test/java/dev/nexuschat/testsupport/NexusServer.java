@@ -121,6 +121,9 @@ public final class NexusServer implements BeforeAllCallback {
                 "NEXUS_CORS_ORIGINS", CORS_ORIGIN));
     // RefreshTokenPurgeIT watches expired rows go within its patience.
     environment.put("NEXUS_REFRESH_PURGE_SECONDS", "2");
+    // UploadsIT watches an upload never attached go within its patience.
+    environment.put("NEXUS_UPLOAD_ORPHAN_TTL", "30s");
+    environment.put("NEXUS_UPLOAD_CLEANUP_SECONDS", "2");
     environment.putAll(overrides);
     return environment;
   }

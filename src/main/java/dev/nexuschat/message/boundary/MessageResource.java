@@ -5,9 +5,11 @@ import dev.nexuschat.message.control.MessageHistory;
 import dev.nexuschat.message.control.MessageService;
 import dev.nexuschat.message.control.MessageViews;
 import dev.nexuschat.platform.config.NexusApplication;
+import dev.nexuschat.platform.errors.Invalid;
 import dev.nexuschat.platform.security.CurrentUser;
 import dev.nexuschat.platform.web.Ids;
 import dev.nexuschat.platform.web.QueryParams;
+import dev.nexuschat.upload.control.Attachments;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,6 +25,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -112,7 +116,12 @@ public class MessageResource {
       content = @Content(schema = @Schema(implementation = MessageViews.Item.class)))
   @APIResponse(
       responseCode = "400",
-      description = "VALIDATION_FAILED: content, parent_id or client_id")
+      description =
+          "VALIDATION_FAILED: content, parent_id, client_id or attachments (naming the upload)")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "UPLOAD_NOT_COMPLETED or UPLOAD_ALREADY_ATTACHED: an attachment cannot be attached")
   @APIResponse(
       responseCode = "429",
       description =
@@ -129,10 +138,32 @@ public class MessageResource {
             caller.id(),
             room,
             new MessageService.Draft(
-                body.content(), Ids.field(body.parentId(), "parent_id"), body.clientId()));
+                body.content(),
+                Ids.field(body.parentId(), "parent_id"),
+                body.clientId(),
+                uploadIds(body.attachments())));
     return Response.status(sent.created() ? Response.Status.CREATED : Response.Status.OK)
         .entity(sent.message())
         .build();
+  }
+
+  /** Bounded before parsing: more than the limit is refused without looking at each. */
+  private static List<UUID> uploadIds(List<String> ids) {
+    if (ids == null) {
+      return List.of();
+    }
+    if (ids.size() > Attachments.MAX_PER_MESSAGE) {
+      throw new Invalid(
+          "attachments", "must be at most " + Attachments.MAX_PER_MESSAGE + " uploads per message");
+    }
+    List<UUID> parsed = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      if (id == null) {
+        throw new Invalid("attachments", "must be upload ids");
+      }
+      parsed.add(Ids.field(id, "attachments"));
+    }
+    return parsed;
   }
 
   @PATCH

@@ -13,6 +13,8 @@ import dev.nexuschat.platform.ratelimit.UserLimits;
 import dev.nexuschat.room.control.Memberships;
 import dev.nexuschat.room.control.RoomTimeline;
 import dev.nexuschat.room.entity.RoomMember;
+import dev.nexuschat.upload.control.Attachments;
+import dev.nexuschat.upload.control.UploadViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -38,13 +40,23 @@ public class MessageService {
   @Inject RoomTimeline timeline;
   @Inject UserLimits limits;
   @Inject Reactions reactions;
+  @Inject Attachments attachments;
+  @Inject AttachedPost attachedPost;
 
   @Inject Event<MessagePosted> posted;
   @Inject Event<MessageEdited> edited;
   @Inject Event<MessageDeleted> deleted;
 
-  /** What a client sends. */
-  public record Draft(String content, UUID parentId, String clientId) {}
+  /** What a client sends: text, or files (uploads completed in the room), or both. */
+  public record Draft(String content, UUID parentId, String clientId, List<UUID> attachments) {
+    public Draft(String content, UUID parentId, String clientId) {
+      this(content, parentId, clientId, List.of());
+    }
+
+    public Draft {
+      attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+  }
 
   /** The stored message, and whether this call stored it ({@code false}: a client_id repeat). */
   public record Sent(MessageViews.Item message, boolean created) {}
@@ -61,7 +73,15 @@ public class MessageService {
   public Sent post(UUID senderId, UUID roomId, Draft draft) {
     limits.take(UserLimit.SEND, senderId);
     List<FieldError> errors = new ArrayList<>();
-    String content = TextRules.trimmed(draft.content(), "content", 1, MAX_CONTENT, errors);
+    boolean withFiles = !draft.attachments().isEmpty();
+    // with files the text may be empty (a photo on its own), never absent
+    String content =
+        TextRules.trimmed(
+            withFiles && draft.content() == null ? "" : draft.content(),
+            "content",
+            withFiles ? 0 : 1,
+            MAX_CONTENT,
+            errors);
     String clientId =
         draft.clientId() == null
             ? null
@@ -81,21 +101,38 @@ public class MessageService {
         return announced(repeatOf(roomId, senderId, clientId).orElseThrow(() -> invalid), false);
       }
     }
+    if (withFiles) {
+      // Files are rarer than text: a read before the append is fine here. A repeat's files are
+      // attached to the original already, so the repeat is looked for first.
+      memberships.require(roomId, senderId);
+      Optional<Message> repeat = repeatOf(roomId, senderId, clientId);
+      if (repeat.isPresent()) {
+        return announced(repeat.get(), false);
+      }
+      attachments.checkAttachable(senderId, roomId, draft.attachments());
+    }
     // No read before the append: it checks the membership itself, under the room lock.
     UUID id = UuidCreator.getTimeOrderedEpoch();
     MentionTokens mentions = MentionTokens.of(content);
-    Optional<RoomTimeline.Appended> appended =
-        timeline.append(
-            roomId,
-            senderId,
-            new RoomTimeline.Entry(
-                id,
-                content,
-                Message.TYPE_TEXT,
-                draft.parentId(),
-                clientId,
-                mentions.usernameKeys(),
-                mentions.room()));
+    RoomTimeline.Entry entry =
+        new RoomTimeline.Entry(
+            id,
+            content,
+            Message.TYPE_TEXT,
+            draft.parentId(),
+            clientId,
+            mentions.usernameKeys(),
+            mentions.room());
+    List<UploadViews.Attachment> files = List.of();
+    Optional<RoomTimeline.Appended> appended;
+    if (withFiles) {
+      AttachedPost.Stored stored =
+          attachedPost.append(roomId, senderId, entry, draft.attachments());
+      appended = stored.appended();
+      files = stored.files();
+    } else {
+      appended = timeline.append(roomId, senderId, entry);
+    }
     if (appended.isEmpty()) {
       return announced(
           repeatOf(roomId, senderId, clientId)
@@ -114,7 +151,8 @@ public class MessageService {
             clientId,
             at.at(),
             at.mentioned(),
-            mentions.room());
+            mentions.room(),
+            files);
     posted.fire(new MessagePosted(view, at.seq(), false));
     return new Sent(view, true);
   }
@@ -126,7 +164,9 @@ public class MessageService {
   private Sent announced(Message message, boolean created) {
     MessageViews.Item view =
         MessageViews.Item.of(message)
-            .withReactions(reactions.of(message.id(), message.sender().id()));
+            .withReactions(reactions.of(message.id(), message.sender().id()))
+            .withAttachments(
+                attachments.of(List.of(message.id())).getOrDefault(message.id(), List.of()));
     if (created || !message.isDeleted()) {
       posted.fire(new MessagePosted(view.forEveryone(), message.seq(), !created));
     }
@@ -175,7 +215,9 @@ public class MessageService {
     message.edit(content);
     remention(message);
     MessageViews.Item view =
-        MessageViews.Item.of(message).withReactions(reactions.of(messageId, editorId));
+        MessageViews.Item.of(message)
+            .withReactions(reactions.of(messageId, editorId))
+            .withAttachments(attachments.of(List.of(messageId)).getOrDefault(messageId, List.of()));
     edited.fire(new MessageEdited(view.forEveryone()));
     return view;
   }
@@ -193,6 +235,7 @@ public class MessageService {
     }
     message.delete();
     reactions.clear(messageId);
+    attachments.messageDeleted(messageId); // its files go too, bytes once this commits
     timeline.entryDeleted(roomId, messageId, message.seq());
     deleted.fire(new MessageDeleted(roomId, messageId, callerId));
   }

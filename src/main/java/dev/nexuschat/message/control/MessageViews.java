@@ -1,6 +1,7 @@
 package dev.nexuschat.message.control;
 
 import dev.nexuschat.message.entity.Message;
+import dev.nexuschat.upload.control.UploadViews;
 import dev.nexuschat.user.control.UserViews;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -33,9 +34,12 @@ public final class MessageViews {
       @Schema(description = "It mentions everyone in the room (@room or @here)")
           boolean mentionsRoom,
       @Schema(description = "Counts per emoji, first reacted first; me: the caller's own")
-          List<ReactionCount> reactions) {
+          List<ReactionCount> reactions,
+      @Schema(description = "Its files, in upload order; [] when none")
+          List<UploadViews.Attachment> attachments) {
     public Item {
       reactions = reactions == null ? List.of() : List.copyOf(reactions);
+      attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
     /** Without reactions: a new message, or one whose reactions the caller adds next. */
@@ -55,6 +59,7 @@ public final class MessageViews {
           message.clientId(),
           message.mentions(),
           message.mentionsRoom(),
+          List.of(),
           List.of());
     }
 
@@ -73,7 +78,27 @@ public final class MessageViews {
           clientId,
           mentions,
           mentionsRoom,
-          counts);
+          counts,
+          attachments);
+    }
+
+    public Item withAttachments(List<UploadViews.Attachment> files) {
+      return new Item(
+          id,
+          roomId,
+          sender,
+          content,
+          messageType,
+          parentId,
+          parent,
+          isEdited,
+          createdAt,
+          updatedAt,
+          clientId,
+          mentions,
+          mentionsRoom,
+          reactions,
+          files);
     }
 
     /**
@@ -94,7 +119,8 @@ public final class MessageViews {
         String clientId,
         OffsetDateTime at,
         List<UUID> mentions,
-        boolean mentionsRoom) {
+        boolean mentionsRoom,
+        List<UploadViews.Attachment> attachments) {
       return new Item(
           id,
           roomId,
@@ -109,7 +135,8 @@ public final class MessageViews {
           clientId,
           mentions,
           mentionsRoom,
-          List.of());
+          List.of(),
+          attachments);
     }
   }
 

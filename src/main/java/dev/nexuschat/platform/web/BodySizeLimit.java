@@ -3,6 +3,8 @@ package dev.nexuschat.platform.web;
 import dev.nexuschat.platform.errors.PayloadTooLarge;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -12,17 +14,29 @@ import java.io.InputStream;
 
 /**
  * Caps request bodies at 64 KiB: by the declared length up front, and by counting for chunked
- * bodies that declare none. A 5000-character message is at most 20 KB of UTF-8.
+ * bodies that declare none. A 5000-character message is at most 20 KB of UTF-8. A method marked
+ * {@link StreamedBody} (an upload's bytes) reads its body itself, under its own limit.
  */
 @Provider
 public class BodySizeLimit implements ContainerRequestFilter, ReaderInterceptor {
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
+  @Context ResourceInfo resource;
+
   @Override
   public void filter(ContainerRequestContext request) {
+    if (streamsItsBody()) {
+      return; // it reads the raw stream with its own limit, never through the interceptor
+    }
     if (request.getLength() > MAX_BODY_BYTES) {
       throw new PayloadTooLarge(MAX_BODY_BYTES);
     }
+  }
+
+  private boolean streamsItsBody() {
+    return resource != null
+        && resource.getResourceMethod() != null
+        && resource.getResourceMethod().isAnnotationPresent(StreamedBody.class);
   }
 
   @Override

@@ -1,16 +1,22 @@
 package dev.nexuschat.realtime.boundary;
 
 import dev.nexuschat.platform.errors.ApiException;
+import dev.nexuschat.platform.errors.Invalid;
 import dev.nexuschat.platform.errors.NotFound;
 import dev.nexuschat.platform.errors.RateLimited;
+import dev.nexuschat.platform.web.Ids;
 import dev.nexuschat.realtime.commands.ClientCommand;
+import dev.nexuschat.upload.control.Attachments;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -19,6 +25,8 @@ import java.util.UUID;
  * in REST.
  */
 final class FrameCodec {
+  private static final int MAX_IDS = Attachments.MAX_PER_MESSAGE;
+
   /** A decoded client frame; {@code ref} is null when the client wants no reply. */
   record ClientFrame(String ref, ClientCommand command) {}
 
@@ -93,11 +101,15 @@ final class FrameCodec {
   private static ClientCommand command(String event, JsonObject data) {
     switch (event) {
       case "send_message":
-        return new ClientCommand.SendMessage(
-            id(data, "room_id", true),
-            string(data, "content", true),
-            id(data, "parent_id", false),
-            string(data, "client_id", false));
+        {
+          List<UUID> attachments = ids(data, "attachments");
+          return new ClientCommand.SendMessage(
+              id(data, "room_id", true),
+              string(data, "content", attachments.isEmpty()),
+              id(data, "parent_id", false),
+              string(data, "client_id", false),
+              attachments);
+        }
       case "typing_start":
         return new ClientCommand.TypingStart(id(data, "room_id", true));
       case "typing_stop":
@@ -109,6 +121,32 @@ final class FrameCodec {
       default:
         throw new BadFrame("Unknown event " + event);
     }
+  }
+
+  /**
+   * An optional array of ids (upload ids): at most {@link #MAX_IDS}, each a UUID string; a bad one
+   * is a validation error on the field (the service names the ids it refuses).
+   */
+  private static List<UUID> ids(JsonObject object, String field) {
+    JsonValue value = object.get(field);
+    if (value == null || value == JsonValue.NULL) {
+      return List.of();
+    }
+    if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+      throw new BadFrame(field + " must be an array of ids");
+    }
+    JsonArray array = value.asJsonArray();
+    if (array.size() > MAX_IDS) {
+      throw new Invalid(field, "must be at most " + MAX_IDS + " uploads per message");
+    }
+    List<UUID> ids = new ArrayList<>(array.size());
+    for (JsonValue item : array) {
+      if (!(item instanceof JsonString s)) {
+        throw new BadFrame(field + " must be an array of ids");
+      }
+      ids.add(Ids.field(s.getString(), field));
+    }
+    return ids;
   }
 
   private static String string(JsonObject object, String field, boolean required) {

@@ -28,7 +28,8 @@ public class ClientCommands {
   public String handle(Connection connection, ClientCommand command) {
     if (command instanceof ClientCommand.SendMessage send) {
       MessageService.Draft draft =
-          new MessageService.Draft(send.content(), send.parentId(), send.clientId());
+          new MessageService.Draft(
+              send.content(), send.parentId(), send.clientId(), send.attachments());
       return JsonFormat.JSONB.toJson(
           messages.post(connection.userId(), send.roomId(), draft).message());
     }

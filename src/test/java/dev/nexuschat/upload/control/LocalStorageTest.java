@@ -1,0 +1,54 @@
+package dev.nexuschat.upload.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nexuschat.platform.errors.PayloadTooLarge;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalStorageTest {
+  @TempDir Path root;
+
+  @Test
+  void bytesUpToTheLimitAreStoredWhole() throws Exception {
+    LocalStorage storage = new LocalStorage(root);
+    String key = UUID.randomUUID().toString();
+    long stored = storage.receive(key, new ByteArrayInputStream(new byte[1000]), 1000);
+    assertThat(stored).isEqualTo(1000);
+    assertThat(storage.size(key)).hasValue(1000);
+    try (InputStream head = storage.open(key, 10)) {
+      assertThat(head.readAllBytes()).hasSize(10);
+    }
+    storage.delete(key);
+    assertThat(storage.size(key)).isEmpty();
+  }
+
+  @Test
+  void oneByteTooManyStoresNothing() throws Exception {
+    LocalStorage storage = new LocalStorage(root);
+    String key = UUID.randomUUID().toString();
+    assertThatThrownBy(() -> storage.receive(key, new ByteArrayInputStream(new byte[1001]), 1000))
+        .isInstanceOf(PayloadTooLarge.class);
+    assertThat(storage.size(key)).isEmpty();
+    try (Stream<Path> left = Files.list(root.resolve("incoming"))) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  @Test
+  void onlyUploadKeysNameFiles() throws Exception {
+    LocalStorage storage = new LocalStorage(root);
+    UUID id = UUID.randomUUID();
+    assertThat(storage.path(id + ".thumb").startsWith(root)).isTrue();
+    assertThatThrownBy(() -> storage.path("../../../../etc/passwd-and-more-text-here"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> storage.path("short")).isInstanceOf(IllegalArgumentException.class);
+  }
+}
