@@ -40,24 +40,30 @@ async function decoded(img, label) {
   return size;
 }
 
-/** A file dropped on the room view, through the events a real drag fires. */
-const dropFile = (page, { name, mimeType, bytes }) =>
-  page.getByTestId('drop-zone').evaluate(
-    async (zone, { name, mimeType, bytes }) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(bytes)], name, { type: mimeType }));
-      const fire = (type) =>
-        zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
-      fire('dragenter');
-      fire('dragover');
-      const shown = !!document.querySelector('[data-testid="drop-overlay"]');
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      const overlay = !!document.querySelector('[data-testid="drop-overlay"]');
-      fire('drop');
-      return shown || overlay;
+/**
+ * A file dropped on the room view, through the events a real drag fires: the drop zone must show
+ * while it is dragged over (the drag's DataTransfer waits on the page meanwhile).
+ */
+async function dropFile(page, { name, mimeType, bytes }) {
+  const zone = page.getByTestId('drop-zone');
+  const fire = (type) =>
+    zone.evaluate((el, type) => {
+      el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: window.__drag }));
+    }, type);
+  await page.evaluate(
+    ({ name, mimeType, bytes }) => {
+      window.__drag = new DataTransfer();
+      window.__drag.items.add(new File([new Uint8Array(bytes)], name, { type: mimeType }));
     },
     { name, mimeType, bytes: [...bytes] },
   );
+  await fire('dragenter');
+  await fire('dragover');
+  await page.getByTestId('drop-overlay').waitFor({ timeout: 5000 });
+  await fire('drop');
+  await page.getByTestId('drop-overlay').waitFor({ state: 'detached' });
+  await page.evaluate(() => delete window.__drag);
+}
 
 /** A screenshot pasted into the composer box. */
 const pasteFile = (page, { name, mimeType, bytes }) =>
@@ -97,8 +103,7 @@ export async function uploadSteps({ a, b }) {
 
     const png = await drawPng(a, 640, 320, 20);
     await input.setInputFiles({ name: 'sunset.png', mimeType: 'image/png', buffer: png });
-    if (!(await dropFile(a, { name: 'report.pdf', mimeType: 'application/pdf', bytes: PDF })))
-      throw new Error('no drop zone showed while the file was dragged over the room');
+    await dropFile(a, { name: 'report.pdf', mimeType: 'application/pdf', bytes: PDF });
     await chip(a, 'sunset.png').and(a.locator('[data-status="ready"]')).waitFor({ timeout: 15_000 });
     await chip(a, 'report.pdf').and(a.locator('[data-status="ready"]')).waitFor({ timeout: 15_000 });
     await expectNoAxeViolations(a, 'composer with upload chips');
@@ -123,6 +128,7 @@ export async function uploadSteps({ a, b }) {
     const card = onB.getByTestId('attachment-file').filter({ hasText: 'report.pdf' });
     await card.getByText(/PDF · /).waitFor();
     await expectNoAxeViolations(b, 'a message with attachments');
+    await b.screenshot({ path: new URL('../../docs/screenshot-attachments.png', import.meta.url).pathname });
 
     // The lightbox, keyboard only.
     await thumbButton.focus();
