@@ -63,6 +63,8 @@ final class FuzzRequests {
                 world.callerMessages.get(
                     op.method().equals("DELETE") && !op.path().contains("/reactions/") ? 1 : 0);
             case "reactions" -> "%F0%9F%91%8D"; // 👍, as a client encodes it
+            // PUT sends bytes to a slot still waiting for them; the rest read or complete a file
+            case "uploads" -> op.method().equals("PUT") ? world.pendingUpload : world.callerUpload;
             default -> throw new IllegalStateException("No plain id for " + parameter.getName());
           };
       resolved = resolved.replace("{" + parameter.getName() + "}", id);

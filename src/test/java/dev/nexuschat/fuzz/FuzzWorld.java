@@ -4,6 +4,7 @@ import static dev.nexuschat.testsupport.Api.as;
 
 import dev.nexuschat.testsupport.Api;
 import dev.nexuschat.testsupport.TestUser;
+import dev.nexuschat.testsupport.Uploads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,12 @@ final class FuzzWorld {
   final List<String> callerMessages = new ArrayList<>();
   final List<String> othersVisibleMessages = new ArrayList<>();
   final List<String> foreignMessages = new ArrayList<>();
+
+  /** The caller's sent image (read and completed again), and a slot waiting for its bytes. */
+  final String callerUpload;
+
+  final String pendingUpload;
+  final String foreignUpload;
 
   /** Refresh tokens of extra sessions of the caller, for the refresh and logout operations. */
   final List<String> spareRefreshTokens = new ArrayList<>();
@@ -65,6 +72,27 @@ final class FuzzWorld {
       foreignMessages.add(Api.send(stranger, foreignRoom, "private " + i));
       foreignMessages.add(Api.send(peer, foreignRoom, "private reply " + i));
     }
+    // attached, so the orphan cleanup of the test node (30 s) leaves them
+    callerUpload = Uploads.upload(caller, ownRoom, "fuzz.png", Uploads.png(16, 16));
+    Api.as(caller)
+        .body(Map.of("content", "a file", "attachments", List.of(callerUpload)))
+        .post("/api/v1/rooms/" + ownRoom + "/messages")
+        .then()
+        .statusCode(201);
+    foreignUpload = Uploads.upload(stranger, foreignRoom, "secret.png", Uploads.png(16, 16));
+    Api.as(stranger)
+        .body(Map.of("content", "a secret file", "attachments", List.of(foreignUpload)))
+        .post("/api/v1/rooms/" + foreignRoom + "/messages")
+        .then()
+        .statusCode(201);
+    // the plain PUT sends "{}": two bytes
+    pendingUpload =
+        Uploads.slot(
+                dev.nexuschat.testsupport.NexusServer.node().baseUrl(), caller, ownRoom, "b.bin", 2)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
     for (int i = 0; i < 3; i++) {
       spareRefreshTokens.add(
           Api.anonymous()
@@ -100,6 +128,9 @@ final class FuzzWorld {
       List<String> visible = new ArrayList<>(callerMessages);
       visible.addAll(othersVisibleMessages);
       return new IdPool(visible, foreignMessages);
+    }
+    if (k.startsWith("upload") || k.startsWith("attachment")) {
+      return new IdPool(List.of(callerUpload, pendingUpload), List.of(foreignUpload));
     }
     if (k.startsWith("reaction")) {
       // Emoji, not ids: skin tones, ZWJ sequences, flags and keycaps (encoded as path segments).

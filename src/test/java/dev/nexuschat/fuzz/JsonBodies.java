@@ -264,7 +264,15 @@ final class JsonBodies {
       return "false";
     }
     if (types.contains("array")) {
+      // files are attached by the upload cells of their own: a plain send carries none
+      if (name.equals("attachments")) {
+        return null;
+      }
       return "[" + JsonText.string(world.peer.id()) + "]";
+    }
+    if (types.contains("integer") || types.contains("number")) {
+      // an upload slot's size: the smallest valid one
+      return property.getMinimum() != null ? property.getMinimum().toBigInteger().toString() : "1";
     }
     if (isId(name, property)) {
       if (name.startsWith("user")) {

@@ -2,6 +2,7 @@ package dev.nexuschat.testsupport;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.builder.ResponseBuilder;
 import io.restassured.response.Response;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -9,6 +10,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -43,13 +49,29 @@ public final class Uploads {
           .body(bytes)
           .put(url);
     }
-    // presigned: no Bearer token, exactly the signed headers; the URL is already encoded
-    return given()
-        .urlEncodingEnabled(false)
-        .contentType(type)
-        .headers(headers)
-        .body(bytes)
-        .put(url);
+    // presigned: no Bearer token, exactly the signed headers, the type without a charset (as a
+    // browser sends a Blob's); java.net.http, as REST Assured appends a charset to it
+    try {
+      HttpRequest.Builder put =
+          HttpRequest.newBuilder(URI.create(url))
+              .timeout(Duration.ofSeconds(30))
+              .header("Content-Type", type)
+              .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+      headers.forEach(put::header);
+      HttpResponse<String> answer =
+          HttpClient.newHttpClient().send(put.build(), HttpResponse.BodyHandlers.ofString());
+      return new ResponseBuilder()
+          .setStatusCode(answer.statusCode())
+          .setStatusLine("HTTP/1.1 " + answer.statusCode())
+          .setBody(answer.body())
+          .setContentType(answer.headers().firstValue("Content-Type").orElse("text/plain"))
+          .build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public static Response complete(String baseUrl, TestUser user, String uploadId) {
