@@ -20,6 +20,7 @@ import { formattingSteps } from './formatting-steps.mjs';
 import { reactionSteps } from './reaction-steps.mjs';
 import { searchSteps } from './search-steps.mjs';
 import { threadSteps } from './thread-steps.mjs';
+import { uploadSteps } from './upload-steps.mjs';
 
 const PASSWORD = 'Correct-Horse-9';
 const suffix = `${Date.now() % 1_000_000}`;
@@ -298,6 +299,7 @@ try {
   await mentionSteps({ a, b, bob, roomId: projectRoomId, live: LIVE });
   await reactionSteps({ a, b });
   await threadSteps({ a, b, alice, password: PASSWORD, roomId: projectRoomId, live: LIVE });
+  await uploadSteps({ a, b });
 
   await liveSteps({ a, b, newUserPage, alice, bob, password: PASSWORD, roomId: projectRoomId });
 

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import type { Message } from '@/features/messages/api/message-schemas';
 import type { RoomListItem } from '@/features/rooms/api/room-schemas';
-import { toPlainText } from '@/lib/markdown/plain-text';
+import { messagePreview } from './message-preview';
 import { mentionsUser } from '@/lib/mention-tokens';
 
 // Desktop notifications (the Notification API) for mentions and direct messages while the tab is
@@ -53,7 +53,7 @@ export function showDesktopNotification(
   try {
     const notification = new Notification(
       room.is_direct ? message.sender.display_name : `${message.sender.display_name} in ${room.name}`,
-      { body: toPlainText(message.content.slice(0, 400)).slice(0, 200), tag: message.id },
+      { body: messagePreview(message), tag: message.id },
     );
     notification.onclick = () => {
       window.focus();

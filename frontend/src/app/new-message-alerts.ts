@@ -5,7 +5,7 @@ import { useSessionStore } from '@/lib/session-store';
 import { useChatUiStore } from './chat-ui-store';
 import { notificationPermission, shouldNotify, showDesktopNotification } from './desktop-notifications';
 import { playNotificationSound } from './notification-sound';
-import { toPlainText } from '@/lib/markdown/plain-text';
+import { messagePreview } from './message-preview';
 
 const isHidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
 
@@ -23,11 +23,7 @@ export function alertNewMessage(message: Message, room?: RoomListItem) {
   if (message.sender.id === myId) return;
   const ui = useChatUiStore.getState();
   if (ui.activeRoomId === message.room_id)
-    useAnnouncer
-      .getState()
-      .announced(
-        `${message.sender.display_name}: ${toPlainText(message.content.slice(0, 400)).slice(0, 200)}`,
-      );
+    useAnnouncer.getState().announced(`${message.sender.display_name}: ${messagePreview(message)}`);
   const hidden = isHidden();
   if (hidden) {
     ui.messageArrivedWhileHidden();

@@ -19,6 +19,8 @@ import { useSessionStore } from '@/lib/session-store';
 import { Button } from '@/components/button';
 import { useChatUiStore } from './chat-ui-store';
 import { useMarkRead } from './use-mark-read';
+import { useComposerAttachments } from './use-composer-attachments';
+import { DropZone } from '@/features/uploads/components/drop-zone';
 
 export function RoomView({ roomId }: { roomId: string }) {
   const me = useSessionStore((s) => s.user)!;
@@ -32,6 +34,7 @@ export function RoomView({ roomId }: { roomId: string }) {
   useMarkRead(roomId);
   const openThread = useThreadPanelStore((s) => s.open);
   const threadClosed = useThreadPanelStore((s) => s.threadClosed);
+  const { attachments, onFiles } = useComposerAttachments(roomId);
 
   useEffect(() => {
     useChatUiStore.getState().roomOpened(roomId);
@@ -60,7 +63,10 @@ export function RoomView({ roomId }: { roomId: string }) {
   const myRole = data?.my_role ?? data?.members.find((m) => m.id === me.id)?.role;
   const peer = data?.is_direct ? (data.members.find((m) => m.id !== me.id) ?? data.peer) : null;
   return (
-    <>
+    <DropZone
+      label={`Drop files to share them in ${data?.is_direct ? 'this conversation' : `# ${data?.name ?? 'this room'}`}`}
+      onFiles={onFiles}
+    >
       <div className="flex items-center gap-3 border-b border-slate-200 px-4 py-2">
         {peer && <Avatar name={peer.display_name} url={peer.avatar_url} online={peer.is_online ?? false} />}
         <div className="min-w-0 flex-1">
@@ -99,7 +105,11 @@ export function RoomView({ roomId }: { roomId: string }) {
         <MessageList roomId={roomId} myId={me.id} canModerate={myRole === 'owner' || myRole === 'admin'} />
       )}
       <TypingIndicator roomId={roomId} />
-      <MessageComposer roomId={roomId} members={data?.members.filter((m) => m.id !== me.id)} />
+      <MessageComposer
+        roomId={roomId}
+        members={data?.members.filter((m) => m.id !== me.id)}
+        attachments={attachments}
+      />
       {openThread?.roomId === roomId && (
         <ThreadPanel
           key={openThread.rootId}
@@ -125,6 +135,6 @@ export function RoomView({ roomId }: { roomId: string }) {
           )}
         />
       )}
-    </>
+    </DropZone>
   );
 }

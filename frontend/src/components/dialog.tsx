@@ -8,8 +8,8 @@ interface DialogProps {
   title: string;
   onClose: () => void;
   children: ReactNode;
-  /** 'panel' slides in from the right (room info); 'modal' is centred. */
-  variant?: 'modal' | 'panel';
+  /** 'panel' slides in from the right (room info); 'modal' is centred; 'viewer' fills the screen (images). */
+  variant?: 'modal' | 'panel' | 'viewer';
   role?: 'dialog' | 'alertdialog';
 }
 
@@ -55,10 +55,11 @@ export function Dialog({ title, onClose, children, variant = 'modal', role = 'di
     };
   }, []);
 
-  const frame =
-    variant === 'panel'
-      ? 'fixed inset-y-0 right-0 w-full max-w-sm overflow-y-auto bg-white shadow-xl'
-      : 'relative mx-auto mt-[10vh] w-full max-w-md rounded-lg bg-white shadow-xl';
+  const frame = {
+    panel: 'fixed inset-y-0 right-0 w-full max-w-sm overflow-y-auto bg-white shadow-xl',
+    modal: 'relative mx-auto mt-[10vh] w-full max-w-md rounded-lg bg-white shadow-xl',
+    viewer: 'fixed inset-2 flex flex-col rounded-lg bg-white shadow-xl sm:inset-6',
+  }[variant];
   return (
     <div className="fixed inset-0 z-40 bg-slate-900/50">
       <div

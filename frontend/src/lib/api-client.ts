@@ -69,6 +69,31 @@ async function send(path: string, options: RequestOptions<unknown>, token: strin
   });
 }
 
+/**
+ * Fetches a file the API serves (an attachment, its thumbnail) with the Bearer token, which a bare
+ * `<img src>` or link could not send. `url` is the path the server gave (`/api/v1/uploads/…`); the
+ * redirect to storage that S3 mode answers is followed (the browser drops the token cross-origin).
+ */
+export async function apiFetchBlob(url: string, signal?: AbortSignal): Promise<Blob> {
+  const get = (token: string | null) =>
+    fetch(url, {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      credentials: 'same-origin',
+      signal,
+    });
+  let response = await get(currentAccessToken());
+  if (response.status === 401) {
+    const refreshed = await refreshSession();
+    if (!refreshed) throw new ApiError(401, 'UNAUTHORIZED', 'Your session has ended. Please sign in again.');
+    response = await get(refreshed.access_token);
+  }
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => null);
+    throw ApiError.fromProblem(response.status, body);
+  }
+  return response.blob();
+}
+
 /** Calls the API; parses the answer with the given schema, throws {@link ApiError} on failure. */
 export async function apiRequest<T = void>(path: string, options: RequestOptions<T> = {}): Promise<T> {
   let response = await send(path, options, currentAccessToken());

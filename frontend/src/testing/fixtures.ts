@@ -18,6 +18,7 @@ export function aMessage(overrides: Partial<ChatMessage> = {}): ChatMessage {
     client_id: null,
     mentions: [],
     mentions_room: false,
+    attachments: [],
     ...overrides,
   };
 }

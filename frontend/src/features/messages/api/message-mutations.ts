@@ -5,6 +5,8 @@ export interface SendBody {
   content: string;
   parent_id?: string;
   client_id: string;
+  /** Completed upload ids (at most 10); content may then be empty. */
+  attachments?: string[];
 }
 
 /** The REST send: used when the socket is down. client_id makes a repeat harmless. */

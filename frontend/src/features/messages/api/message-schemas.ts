@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentSchema } from '@/lib/attachment';
 
 // A message as REST answers and socket frames carry it (one definition, parsed at both edges).
 
@@ -46,6 +47,8 @@ export const messageSchema = z.object({
   thread_root_id: z.string().nullable().optional(),
   reply_count: z.number().int().nonnegative().optional(),
   last_reply_at: z.string().nullable().optional(),
+  // Files under the text, in the order they were attached (none: []).
+  attachments: z.array(attachmentSchema).default([]),
 });
 export type Message = z.infer<typeof messageSchema>;
 

@@ -18,7 +18,7 @@ describe('the composer limit, counted in code points like the server', () => {
     typeInto('😀'.repeat(5000));
     expect(screen.getByText('0 characters left')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
-    expect(send).toHaveBeenCalledWith('😀'.repeat(5000), null);
+    expect(send).toHaveBeenCalledWith('😀'.repeat(5000), null, []);
   });
 
   it('refuses 5001 emoji, by the button and by Enter', async () => {
@@ -88,7 +88,7 @@ describe('the @-autocomplete', () => {
     await userEvent.keyboard('{Escape}');
     expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
     await userEvent.keyboard('{Enter}');
-    expect(send).toHaveBeenCalledWith('@carol and @b', null);
+    expect(send).toHaveBeenCalledWith('@carol and @b', null, []);
   });
 });
 

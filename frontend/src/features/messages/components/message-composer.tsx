@@ -1,6 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { Button, IconButton } from '@/components/button';
+import type { Attachment } from '@/lib/attachment';
 import { toPlainText } from '@/lib/markdown/plain-text';
 import { messageKeys, type RoomMessages } from '../api/get-messages';
 import { editMessage } from '../api/message-mutations';
@@ -15,11 +25,38 @@ import type { MentionCandidate } from '../model/mention-query';
 import { MentionSuggestions, suggestionId } from './mention-suggestions';
 
 /**
+ * What the app plugs in to attach files (the uploads feature owns them): the composer sends what is
+ * ready, waits while anything is in flight, and hands pasted files over.
+ */
+export interface ComposerAttachments {
+  /** Uploaded and checked: sent with the next message, in this order. */
+  ready: Attachment[];
+  /** Some file is still uploading: Send waits. */
+  inFlight: boolean;
+  /** Files pasted into the box. */
+  onFiles: (files: File[]) => void;
+  /** The message went out with `ready`. */
+  onSent: () => void;
+  /** The attach button, beside the box. */
+  button: ReactNode;
+  /** The chips and refusals, above the box. */
+  panel: ReactNode;
+}
+
+/**
  * Enter sends (or saves an edit), Shift+Enter is a newline, Escape cancels a reply or edit,
  * Ctrl/Cmd+B and +I wrap the selection in Markdown bold or italic. Typing `@` offers the room's
  * `members` (combobox-like: the suggestions take the keys while open).
  */
-export function MessageComposer({ roomId, members = [] }: { roomId: string; members?: MentionCandidate[] }) {
+export function MessageComposer({
+  roomId,
+  members = [],
+  attachments,
+}: {
+  roomId: string;
+  members?: MentionCandidate[];
+  attachments?: ComposerAttachments;
+}) {
   const queryClient = useQueryClient();
   const { send } = useSendMessage(roomId);
   const { typed, stopped } = useTypingEmitter(roomId);
@@ -48,9 +85,13 @@ export function MessageComposer({ roomId, members = [] }: { roomId: string; memb
   }, [editing, replyTo]);
   useEffect(() => composerReset, [roomId, composerReset]);
 
+  const ready = attachments?.ready ?? [];
+  const inFlight = attachments?.inFlight ?? false;
   const submit = async () => {
     const content = text.trim();
-    if (!content || messageLength(content) > MAX_MESSAGE_LENGTH) return;
+    if (messageLength(content) > MAX_MESSAGE_LENGTH) return;
+    // An edit changes the text only; a new message may be files alone, once they are all up.
+    if (editing ? !content : inFlight || (!content && ready.length === 0)) return;
     setError(null);
     stopped();
     if (editing) {
@@ -62,7 +103,8 @@ export function MessageComposer({ roomId, members = [] }: { roomId: string; memb
         return;
       }
     } else {
-      void send(content, replyTo);
+      void send(content, replyTo, ready);
+      if (ready.length) attachments?.onSent();
     }
     setText('');
     composerReset();
@@ -89,7 +131,18 @@ export function MessageComposer({ roomId, members = [] }: { roomId: string; memb
     }
   };
 
+  // Images pasted (a screenshot, "Copy image") become uploads; text, even with a picture beside it
+  // (a spreadsheet's cells), stays a text paste.
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    if (!attachments || editing) return;
+    const files = [...event.clipboardData.files];
+    if (files.length === 0 || event.clipboardData.getData('text/plain')) return;
+    event.preventDefault();
+    attachments.onFiles(files);
+  };
+
   const remaining = MAX_MESSAGE_LENGTH - messageLength(text);
+  const empty = !text.trim() && (editing !== null || ready.length === 0);
   return (
     <div className="border-t border-slate-200 bg-white p-3">
       {(replyTo || editing) && (
@@ -115,6 +168,7 @@ export function MessageComposer({ roomId, members = [] }: { roomId: string; memb
           </IconButton>
         </div>
       )}
+      {attachments?.panel}
       <form
         className="relative flex items-end gap-2"
         onSubmit={(e) => {
@@ -130,6 +184,7 @@ export function MessageComposer({ roomId, members = [] }: { roomId: string; memb
             onPick={mention.pick}
           />
         )}
+        {!editing && attachments?.button}
         <label htmlFor="composer" className="sr-only">
           Message
         </label>
@@ -146,6 +201,7 @@ export function MessageComposer({ roomId, members = [] }: { roomId: string; memb
           }}
           onSelect={mention.caretMoved}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
           // Stays a textbox (a multi-line box; tests and tools find it by that role), with the
           // autocomplete's ARIA a textbox allows: the list it controls and its active option.
           aria-autocomplete="list"
@@ -154,10 +210,19 @@ export function MessageComposer({ roomId, members = [] }: { roomId: string; memb
           aria-describedby={remaining < 500 ? 'composer-hint composer-count' : 'composer-hint'}
           className="max-h-40 flex-1 resize-none rounded-md border border-slate-400 px-3 py-2 text-sm"
         />
-        <Button type="submit" disabled={!text.trim() || remaining < 0}>
+        <Button
+          type="submit"
+          disabled={empty || remaining < 0 || (!editing && inFlight)}
+          aria-describedby={!editing && inFlight ? 'composer-uploading' : undefined}
+        >
           {editing ? 'Save' : 'Send'}
         </Button>
       </form>
+      {!editing && inFlight && (
+        <p id="composer-uploading" className="mt-1 text-xs text-slate-600">
+          Send waits until the files are uploaded.
+        </p>
+      )}
       <p id="composer-hint" className="mt-1 text-xs text-slate-600">
         Markdown: **bold** _italic_ ~~strike~~ `code` ```code block``` &gt; quote, - list. Shift+Enter: new
         line.

@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react';
+import { renderWithQuery } from '@/testing/render-with-query';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { aMessage } from '@/testing/fixtures';
@@ -122,5 +123,56 @@ describe('MessageItem', () => {
     expect(screen.queryByTestId('thread-summary')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Reply in thread' })).toBeNull();
     expect(screen.queryByRole('button', { name: /Reply to/ })).toBeNull();
+  });
+
+  it('shows a files-only message with its files, and names them in its label', () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise(() => undefined)),
+    );
+    const message = aMessage({
+      content: '',
+      attachments: [
+        {
+          id: 'u1',
+          filename: 'cat.png',
+          size: 10,
+          content_type: 'image/png',
+          width: 40,
+          height: 30,
+          url: '/api/v1/uploads/u1',
+          thumbnail_url: '/api/v1/uploads/u1/thumbnail',
+        },
+        {
+          id: 'u2',
+          filename: 'plan.pdf',
+          size: 10,
+          content_type: 'application/pdf',
+          width: null,
+          height: null,
+          url: '/api/v1/uploads/u2',
+          thumbnail_url: null,
+        },
+      ],
+    });
+    renderWithQuery(
+      <ul>
+        <MessageItem
+          message={message}
+          startsGroup
+          mine={false}
+          canModerate={false}
+          onRetry={() => undefined}
+          onDelete={() => undefined}
+          onToggleReaction={() => undefined}
+        />
+      </ul>,
+    );
+    expect(screen.getByTestId('message')).toHaveAttribute(
+      'aria-label',
+      'Alice: (attached: cat.png, plan.pdf)',
+    );
+    expect(screen.getByRole('button', { name: 'Open cat.png' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Download plan.pdf' })).toBeInTheDocument();
   });
 });

@@ -5,8 +5,10 @@ import { mentionsUser } from '@/lib/mention-tokens';
 import { useSessionStore } from '@/lib/session-store';
 import { RelativeTime } from '@/components/relative-time';
 import { toPlainText } from '@/lib/markdown/plain-text';
+import { attachmentNames } from '@/lib/attachment';
 import type { ChatMessage } from '../api/get-messages';
 import { MessageActions } from './message-actions';
+import { MessageAttachments } from './message-attachments';
 import { ReactionChips } from './reaction-chips';
 import { ThreadSummary } from './thread-summary';
 import { useThreadPanelStore } from '../model/thread-panel-store';
@@ -56,6 +58,7 @@ export const MessageItem = memo(function MessageItem({
   const retrying = retried && message.delivery === 'pending';
   // The label is read aloud: the text without its Markdown marks.
   const plain = useMemo(() => toPlainText(message.content), [message.content]);
+  const files = attachmentNames(message.attachments);
   const parentPreview = message.parent?.content;
   const parentPlain = useMemo(() => (parentPreview ? toPlainText(parentPreview) : ''), [parentPreview]);
   return (
@@ -66,7 +69,7 @@ export const MessageItem = memo(function MessageItem({
       data-mine={mine}
       data-mentions-me={mentionsMe}
       data-highlighted={highlighted || undefined}
-      aria-label={`${name}${mentionsMe ? ' (mentions you)' : ''}: ${plain}`}
+      aria-label={`${name}${mentionsMe ? ' (mentions you)' : ''}: ${plain}${files ? `${plain ? ' ' : ''}(attached: ${files})` : ''}`}
       className={`group relative flex gap-3 px-4 ${startsGroup ? 'mt-3 pt-1' : 'mt-0.5'} ${mine ? 'bg-indigo-50/60' : ''} ${mentionsMe ? 'border-l-4 border-amber-400 bg-amber-50' : ''} ${highlighted ? 'bg-amber-100 ring-2 ring-amber-400' : ''} rounded hover:bg-slate-100 focus-within:bg-slate-100`}
     >
       <div className="w-9 shrink-0">
@@ -102,6 +105,7 @@ export const MessageItem = memo(function MessageItem({
           <MessageMarkdown source={message.content} myUsernameKey={me?.username.toLowerCase()} />
           {message.is_edited && <span className="ml-1 text-xs text-slate-600">(edited)</span>}
         </div>
+        {message.attachments.length > 0 && <MessageAttachments attachments={message.attachments} />}
         {!message.delivery && (
           <ReactionChips
             reactions={message.reactions ?? []}

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import type { Attachment } from '@/lib/attachment';
 import { newClientId } from '@/lib/ids';
 import { useSessionStore } from '@/lib/session-store';
 import { messageKeys, type ChatMessage, type RoomMessages } from '../api/get-messages';
@@ -12,7 +13,7 @@ export function useSendMessage(roomId: string) {
   const me = useSessionStore((s) => s.user);
 
   const send = useCallback(
-    (content: string, parent: ChatMessage | null) => {
+    (content: string, parent: ChatMessage | null, attachments: Attachment[] = []) => {
       if (!me) return;
       const clientId = newClientId();
       const now = new Date().toISOString();
@@ -29,6 +30,8 @@ export function useSendMessage(roomId: string) {
         // The server resolves mentions to members; the echo brings them.
         mentions: [],
         mentions_room: false,
+        // Already checked by the server: shown at once, at their final size.
+        attachments,
         message_type: 'text',
         parent_id: parent?.id ?? null,
         parent: parent
@@ -51,6 +54,7 @@ export function useSendMessage(roomId: string) {
         content,
         client_id: clientId,
         ...(parent ? { parent_id: parent.id } : {}),
+        ...(attachments.length ? { attachments: attachments.map((a) => a.id) } : {}),
       });
     },
     [queryClient, roomId, me],
@@ -66,6 +70,7 @@ export function useSendMessage(roomId: string) {
         content: message.content,
         client_id: message.client_id,
         ...(message.parent_id ? { parent_id: message.parent_id } : {}),
+        ...(message.attachments.length ? { attachments: message.attachments.map((a) => a.id) } : {}),
       });
     },
     [queryClient, roomId],

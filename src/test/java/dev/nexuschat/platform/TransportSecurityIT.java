@@ -67,6 +67,8 @@ class TransportSecurityIT {
             .map(d -> Arrays.asList(d.substring("img-src ".length()).trim().split("\\s+")))
             .orElseThrow(() -> new AssertionError("no img-src in " + csp));
     assertThat(csp, imgSrc, hasItem("https:"));
+    // Attachments: fetched with the token, shown from object URLs.
+    assertThat(csp, imgSrc, hasItem("blob:"));
     assertThat(csp, imgSrc, not(hasItem("http:")));
     assertThat(csp, imgSrc, not(hasItem("*")));
   }

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The web client in a real Chromium (frontend/e2e, playwright-core + the system chromium) against
- * the running node: two users register, chat over the real socket, reply, edit, delete, page
- * through history, DM, survive a token expiry and a server restart, and axe-core finds no
- * accessibility violations. Fails when the browser run fails.
+ * the running node: two users register, chat over the real socket, reply, edit, delete, share an
+ * image and a PDF (frontend/e2e/upload-steps.mjs), page through history, DM, survive a token expiry
+ * and a server restart, and axe-core finds no accessibility violations. Fails when the browser run
+ * fails.
  *
  * <p>The browser run asks this test to stop and start the node by printing {@code @@e2e
  * stop-server} or {@code @@e2e start-server}; it is answered on its standard input once the node is
