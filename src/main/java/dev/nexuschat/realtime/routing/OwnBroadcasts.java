@@ -3,12 +3,14 @@ package dev.nexuschat.realtime.routing;
 import dev.nexuschat.platform.metrics.NexusMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -49,8 +51,14 @@ public class OwnBroadcasts {
     thread.start(delivering);
   }
 
-  /** Starts the thread (and its backlog gauge) with the application, not on the first event. */
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+  /**
+   * Starts the thread (and its backlog gauge) with the application, not on the first event; after
+   * the schema migration (its priority), so a node whose migration fails starts no thread: one left
+   * running kept Liberty reporting the failed application ready (ProbesIT).
+   */
+  void onStart(
+      @Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) @Initialized(ApplicationScoped.class)
+          Object ignored) {
     LOG.fine("Local delivery thread started");
   }
 
