@@ -331,7 +331,8 @@ class UserLimitsIT {
             "'/api/v1/rooms'.post",
             "'/api/v1/rooms/{roomId}/members'.post",
             "'/api/v1/rooms/{roomId}/messages/{messageId}/reactions/{emoji}'.put",
-            "'/api/v1/rooms/{roomId}/messages/{messageId}/reactions/{emoji}'.delete")) {
+            "'/api/v1/rooms/{roomId}/messages/{messageId}/reactions/{emoji}'.delete",
+            "'/api/v1/rooms/{roomId}/uploads'.post")) {
       String refusal = "paths." + operation + ".responses.'429'";
       assertNotNull(document.get(refusal), operation + " documents 429");
       assertNotNull(document.get(refusal + ".headers.'Retry-After'"), operation + ": Retry-After");
@@ -362,6 +363,29 @@ class UserLimitsIT {
         StoredRows.count("SELECT COUNT(*) FROM message_reactions WHERE message_id = ?", message),
         "the refused click changed nothing");
     assertEquals(rejectedBefore + 1, rejections("react"), "counted under bucket=react");
+  }
+
+  @Test
+  void aBurstOfFiftyUploadSlotsPassesAndTheNextIsRefusedStoringNothing() {
+    TestUser alice = Api.newUser("ul_upload");
+    String room = Api.newRoom(alice);
+    double rejectedBefore = rejections("upload");
+
+    Burst burst =
+        untilRefused(
+            () ->
+                as(alice)
+                    .body(Map.of("filename", "notes.txt", "size", 10))
+                    .post("/api/v1/rooms/" + room + "/uploads"));
+
+    // 100 an hour: no refill inside a test's seconds
+    burst.assertWithinBucket(50, 100 / 3600.0);
+    assertRateLimited(burst.refusal(), 36); // one slot every 36 s
+    assertEquals(
+        burst.passed(),
+        StoredRows.count("SELECT COUNT(*) FROM uploads WHERE uploader_id = ?", alice.id()),
+        "the refused slot was not stored");
+    assertEquals(rejectedBefore + 1, rejections("upload"), "counted under bucket=upload");
   }
 
   /** Sends until the first refusal (at most 300 tries), timing the whole run. */

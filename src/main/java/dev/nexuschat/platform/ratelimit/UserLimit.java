@@ -33,7 +33,13 @@ public enum UserLimit {
    * PUT and DELETE of reactions together: clicking chips on and off is quick, so a burst of 60,
    * then one a second.
    */
-  REACT("react", 60, 60, Duration.ofMinutes(1), "Too many reactions");
+  REACT("react", 60, 60, Duration.ofMinutes(1), "Too many reactions"),
+  /**
+   * POST /rooms/{id}/uploads, per uploader: up to 25 MB each, so the burst bounds what one account
+   * can put on the disk before the orphan cleanup (a day) catches up: 50 files at once (a folder of
+   * photos), then 100 an hour.
+   */
+  UPLOAD("upload", 50, 100, Duration.ofHours(1), "Too many uploads");
 
   private final String bucket;
   private final int burst;

@@ -17,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -62,6 +64,14 @@ public class RoomUploadResource {
   @APIResponse(
       responseCode = "413",
       description = "PAYLOAD_TOO_LARGE: size above NEXUS_UPLOAD_MAX_BYTES")
+  @APIResponse(
+      responseCode = "429",
+      description = "RATE_LIMITED: the caller's upload limit (NEXUS_LIMIT_UPLOAD_*)",
+      headers =
+          @Header(
+              name = "Retry-After",
+              description = "Seconds until the request would pass",
+              schema = @Schema(type = SchemaType.INTEGER)))
   public Response create(@NotNull(message = "is required") UploadRequests.Create body) {
     UploadViews.Slot slot =
         uploads.create(

@@ -6,6 +6,8 @@ import dev.nexuschat.platform.errors.Invalid;
 import dev.nexuschat.platform.errors.NotFound;
 import dev.nexuschat.platform.errors.PayloadTooLarge;
 import dev.nexuschat.platform.errors.Unprocessable;
+import dev.nexuschat.platform.ratelimit.UserLimit;
+import dev.nexuschat.platform.ratelimit.UserLimits;
 import dev.nexuschat.platform.time.Timestamps;
 import dev.nexuschat.room.control.Memberships;
 import dev.nexuschat.upload.entity.Upload;
@@ -35,6 +37,7 @@ public class UploadService {
 
   @PersistenceContext EntityManager em;
   @Inject Memberships memberships;
+  @Inject UserLimits limits;
   @Inject Storage storage;
   @Inject UploadSettings settings;
   @Inject UploadCompletion completion;
@@ -72,6 +75,7 @@ public class UploadService {
       throw new PayloadTooLarge(max);
     }
     String name = Filenames.check(filename);
+    limits.take(UserLimit.UPLOAD, callerId); // after the checks: a refused request costs nothing
     OffsetDateTime now = Timestamps.now();
     UUID id = UuidCreator.getTimeOrderedEpoch();
     em.persist(
