@@ -53,8 +53,8 @@ public class OwnBroadcasts {
 
   /**
    * Starts the thread (and its backlog gauge) with the application, not on the first event; after
-   * the schema migration (its priority), so a node whose migration fails starts no thread: one left
-   * running kept Liberty reporting the failed application ready (ProbesIT).
+   * the schema migration (its priority), so a node whose migration fails starts no thread: started
+   * before it, Liberty reported the failed application ready (ProbesIT).
    */
   void onStart(
       @Observes @Priority(Interceptor.Priority.PLATFORM_AFTER) @Initialized(ApplicationScoped.class)
