@@ -23,6 +23,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
 import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
+import org.apache.commons.imaging.formats.tiff.write.TiffImageWriterLossy;
 import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -310,6 +312,27 @@ abstract class UploadsIT {
   }
 
   @Test
+  void aScreenshotIsStoredWithoutTheLocationAndTextItsPngCarried() throws Exception {
+    byte[] tagged =
+        withChunksAfterHeader(
+            Uploads.png(60, 30),
+            pngChunk("eXIf", tiffWithGps()),
+            pngChunk("tEXt", "Author\0Alice at home".getBytes(StandardCharsets.ISO_8859_1)));
+    assertThat(gps(tagged)).as("the test PNG carries a location").isNotNull();
+    String id = upload(alice, "screenshot.png", tagged);
+    Uploads.complete(baseUrl(), alice, id)
+        .then()
+        .statusCode(200)
+        .body("content_type", equalTo("image/png"))
+        .body("width", equalTo(60))
+        .body("height", equalTo(30));
+    byte[] stored = fetch(alice, "/api/v1/uploads/" + id).asByteArray();
+    assertThat(gps(stored)).as("no GPS in the stored original").isNull();
+    assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Alice at home");
+    assertThat(ImageIO.read(new ByteArrayInputStream(stored)).getWidth()).isEqualTo(60);
+  }
+
+  @Test
   void aDeletedMessageTakesItsFilesWithIt() {
     String image = upload(alice, "cat.png", Uploads.png(100, 100));
     String message = Uploads.sendWith(baseUrl(), alice, room, "soon gone", image).path("id");
@@ -458,6 +481,33 @@ abstract class UploadsIT {
     exif.setGpsInDegrees(13.4050, 52.5200);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new ExifRewriter().updateExifMetadataLossless(jpeg, out, exif);
+    return out.toByteArray();
+  }
+
+  /** EXIF with a GPS position as a PNG's eXIf chunk holds it (TIFF bytes), by Commons Imaging. */
+  static byte[] tiffWithGps() throws Exception {
+    TiffOutputSet exif = new TiffOutputSet(ByteOrder.BIG_ENDIAN);
+    exif.setGpsInDegrees(13.4050, 52.5200);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new TiffImageWriterLossy(ByteOrder.BIG_ENDIAN).write(out, exif);
+    return out.toByteArray();
+  }
+
+  static byte[] pngChunk(String type, byte[] data) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    chunk(out, type, data);
+    return out.toByteArray();
+  }
+
+  /** {@code png} with {@code chunks} right after its IHDR chunk. */
+  static byte[] withChunksAfterHeader(byte[] png, byte[]... chunks) {
+    int afterHeader = 8 + 12 + 13;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(png, 0, afterHeader);
+    for (byte[] chunk : chunks) {
+      out.writeBytes(chunk);
+    }
+    out.write(png, afterHeader, png.length - afterHeader);
     return out.toByteArray();
   }
 

@@ -92,6 +92,15 @@ class UploadCompletion {
           throw new Unprocessable("IMAGE_UNREADABLE", "The JPEG is malformed");
         }
         image = scrubbed;
+      } else if (type.equals("image/png")) {
+        scrubbed = Files.createTempFile(work, id.toString(), ".png");
+        try (InputStream in = Files.newInputStream(original);
+            OutputStream out = Files.newOutputStream(scrubbed)) {
+          PngMetadata.strip(in, out);
+        } catch (IOException e) {
+          throw new Unprocessable("IMAGE_UNREADABLE", "The PNG is malformed");
+        }
+        image = scrubbed;
       }
       Images.Measured measured = Images.measure(image, orientation);
       if (measured == null) {
