@@ -15,6 +15,7 @@ import com.drew.metadata.exif.GpsDirectory;
 import dev.nexuschat.testsupport.Api;
 import dev.nexuschat.testsupport.TestUser;
 import dev.nexuschat.testsupport.Uploads;
+import dev.nexuschat.testsupport.Webp;
 import dev.nexuschat.testsupport.WsClient;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -330,6 +331,27 @@ abstract class UploadsIT {
     assertThat(gps(stored)).as("no GPS in the stored original").isNull();
     assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Alice at home");
     assertThat(ImageIO.read(new ByteArrayInputStream(stored)).getWidth()).isEqualTo(60);
+  }
+
+  @Test
+  void aWebpIsStoredWithoutTheLocationAndXmpItCarried() throws Exception {
+    byte[] tagged =
+        Webp.extended(
+            Webp.chunk("EXIF", tiffWithGps()),
+            Webp.chunk(
+                "XMP ", "<x:xmpmeta>Alice at home</x:xmpmeta>".getBytes(StandardCharsets.UTF_8)));
+    assertThat(gps(tagged)).as("the test WebP carries a location").isNotNull();
+    String id = upload(alice, "sticker.webp", tagged);
+    Uploads.complete(baseUrl(), alice, id)
+        .then()
+        .statusCode(200)
+        .body("content_type", equalTo("image/webp"))
+        .body("width", equalTo(Webp.WIDTH))
+        .body("height", equalTo(Webp.HEIGHT));
+    byte[] stored = fetch(alice, "/api/v1/uploads/" + id).asByteArray();
+    assertThat(gps(stored)).as("no GPS in the stored original").isNull();
+    assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Alice at home");
+    assertThat(ImageIO.read(new ByteArrayInputStream(stored)).getWidth()).isEqualTo(Webp.WIDTH);
   }
 
   @Test

@@ -59,38 +59,13 @@ final class PngMetadata {
       long rest = (long) length + 4; // data and CRC
       if (keep) {
         out.write(header);
-        copy(in, out, rest);
+        ChunkCopy.copy(in, out, rest);
       } else {
-        skip(in, rest);
+        ChunkCopy.skip(in, rest);
       }
       if (type.equals("IEND")) {
         return;
       }
-    }
-  }
-
-  private static void copy(InputStream in, OutputStream out, long count) throws IOException {
-    byte[] buffer = new byte[8192];
-    while (count > 0) {
-      int read = in.read(buffer, 0, (int) Math.min(buffer.length, count));
-      if (read < 0) {
-        throw new EOFException("PNG chunk ends early");
-      }
-      out.write(buffer, 0, read);
-      count -= read;
-    }
-  }
-
-  private static void skip(InputStream in, long count) throws IOException {
-    while (count > 0) {
-      long skipped = in.skip(count);
-      if (skipped <= 0) {
-        if (in.read() < 0) {
-          throw new EOFException("PNG chunk ends early");
-        }
-        skipped = 1;
-      }
-      count -= skipped;
     }
   }
 }

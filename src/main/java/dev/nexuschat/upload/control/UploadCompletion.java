@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
@@ -21,11 +23,16 @@ import javax.imageio.spi.ImageReaderSpi;
 /**
  * Completes an upload whose bytes are all there: the type from the content (a name or declared type
  * that disagrees is 415), and for raster images their size as shown, a thumbnail made once, and a
- * JPEG's location stripped from the stored original. The image work runs on a temporary copy,
- * outside any transaction; the row is updated at the end, once.
+ * JPEG's, PNG's or WebP's metadata (location above all) stripped from the stored original. The
+ * image work runs on a temporary copy, outside any transaction; the row is updated at the end,
+ * once.
  */
 @ApplicationScoped
 class UploadCompletion {
+  /** Formats whose metadata (location above all) is taken out of the stored original. */
+  private static final Set<String> METADATA_STRIPPED =
+      Set.of("image/jpeg", "image/png", "image/webp");
+
   @Inject Storage storage;
   @Inject StorageChoice choice;
   @Inject UploadRows rows;
@@ -83,23 +90,9 @@ class UploadCompletion {
       }
       int orientation = 1;
       Path image = original;
-      if (type.equals("image/jpeg")) {
-        scrubbed = Files.createTempFile(work, id.toString(), ".jpg");
-        try (InputStream in = Files.newInputStream(original);
-            OutputStream out = Files.newOutputStream(scrubbed)) {
-          orientation = JpegMetadata.stripLocation(in, out);
-        } catch (IOException e) {
-          throw new Unprocessable("IMAGE_UNREADABLE", "The JPEG is malformed");
-        }
-        image = scrubbed;
-      } else if (type.equals("image/png")) {
-        scrubbed = Files.createTempFile(work, id.toString(), ".png");
-        try (InputStream in = Files.newInputStream(original);
-            OutputStream out = Files.newOutputStream(scrubbed)) {
-          PngMetadata.strip(in, out);
-        } catch (IOException e) {
-          throw new Unprocessable("IMAGE_UNREADABLE", "The PNG is malformed");
-        }
+      if (METADATA_STRIPPED.contains(type)) {
+        scrubbed = Files.createTempFile(work, id.toString(), ".scrubbed");
+        orientation = withoutMetadata(type, original, scrubbed);
         image = scrubbed;
       }
       Images.Measured measured = Images.measure(image, orientation);
@@ -123,6 +116,32 @@ class UploadCompletion {
       deleteQuietly(original);
       deleteQuietly(scrubbed);
       deleteQuietly(thumbnail);
+    }
+  }
+
+  /**
+   * Copies the image {@code original} to {@code scrubbed} without its metadata; answers the EXIF
+   * orientation to show it in (JPEG keeps it; the others' pixels are stored upright).
+   */
+  private static int withoutMetadata(String type, Path original, Path scrubbed) {
+    try (OutputStream out = Files.newOutputStream(scrubbed)) {
+      switch (type) {
+        case "image/jpeg" -> {
+          try (InputStream in = Files.newInputStream(original)) {
+            return JpegMetadata.stripLocation(in, out);
+          }
+        }
+        case "image/png" -> {
+          try (InputStream in = Files.newInputStream(original)) {
+            PngMetadata.strip(in, out);
+          }
+        }
+        default -> WebpMetadata.strip(original, out);
+      }
+      return 1;
+    } catch (IOException e) {
+      String format = type.substring("image/".length()).toUpperCase(Locale.ROOT);
+      throw new Unprocessable("IMAGE_UNREADABLE", "The " + format + " image is malformed");
     }
   }
 
