@@ -1,18 +1,13 @@
 package dev.nexuschat.auth.control;
 
+import dev.nexuschat.platform.time.PeriodicJobs;
 import dev.nexuschat.platform.time.Timestamps;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -39,43 +34,25 @@ public class RefreshTokenPurge {
   @ConfigProperty(name = "NEXUS_REFRESH_PURGE_SECONDS", defaultValue = "3600")
   long everySeconds;
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  ManagedScheduledExecutorService scheduler;
-
-  private ScheduledFuture<?> timer;
+  @Inject PeriodicJobs jobs;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    if (everySeconds > 0) {
-      timer =
-          scheduler.scheduleWithFixedDelay(this::run, everySeconds, everySeconds, TimeUnit.SECONDS);
-    }
+    jobs.every(everySeconds, "Refresh token purge", this::run);
   }
 
-  /** Never throws: an exception would end the schedule for good. */
   void run() {
-    try {
-      OffsetDateTime now = Timestamps.now();
-      int deleted = 0;
-      for (int i = 0; i < MAX_BATCHES; i++) {
-        int batch = tokens.purge(now, now.minus(REVOKED_KEPT), BATCH);
-        deleted += batch;
-        if (batch < BATCH) {
-          break;
-        }
+    OffsetDateTime now = Timestamps.now();
+    int deleted = 0;
+    for (int i = 0; i < MAX_BATCHES; i++) {
+      int batch = tokens.purge(now, now.minus(REVOKED_KEPT), BATCH);
+      deleted += batch;
+      if (batch < BATCH) {
+        break;
       }
-      if (deleted > 0) {
-        int total = deleted;
-        LOG.fine(() -> "Purged " + total + " expired or revoked refresh tokens");
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Refresh token purge failed; retrying at the next run", e);
     }
-  }
-
-  @PreDestroy
-  void stop() {
-    if (timer != null) {
-      timer.cancel(false);
+    if (deleted > 0) {
+      int total = deleted;
+      LOG.fine(() -> "Purged " + total + " expired or revoked refresh tokens");
     }
   }
 }

@@ -1,9 +1,7 @@
 package dev.nexuschat.upload.control;
 
+import dev.nexuschat.platform.time.PeriodicJobs;
 import dev.nexuschat.platform.time.Timestamps;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -11,9 +9,6 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -38,48 +33,30 @@ public class OrphanCleanup {
   @ConfigProperty(name = "NEXUS_UPLOAD_CLEANUP_SECONDS", defaultValue = "600")
   long everySeconds;
 
-  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-  ManagedScheduledExecutorService scheduler;
-
-  private ScheduledFuture<?> timer;
+  @Inject PeriodicJobs jobs;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    if (everySeconds > 0) {
-      timer =
-          scheduler.scheduleWithFixedDelay(this::run, everySeconds, everySeconds, TimeUnit.SECONDS);
-    }
+    jobs.every(everySeconds, "Upload cleanup", this::run);
   }
 
-  /** Never throws: an exception would end the schedule for good. */
   void run() {
-    try {
-      OffsetDateTime cutoff = Timestamps.now().minus(settings.orphanTtl());
-      int deleted = 0;
-      for (int seen = 0; seen < MAX_PER_RUN; seen += BATCH) {
-        List<UUID> batch = rows.orphans(cutoff, BATCH);
-        for (UUID id : batch) {
-          if (rows.deleteOrphan(id, cutoff)) {
-            bytes.delete(id);
-            deleted++;
-          }
-        }
-        if (batch.size() < BATCH) {
-          break;
+    OffsetDateTime cutoff = Timestamps.now().minus(settings.orphanTtl());
+    int deleted = 0;
+    for (int seen = 0; seen < MAX_PER_RUN; seen += BATCH) {
+      List<UUID> batch = rows.orphans(cutoff, BATCH);
+      for (UUID id : batch) {
+        if (rows.deleteOrphan(id, cutoff)) {
+          bytes.delete(id);
+          deleted++;
         }
       }
-      if (deleted > 0) {
-        int total = deleted;
-        LOG.fine(() -> "Deleted " + total + " uploads never attached to a message");
+      if (batch.size() < BATCH) {
+        break;
       }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Upload cleanup failed; retrying at the next run", e);
     }
-  }
-
-  @PreDestroy
-  void stop() {
-    if (timer != null) {
-      timer.cancel(false);
+    if (deleted > 0) {
+      int total = deleted;
+      LOG.fine(() -> "Deleted " + total + " uploads never attached to a message");
     }
   }
 }
