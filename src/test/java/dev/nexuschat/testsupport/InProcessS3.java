@@ -3,8 +3,11 @@ package dev.nexuschat.testsupport;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
@@ -35,17 +38,38 @@ public final class InProcessS3 implements AutoCloseable {
   }
 
   public static InProcessS3 start() throws Exception {
+    return start(false);
+  }
+
+  /**
+   * The bucket's CORS rules (S3Proxy allows every origin unless told otherwise): with {@code
+   * forBrowsers}, pages on this machine's test nodes ({@code http://127.0.0.1:<port>}) may PUT and
+   * GET, as a bucket set up for the chat allows its origin; without, no page may, as in a bucket
+   * nobody set up for browsers.
+   */
+  public static InProcessS3 start(boolean forBrowsers) throws Exception {
     BlobStoreContext context =
         ContextBuilder.newBuilder("transient")
             .credentials("identity", "credential")
             .overrides(new Properties())
             .build(BlobStoreContext.class);
     String endpoint = "http://127.0.0.1:" + FreePorts.next();
+    CrossOriginResourceSharing cors =
+        new CrossOriginResourceSharing(
+            List.of(forBrowsers ? "http://127\\.0\\.0\\.1:[0-9]+" : "https://chat\\.invalid"),
+            List.of("GET", "HEAD", "PUT"),
+            // Any header: S3Proxy 2.6 reads Access-Control-Request-Headers only when separated by
+            // ", ", and Chromium separates them by ",", so the list (Content-Type, plus the browser
+            // suite's own X-Forwarded-For) cannot be checked here. Origins and methods are.
+            List.of("*"),
+            List.of(),
+            "false");
     S3Proxy proxy =
         S3Proxy.builder()
             .blobStore(context.getBlobStore())
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
             .endpoint(URI.create(endpoint))
+            .corsRules(cors)
             .build();
     proxy.start();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -60,6 +84,18 @@ public final class InProcessS3 implements AutoCloseable {
 
   public String endpoint() {
     return endpoint;
+  }
+
+  /** A node's configuration for storing uploads in {@code bucket} here. */
+  public Map<String, String> nodeStorage(String bucket) {
+    return Map.of(
+        "NEXUS_STORAGE", "s3",
+        "NEXUS_S3_ENDPOINT", endpoint,
+        "NEXUS_S3_BUCKET", bucket,
+        "NEXUS_S3_REGION", "us-east-1",
+        "NEXUS_S3_ACCESS_KEY", ACCESS_KEY,
+        "NEXUS_S3_SECRET_KEY", SECRET_KEY,
+        "NEXUS_S3_PATH_STYLE", "true");
   }
 
   /** A client of this S3, for tests to look into the bucket. */

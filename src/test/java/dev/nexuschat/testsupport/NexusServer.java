@@ -121,9 +121,11 @@ public final class NexusServer implements BeforeAllCallback {
                 "NEXUS_CORS_ORIGINS", CORS_ORIGIN));
     // RefreshTokenPurgeIT watches expired rows go within its patience.
     environment.put("NEXUS_REFRESH_PURGE_SECONDS", "2");
-    // UploadsIT watches an upload never attached go within its patience.
+    // UploadsIT watches an upload never attached, and bytes no upload points to, go within its
+    // patience.
     environment.put("NEXUS_UPLOAD_ORPHAN_TTL", "30s");
     environment.put("NEXUS_UPLOAD_CLEANUP_SECONDS", "2");
+    environment.put("NEXUS_UPLOAD_SWEEP_SECONDS", "5");
     environment.putAll(overrides);
     return environment;
   }

@@ -1,11 +1,10 @@
 package dev.nexuschat.upload;
 
-import dev.nexuschat.testsupport.EmbeddedNode;
-import dev.nexuschat.testsupport.InProcessS3;
-import dev.nexuschat.testsupport.LibertyInstance;
+import dev.nexuschat.testsupport.S3Node;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -17,48 +16,39 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 class S3UploadsIT extends UploadsIT {
   static final String BUCKET = "nexus-uploads-it";
-  private static InProcessS3 s3;
+  private static S3Node storage;
   private static S3Client client;
-  private static LibertyInstance node;
 
   @BeforeAll
   static void startS3AndANodeOnIt() throws Exception {
-    s3 = InProcessS3.start();
-    client = s3.client();
-    node =
-        EmbeddedNode.start(
+    storage =
+        S3Node.start(
             "node-s3-h2",
+            BUCKET,
+            false,
             Map.of(
                 "NEXUS_UPLOAD_ORPHAN_TTL", "30s",
                 "NEXUS_UPLOAD_CLEANUP_SECONDS", "2",
-                "NEXUS_STORAGE", "s3",
-                "NEXUS_S3_ENDPOINT", s3.endpoint(),
-                "NEXUS_S3_BUCKET", BUCKET,
-                "NEXUS_S3_REGION", "us-east-1",
-                "NEXUS_S3_ACCESS_KEY", InProcessS3.ACCESS_KEY,
-                "NEXUS_S3_SECRET_KEY", InProcessS3.SECRET_KEY,
-                "NEXUS_S3_PATH_STYLE", "true"));
+                "NEXUS_UPLOAD_SWEEP_SECONDS", "5"));
+    client = storage.s3().client();
   }
 
   @AfterAll
   static void stop() throws Exception {
     try {
-      if (node != null) {
-        node.stop();
-      }
-    } finally {
       if (client != null) {
         client.close();
       }
-      if (s3 != null) {
-        s3.close();
+    } finally {
+      if (storage != null) {
+        storage.close();
       }
     }
   }
 
   @Override
   String baseUrl() {
-    return node.baseUrl();
+    return storage.node().baseUrl();
   }
 
   @Override
@@ -74,6 +64,12 @@ class S3UploadsIT extends UploadsIT {
       }
       throw e;
     }
+  }
+
+  /** S3 sets an object's time itself: this one is new, and goes once past the orphan TTL. */
+  @Override
+  void storeStray(String key, byte[] bytes) {
+    client.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes));
   }
 
   @Override

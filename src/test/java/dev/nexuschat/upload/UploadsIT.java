@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
@@ -52,6 +53,12 @@ abstract class UploadsIT {
 
   /** S3 mode answers downloads with a redirect to a presigned URL. */
   abstract boolean redirects();
+
+  /**
+   * Puts {@code bytes} under {@code key} in the storage behind the server's back, long ago if it
+   * can.
+   */
+  abstract void storeStray(String key, byte[] bytes) throws Exception;
 
   TestUser alice;
   TestUser bob;
@@ -363,6 +370,23 @@ abstract class UploadsIT {
     as(alice).delete("/api/v1/rooms/" + room + "/messages/" + message).then().statusCode(204);
     assertProblem(fetch(alice, "/api/v1/uploads/" + image), 404, "NOT_FOUND");
     await().atMost(Duration.ofSeconds(20)).until(() -> !stored(image) && !stored(image + ".thumb"));
+  }
+
+  @Test
+  void storedBytesNoUploadPointsToAreSweptAway() throws Exception {
+    String stray = UUID.randomUUID().toString();
+    storeStray(stray, Uploads.png(20, 20));
+    storeStray(stray + ".thumb", Uploads.png(10, 10));
+    storeStray("not-an-upload-key-" + stray, new byte[] {1});
+    String kept = upload(alice, "kept.png", Uploads.png(40, 40));
+    Uploads.sendWith(baseUrl(), alice, room, "kept", kept).then().statusCode(201);
+    assertThat(stored(stray)).isTrue();
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(() -> !stored(stray) && !stored(stray + ".thumb"));
+    assertThat(stored(kept)).isTrue();
+    assertThat(stored(kept + ".thumb")).isTrue();
   }
 
   @Test

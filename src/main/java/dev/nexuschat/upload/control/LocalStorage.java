@@ -10,9 +10,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * Uploads as files under {@code NEXUS_DATA_DIR/uploads}, two levels of directories by the key's
@@ -115,12 +118,55 @@ final class LocalStorage implements Storage {
     Files.deleteIfExists(path(key));
   }
 
+  @Override
+  public List<Stored> list(String after, int limit) throws IOException {
+    List<Stored> found = new ArrayList<>();
+    String firstFloor = after == null ? null : after.substring(0, 2);
+    for (String first : names(root, 2, firstFloor)) {
+      // the second level resumes only inside the first level's directory where the last page ended
+      String secondFloor = first.equals(firstFloor) ? after.substring(2, 4) : null;
+      for (String second : names(root.resolve(first), 2, secondFloor)) {
+        Path leaf = root.resolve(first).resolve(second);
+        for (String key : names(leaf, 0, null)) {
+          if ((after == null || key.compareTo(after) > 0) && isKey(key)) {
+            found.add(new Stored(key, Files.getLastModifiedTime(leaf.resolve(key)).toInstant()));
+            if (found.size() == limit) {
+              return found;
+            }
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The names in {@code directory}, sorted: all of them ({@code length} 0), or those of {@code
+   * length} characters that do not sort before {@code floor} (null: no floor).
+   */
+  private static List<String> names(Path directory, int length, String floor) throws IOException {
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries
+          .map(entry -> entry.getFileName().toString())
+          .filter(name -> length == 0 || name.length() == length)
+          .filter(name -> floor == null || name.compareTo(floor) >= 0)
+          .sorted()
+          .toList();
+    } catch (NoSuchFileException e) {
+      return List.of();
+    }
+  }
+
   /** Keys are UUIDs (with an optional ".thumb"): checked, so no key can leave the root. */
   Path path(String key) {
-    if (key.length() < 36 || key.length() > 48 || !key.chars().allMatch(LocalStorage::keyChar)) {
+    if (!isKey(key)) {
       throw new IllegalArgumentException("Not a storage key: " + key);
     }
     return root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
+  }
+
+  private static boolean isKey(String key) {
+    return key.length() >= 36 && key.length() <= 48 && key.chars().allMatch(LocalStorage::keyChar);
   }
 
   private static boolean keyChar(int c) {

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -183,6 +184,22 @@ final class S3Storage implements Storage, AutoCloseable {
       s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket).key(key).build());
     } catch (SdkException e) {
       throw new IOException("Cannot delete " + key + " in the bucket", e);
+    }
+  }
+
+  @Override
+  public List<Stored> list(String after, int limit) throws IOException {
+    ListObjectsV2Request.Builder request =
+        ListObjectsV2Request.builder().bucket(bucket).maxKeys(limit);
+    if (after != null) {
+      request.startAfter(after);
+    }
+    try {
+      return s3.listObjectsV2(request.build()).contents().stream()
+          .map(object -> new Stored(object.key(), object.lastModified()))
+          .toList();
+    } catch (SdkException e) {
+      throw new IOException("Cannot list the bucket", e);
     }
   }
 

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -54,4 +56,13 @@ public interface Storage {
 
   /** Deletes {@code key}; nothing stored is fine. */
   void delete(String key) throws IOException;
+
+  /** A stored key, and when its bytes were last written. */
+  record Stored(String key, Instant modified) {}
+
+  /**
+   * Up to {@code limit} stored keys after {@code after} (null: from the first), in key order; what
+   * the storage holds besides upload keys is left out.
+   */
+  List<Stored> list(String after, int limit) throws IOException;
 }

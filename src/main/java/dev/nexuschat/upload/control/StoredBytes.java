@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,6 +19,8 @@ import java.util.logging.Logger;
 public class StoredBytes {
   private static final Logger LOG = Logger.getLogger(StoredBytes.class.getName());
 
+  private static final String THUMBNAIL = ".thumb";
+
   @Inject Storage storage;
 
   static String key(UUID uploadId) {
@@ -25,7 +28,18 @@ public class StoredBytes {
   }
 
   static String thumbnailKey(UUID uploadId) {
-    return uploadId + ".thumb";
+    return uploadId + THUMBNAIL;
+  }
+
+  /** The upload whose bytes {@code key} holds (original or thumbnail); empty for any other key. */
+  static Optional<UUID> uploadId(String key) {
+    String id = key.endsWith(THUMBNAIL) ? key.substring(0, key.length() - THUMBNAIL.length()) : key;
+    try {
+      UUID uploadId = UUID.fromString(id);
+      return uploadId.toString().equals(id) ? Optional.of(uploadId) : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   void discarded(@Observes(during = TransactionPhase.AFTER_SUCCESS) UploadsDiscarded event) {

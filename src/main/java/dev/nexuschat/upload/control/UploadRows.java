@@ -8,7 +8,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The short transactions around upload I/O: each one statement or two, never across I/O. */
@@ -55,5 +57,17 @@ class UploadRows {
             .setParameter("cutoff", cutoff)
             .executeUpdate()
         == 1;
+  }
+
+  /** Which of {@code ids} still have a row. */
+  @Transactional
+  public Set<UUID> existing(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return Set.copyOf(
+        em.createQuery("SELECT u.id FROM Upload u WHERE u.id IN :ids", UUID.class)
+            .setParameter("ids", ids)
+            .getResultList());
   }
 }

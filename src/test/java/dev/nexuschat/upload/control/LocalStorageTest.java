@@ -8,6 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -50,5 +53,32 @@ class LocalStorageTest {
     assertThatThrownBy(() -> storage.path("../../../../etc/passwd-and-more-text-here"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> storage.path("short")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aListingGoesInKeyOrderAndResumesAfterTheLastKeySeen() throws Exception {
+    LocalStorage storage = new LocalStorage(root);
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String key = UUID.randomUUID().toString();
+      keys.add(key);
+      keys.add(key + ".thumb");
+      storage.receive(key, new ByteArrayInputStream(new byte[] {1}), 1);
+      storage.receive(key + ".thumb", new ByteArrayInputStream(new byte[] {1}), 1);
+    }
+    Files.write(root.resolve("incoming").resolve("put-1.part"), new byte[] {1}); // in flight
+    Collections.sort(keys);
+
+    List<String> listed = new ArrayList<>();
+    String after = null;
+    for (List<Storage.Stored> page = storage.list(null, 7);
+        !page.isEmpty();
+        page = storage.list(after, 7)) {
+      assertThat(page.size()).isLessThanOrEqualTo(7);
+      page.forEach(stored -> listed.add(stored.key()));
+      after = page.get(page.size() - 1).key();
+    }
+
+    assertThat(listed).as("every key once, in order, no incoming part").isEqualTo(keys);
   }
 }
