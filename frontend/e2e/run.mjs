@@ -26,6 +26,8 @@ const PASSWORD = 'Correct-Horse-9';
 const suffix = `${Date.now() % 1_000_000}`;
 const alice = { username: `alice_${suffix}`, email: `alice_${suffix}@example.test`, name: `Alice ${suffix}` };
 const bob = { username: `bob_${suffix}`, email: `bob_${suffix}@example.test`, name: `Bob ${suffix}` };
+// 'uploads': two users, a room and the files steps only (S3WebClientE2EIT, a node in S3 mode)
+const ONLY = process.env.E2E_ONLY ?? '';
 const LIVE = 15_000; // socket or, without it, the REST polling fallback (live-steps.mjs holds the socket to less)
 
 const browser = await chromium.launch({
@@ -182,215 +184,222 @@ try {
     projectRoomId = new URL(a.url()).pathname.split('/').pop();
   });
 
-  await step('messages are exchanged and the unread badge rises and clears', async () => {
-    await a.getByRole('textbox', { name: 'Message', exact: true }).fill('Hello Bob, welcome!');
-    await a.keyboard.press('Enter');
-    await messageIn(a, 'Hello Bob, welcome!').waitFor();
-    const badge = b.getByTestId('room-link').filter({ hasText: 'Project Nexus' }).getByTestId('unread-badge');
-    await badge.waitFor({ timeout: LIVE });
-    await b.getByTestId('room-link').filter({ hasText: 'Project Nexus' }).click();
-    await messageIn(b, 'Hello Bob, welcome!').waitFor();
-    await badge.waitFor({ state: 'detached' });
-    await b.getByRole('textbox', { name: 'Message', exact: true }).fill('Hi Alice!');
-    await b.getByRole('button', { name: 'Send' }).click();
-    await messageIn(a, 'Hi Alice!').waitFor({ timeout: LIVE });
-  });
+  if (ONLY === 'uploads') {
+    await uploadSteps({ a, b, screenshot: false });
+  } else {
+    await step('messages are exchanged and the unread badge rises and clears', async () => {
+      await a.getByRole('textbox', { name: 'Message', exact: true }).fill('Hello Bob, welcome!');
+      await a.keyboard.press('Enter');
+      await messageIn(a, 'Hello Bob, welcome!').waitFor();
+      const badge = b
+        .getByTestId('room-link')
+        .filter({ hasText: 'Project Nexus' })
+        .getByTestId('unread-badge');
+      await badge.waitFor({ timeout: LIVE });
+      await b.getByTestId('room-link').filter({ hasText: 'Project Nexus' }).click();
+      await messageIn(b, 'Hello Bob, welcome!').waitFor();
+      await badge.waitFor({ state: 'detached' });
+      await b.getByRole('textbox', { name: 'Message', exact: true }).fill('Hi Alice!');
+      await b.getByRole('button', { name: 'Send' }).click();
+      await messageIn(a, 'Hi Alice!').waitFor({ timeout: LIVE });
+    });
 
-  await step('bob replies to a message and alice sees the link to the parent', async () => {
-    const parent = messageIn(b, 'Hello Bob, welcome!');
-    await parent.hover();
-    await parent.getByRole('button', { name: /Reply to/ }).click();
-    await b.getByTestId('composer-context').getByText('Replying to').waitFor();
-    await b.getByRole('textbox', { name: 'Message', exact: true }).fill('Thanks for the invite');
-    await b.keyboard.press('Enter');
-    const reply = messageIn(a, 'Thanks for the invite');
-    await reply.waitFor({ timeout: LIVE });
-    await reply.getByTestId('reply-link').getByText('Hello Bob, welcome!').waitFor();
-  });
+    await step('bob replies to a message and alice sees the link to the parent', async () => {
+      const parent = messageIn(b, 'Hello Bob, welcome!');
+      await parent.hover();
+      await parent.getByRole('button', { name: /Reply to/ }).click();
+      await b.getByTestId('composer-context').getByText('Replying to').waitFor();
+      await b.getByRole('textbox', { name: 'Message', exact: true }).fill('Thanks for the invite');
+      await b.keyboard.press('Enter');
+      const reply = messageIn(a, 'Thanks for the invite');
+      await reply.waitFor({ timeout: LIVE });
+      await reply.getByTestId('reply-link').getByText('Hello Bob, welcome!').waitFor();
+    });
 
-  await step('alice edits and deletes her messages and bob sees both', async () => {
-    const mine = messageIn(a, 'Hello Bob, welcome!');
-    await mine.hover();
-    await mine.getByRole('button', { name: 'Edit message' }).click();
-    await a.getByTestId('composer-context').getByText('Editing message').waitFor();
-    await a.getByRole('textbox', { name: 'Message', exact: true }).fill('Hello Bob, welcome aboard!');
-    await a.keyboard.press('Enter');
-    await messageIn(a, 'welcome aboard!').getByText('(edited)').waitFor();
-    await messageIn(b, 'welcome aboard!').getByText('(edited)').waitFor({ timeout: LIVE });
+    await step('alice edits and deletes her messages and bob sees both', async () => {
+      const mine = messageIn(a, 'Hello Bob, welcome!');
+      await mine.hover();
+      await mine.getByRole('button', { name: 'Edit message' }).click();
+      await a.getByTestId('composer-context').getByText('Editing message').waitFor();
+      await a.getByRole('textbox', { name: 'Message', exact: true }).fill('Hello Bob, welcome aboard!');
+      await a.keyboard.press('Enter');
+      await messageIn(a, 'welcome aboard!').getByText('(edited)').waitFor();
+      await messageIn(b, 'welcome aboard!').getByText('(edited)').waitFor({ timeout: LIVE });
 
-    await a.getByRole('textbox', { name: 'Message', exact: true }).fill('This one is a mistake');
-    await a.keyboard.press('Enter');
-    await messageIn(b, 'This one is a mistake').waitFor({ timeout: LIVE });
-    const mistake = messageIn(a, 'This one is a mistake');
-    await mistake.hover();
-    await mistake.getByRole('button', { name: 'Delete message' }).click();
-    await a
-      .getByRole('alertdialog', { name: 'Delete message?' })
-      .getByRole('button', { name: 'Delete' })
-      .click();
-    await mistake.waitFor({ state: 'detached' });
-    await messageIn(b, 'This one is a mistake').waitFor({ state: 'detached', timeout: LIVE });
-  });
+      await a.getByRole('textbox', { name: 'Message', exact: true }).fill('This one is a mistake');
+      await a.keyboard.press('Enter');
+      await messageIn(b, 'This one is a mistake').waitFor({ timeout: LIVE });
+      const mistake = messageIn(a, 'This one is a mistake');
+      await mistake.hover();
+      await mistake.getByRole('button', { name: 'Delete message' }).click();
+      await a
+        .getByRole('alertdialog', { name: 'Delete message?' })
+        .getByRole('button', { name: 'Delete' })
+        .click();
+      await mistake.waitFor({ state: 'detached' });
+      await messageIn(b, 'This one is a mistake').waitFor({ state: 'detached', timeout: LIVE });
+    });
 
-  await step('room info shows members and roles; the owner renames the room, a member cannot', async () => {
-    await a.getByRole('button', { name: 'Room info' }).click();
-    const panel = a.getByRole('dialog', { name: 'Project Nexus' });
-    await panel
-      .getByTestId('member-row')
-      .filter({ hasText: bob.name })
-      .getByText(/^member ·/)
-      .waitFor();
-    await panel
-      .getByTestId('member-row')
-      .filter({ hasText: alice.name })
-      .getByText(/^owner ·/)
-      .waitFor();
-    await expectNoAxeViolations(a, 'room info');
+    await step('room info shows members and roles; the owner renames the room, a member cannot', async () => {
+      await a.getByRole('button', { name: 'Room info' }).click();
+      const panel = a.getByRole('dialog', { name: 'Project Nexus' });
+      await panel
+        .getByTestId('member-row')
+        .filter({ hasText: bob.name })
+        .getByText(/^member ·/)
+        .waitFor();
+      await panel
+        .getByTestId('member-row')
+        .filter({ hasText: alice.name })
+        .getByText(/^owner ·/)
+        .waitFor();
+      await expectNoAxeViolations(a, 'room info');
 
-    // The owner renames the room; a bad name gets the server's field error first.
-    await panel.getByRole('button', { name: 'Edit room' }).click();
-    const form = panel.getByRole('form', { name: 'Edit room' });
-    await form.getByLabel('Room name').fill('x'.repeat(101));
-    await form.getByRole('button', { name: 'Save' }).click();
-    await form.getByRole('alert').waitFor();
-    await form.getByLabel('Room name').fill('Project Nexus HQ');
-    await form.getByLabel('Description').fill('Where the launch is planned');
-    await form.getByRole('button', { name: 'Save' }).click();
-    await panel.getByText('Where the launch is planned').waitFor();
-    await a.getByRole('heading', { name: '# Project Nexus HQ' }).waitFor();
-    await b.getByRole('heading', { name: '# Project Nexus HQ' }).waitFor({ timeout: LIVE });
-    // The owner cannot simply leave: the error says what to do instead.
-    await panel.getByRole('button', { name: 'Leave room' }).click();
-    await panel.getByRole('alert').filter({ hasText: 'Make another member the owner first' }).waitFor();
-    // A plain member sees the room's details but no control to change them.
-    await b.getByRole('button', { name: 'Room info' }).click();
-    const bobsPanel = b.getByRole('dialog', { name: 'Project Nexus HQ' });
-    await bobsPanel.getByText('Where the launch is planned').waitFor();
-    if (await bobsPanel.getByRole('button', { name: 'Edit room' }).count())
-      throw new Error('a plain member was offered the room edit');
-    await b.keyboard.press('Escape');
+      // The owner renames the room; a bad name gets the server's field error first.
+      await panel.getByRole('button', { name: 'Edit room' }).click();
+      const form = panel.getByRole('form', { name: 'Edit room' });
+      await form.getByLabel('Room name').fill('x'.repeat(101));
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.getByRole('alert').waitFor();
+      await form.getByLabel('Room name').fill('Project Nexus HQ');
+      await form.getByLabel('Description').fill('Where the launch is planned');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await panel.getByText('Where the launch is planned').waitFor();
+      await a.getByRole('heading', { name: '# Project Nexus HQ' }).waitFor();
+      await b.getByRole('heading', { name: '# Project Nexus HQ' }).waitFor({ timeout: LIVE });
+      // The owner cannot simply leave: the error says what to do instead.
+      await panel.getByRole('button', { name: 'Leave room' }).click();
+      await panel.getByRole('alert').filter({ hasText: 'Make another member the owner first' }).waitFor();
+      // A plain member sees the room's details but no control to change them.
+      await b.getByRole('button', { name: 'Room info' }).click();
+      const bobsPanel = b.getByRole('dialog', { name: 'Project Nexus HQ' });
+      await bobsPanel.getByText('Where the launch is planned').waitFor();
+      if (await bobsPanel.getByRole('button', { name: 'Edit room' }).count())
+        throw new Error('a plain member was offered the room edit');
+      await b.keyboard.press('Escape');
 
-    await a.keyboard.press('Escape');
-    await panel.waitFor({ state: 'detached' });
-    const focused = await a.evaluate(() => document.activeElement?.textContent);
-    if (focused !== 'Room info') throw new Error(`focus returned to ${focused}`);
-  });
+      await a.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      const focused = await a.evaluate(() => document.activeElement?.textContent);
+      if (focused !== 'Room info') throw new Error(`focus returned to ${focused}`);
+    });
 
-  await step('a reload keeps the session and the conversation', async () => {
-    await a.reload();
-    await a.getByRole('heading', { name: '# Project Nexus' }).waitFor();
-    await messageIn(a, 'Thanks for the invite').waitFor();
-    mkdirSync(new URL('../../docs', import.meta.url), { recursive: true });
-    await a.screenshot({ path: new URL('../../docs/screenshot.png', import.meta.url).pathname });
-  });
-
-  await step('bob opens a direct message from the people search', async () => {
-    await b.getByRole('searchbox', { name: 'Message someone' }).fill(alice.username);
-    await b
-      .getByRole('list', { name: 'Message someone results' })
-      .getByRole('button', { name: new RegExp(alice.name) })
-      .click();
-    await b.getByRole('heading', { name: alice.name }).waitFor();
-    await b.getByRole('textbox', { name: 'Message', exact: true }).fill('A private hello');
-    await b.keyboard.press('Enter');
-    await a.getByTestId('room-link').filter({ hasText: bob.name }).waitFor({ timeout: LIVE });
-  });
-
-  await mentionSteps({ a, b, bob, roomId: projectRoomId, live: LIVE });
-  await reactionSteps({ a, b });
-  await threadSteps({ a, b, alice, password: PASSWORD, roomId: projectRoomId, live: LIVE });
-  await uploadSteps({ a, b });
-
-  await liveSteps({ a, b, newUserPage, alice, bob, password: PASSWORD, roomId: projectRoomId });
-
-  await formattingSteps({ newUserPage, alice, bob, password: PASSWORD });
-
-  await step('infinite scroll walks 120 seeded messages back to the beginning', async () => {
-    const texts = Array.from({ length: 120 }, (_, i) => `Seeded message ${i + 1}`);
-    const room = await seedRoom('History', texts, 1); // one at a time: their order is the test
-    await a.goto(`/chat/${room.id}`);
-    await messageIn(a, 'Seeded message 120').waitFor();
-    await scrollToBeginning(a);
-    await messageIn(a, 'Seeded message 1').first().waitFor();
-    const count = await a.getByTestId('message').count();
-    if (count !== 120) throw new Error(`expected 120 messages, saw ${count}`);
-  });
-
-  await step('a 1000-message room scrolls (frame times measured)', async () => {
-    const texts = Array.from(
-      { length: 1000 },
-      (_, i) =>
-        `Message ${i + 1}${i % 7 === 0 ? ': a longer one that wraps onto a second line '.repeat(3) : ''}`,
-    );
-    const room = await seedRoom('Thousand', texts, 10);
-    await a.goto(`/chat/${room.id}`);
-    await a.getByTestId('message').first().waitFor();
-    await scrollToBeginning(a);
-    const result = await a.getByTestId('message-scroller').evaluate(measureScroll);
-    console.log(
-      `    1000 messages: ${result.frames} frames over ${result.ms} ms of scripted scrolling (${result.px} px): ` +
-        `median ${result.median} ms, p95 ${result.p95} ms, worst ${result.worst} ms a frame; ` +
-        `${result.longTasks} long tasks (${result.longTaskMs} ms); ${result.maxRows} rows in the DOM`,
-    );
-    // Loose for a shared 2-core CI machine; the numbers are in docs/PERFORMANCE.md.
-    if (result.p95 > 100) throw new Error(`p95 frame time ${result.p95} ms while scrolling`);
-  });
-
-  await step(
-    'keyboard only: sign in, pick a room with the arrow keys, send, open and close a dialog',
-    async () => {
-      const k = await newUserPage();
-      await k.goto('/login');
-      await k.getByLabel('Email').focus();
-      await k.keyboard.type(bob.email);
-      await k.keyboard.press('Tab');
-      await k.keyboard.type(PASSWORD);
-      await k.keyboard.press('Enter');
-      await k.waitForURL('**/chat');
-      await k.getByTestId('room-link').first().waitFor();
-      await k.getByTestId('room-link').first().focus();
-      await k.keyboard.press('ArrowDown');
-      await k.keyboard.press('ArrowUp');
-      await k.keyboard.press('Enter');
-      await k.getByRole('textbox', { name: 'Message', exact: true }).waitFor();
-      await k.getByRole('textbox', { name: 'Message', exact: true }).focus();
-      await k.keyboard.type('Typed without a mouse');
-      await k.keyboard.press('Enter');
-      await messageIn(k, 'Typed without a mouse').waitFor();
-      await k.getByRole('button', { name: 'Room info' }).focus();
-      await k.keyboard.press('Enter');
-      await k.getByRole('dialog').waitFor();
-      await k.keyboard.press('Escape');
-      await k.getByRole('dialog').waitFor({ state: 'detached' });
-      await k.context().close();
-    },
-  );
-
-  await step(
-    'settings: a new display name and avatar are saved and shown; the mute choice persists',
-    async () => {
-      await a.goto('/settings');
-      const profile = a.getByRole('form', { name: 'Profile' });
-      await profile.getByLabel('Display name').fill(`${alice.name} (Ops)`);
-      await profile.getByLabel('Avatar URL').fill('https://avatars.example.test/alice.png');
-      await profile.getByRole('button', { name: 'Save profile' }).click();
-      await profile.getByRole('status').getByText('Saved.').waitFor();
-      const account = a.getByRole('navigation', { name: 'Account' });
-      await account.getByText(`${alice.name} (Ops)`).waitFor();
-      const src = await account.locator('img').getAttribute('src');
-      if (src !== 'https://avatars.example.test/alice.png') throw new Error(`the header avatar is ${src}`);
-      const mute = a.getByRole('checkbox', { name: 'Mute the new-message sound' });
-      if (await mute.isChecked()) throw new Error('muted before anyone asked');
-      await mute.check();
+    await step('a reload keeps the session and the conversation', async () => {
       await a.reload();
-      await account.getByText(`${alice.name} (Ops)`).waitFor();
-      if (!(await mute.isChecked())) throw new Error('the mute choice was lost on reload');
-    },
-  );
+      await a.getByRole('heading', { name: '# Project Nexus' }).waitFor();
+      await messageIn(a, 'Thanks for the invite').waitFor();
+      mkdirSync(new URL('../../docs', import.meta.url), { recursive: true });
+      await a.screenshot({ path: new URL('../../docs/screenshot.png', import.meta.url).pathname });
+    });
 
-  await searchSteps({ a, alice, bob, password: PASSWORD });
+    await step('bob opens a direct message from the people search', async () => {
+      await b.getByRole('searchbox', { name: 'Message someone' }).fill(alice.username);
+      await b
+        .getByRole('list', { name: 'Message someone results' })
+        .getByRole('button', { name: new RegExp(alice.name) })
+        .click();
+      await b.getByRole('heading', { name: alice.name }).waitFor();
+      await b.getByRole('textbox', { name: 'Message', exact: true }).fill('A private hello');
+      await b.keyboard.press('Enter');
+      await a.getByTestId('room-link').filter({ hasText: bob.name }).waitFor({ timeout: LIVE });
+    });
 
-  await restartStep({ a, bob, password: PASSWORD, roomId: projectRoomId });
+    await mentionSteps({ a, b, bob, roomId: projectRoomId, live: LIVE });
+    await reactionSteps({ a, b });
+    await threadSteps({ a, b, alice, password: PASSWORD, roomId: projectRoomId, live: LIVE });
+    await uploadSteps({ a, b });
+
+    await liveSteps({ a, b, newUserPage, alice, bob, password: PASSWORD, roomId: projectRoomId });
+
+    await formattingSteps({ newUserPage, alice, bob, password: PASSWORD });
+
+    await step('infinite scroll walks 120 seeded messages back to the beginning', async () => {
+      const texts = Array.from({ length: 120 }, (_, i) => `Seeded message ${i + 1}`);
+      const room = await seedRoom('History', texts, 1); // one at a time: their order is the test
+      await a.goto(`/chat/${room.id}`);
+      await messageIn(a, 'Seeded message 120').waitFor();
+      await scrollToBeginning(a);
+      await messageIn(a, 'Seeded message 1').first().waitFor();
+      const count = await a.getByTestId('message').count();
+      if (count !== 120) throw new Error(`expected 120 messages, saw ${count}`);
+    });
+
+    await step('a 1000-message room scrolls (frame times measured)', async () => {
+      const texts = Array.from(
+        { length: 1000 },
+        (_, i) =>
+          `Message ${i + 1}${i % 7 === 0 ? ': a longer one that wraps onto a second line '.repeat(3) : ''}`,
+      );
+      const room = await seedRoom('Thousand', texts, 10);
+      await a.goto(`/chat/${room.id}`);
+      await a.getByTestId('message').first().waitFor();
+      await scrollToBeginning(a);
+      const result = await a.getByTestId('message-scroller').evaluate(measureScroll);
+      console.log(
+        `    1000 messages: ${result.frames} frames over ${result.ms} ms of scripted scrolling (${result.px} px): ` +
+          `median ${result.median} ms, p95 ${result.p95} ms, worst ${result.worst} ms a frame; ` +
+          `${result.longTasks} long tasks (${result.longTaskMs} ms); ${result.maxRows} rows in the DOM`,
+      );
+      // Loose for a shared 2-core CI machine; the numbers are in docs/PERFORMANCE.md.
+      if (result.p95 > 100) throw new Error(`p95 frame time ${result.p95} ms while scrolling`);
+    });
+
+    await step(
+      'keyboard only: sign in, pick a room with the arrow keys, send, open and close a dialog',
+      async () => {
+        const k = await newUserPage();
+        await k.goto('/login');
+        await k.getByLabel('Email').focus();
+        await k.keyboard.type(bob.email);
+        await k.keyboard.press('Tab');
+        await k.keyboard.type(PASSWORD);
+        await k.keyboard.press('Enter');
+        await k.waitForURL('**/chat');
+        await k.getByTestId('room-link').first().waitFor();
+        await k.getByTestId('room-link').first().focus();
+        await k.keyboard.press('ArrowDown');
+        await k.keyboard.press('ArrowUp');
+        await k.keyboard.press('Enter');
+        await k.getByRole('textbox', { name: 'Message', exact: true }).waitFor();
+        await k.getByRole('textbox', { name: 'Message', exact: true }).focus();
+        await k.keyboard.type('Typed without a mouse');
+        await k.keyboard.press('Enter');
+        await messageIn(k, 'Typed without a mouse').waitFor();
+        await k.getByRole('button', { name: 'Room info' }).focus();
+        await k.keyboard.press('Enter');
+        await k.getByRole('dialog').waitFor();
+        await k.keyboard.press('Escape');
+        await k.getByRole('dialog').waitFor({ state: 'detached' });
+        await k.context().close();
+      },
+    );
+
+    await step(
+      'settings: a new display name and avatar are saved and shown; the mute choice persists',
+      async () => {
+        await a.goto('/settings');
+        const profile = a.getByRole('form', { name: 'Profile' });
+        await profile.getByLabel('Display name').fill(`${alice.name} (Ops)`);
+        await profile.getByLabel('Avatar URL').fill('https://avatars.example.test/alice.png');
+        await profile.getByRole('button', { name: 'Save profile' }).click();
+        await profile.getByRole('status').getByText('Saved.').waitFor();
+        const account = a.getByRole('navigation', { name: 'Account' });
+        await account.getByText(`${alice.name} (Ops)`).waitFor();
+        const src = await account.locator('img').getAttribute('src');
+        if (src !== 'https://avatars.example.test/alice.png') throw new Error(`the header avatar is ${src}`);
+        const mute = a.getByRole('checkbox', { name: 'Mute the new-message sound' });
+        if (await mute.isChecked()) throw new Error('muted before anyone asked');
+        await mute.check();
+        await a.reload();
+        await account.getByText(`${alice.name} (Ops)`).waitFor();
+        if (!(await mute.isChecked())) throw new Error('the mute choice was lost on reload');
+      },
+    );
+
+    await searchSteps({ a, alice, bob, password: PASSWORD });
+
+    await restartStep({ a, bob, password: PASSWORD, roomId: projectRoomId });
+  }
 
   failed = summary();
 } catch {
