@@ -34,21 +34,8 @@ class PostgresMessageSearch implements MessageSearch {
 
   @Override
   public List<SearchHit> find(SearchFilter filter, SearchCursor cursor, int limit) {
-    // LOCAL: all end with this transaction, the pooled connection keeps its defaults. A custom plan
-    // every time: a generic one (the driver prepares a statement after a few runs) would not know
-    // the words, and one plan cannot serve both a common and a rare word. No JIT: compiling took
-    // 10-40 ms of a 20 ms search (its cost estimates are made for long analytic queries). No
-    // parallel workers: starting them cost more than they saved (the walk: 46 ms, alone 25 ms), and
-    // on a busy server they take the cores of other requests.
-    em.createNativeQuery(
-            "SELECT set_config('statement_timeout', ?1, true),"
-                + " set_config('plan_cache_mode', 'force_custom_plan', true),"
-                + " set_config('jit', 'off', true),"
-                + " set_config('max_parallel_workers_per_gather', '0', true)")
-        .setParameter(1, String.valueOf(Math.max(1, timeoutMillis)))
-        .getResultList();
     try {
-      return new FullTextSearch(this::rows).find(filter, cursor, limit);
+      return new FullTextSearch(this::rows, timeoutMillis).find(filter, cursor, limit);
     } catch (PersistenceException e) {
       if (canceled(e)) {
         throw new Invalid(

@@ -109,8 +109,8 @@ class FullTextPlansIT {
       List<SearchHit> found = new ArrayList<>();
       SearchCursor cursor = null;
       while (true) {
-        JdbcSql sql = settings();
-        List<SearchHit> page = new FullTextSearch(sql).find(filter, cursor, PAGE);
+        List<SearchHit> page =
+            new FullTextSearch(new JdbcSql(db), 10_000).find(filter, cursor, PAGE);
         db.commit();
         found.addAll(page);
         if (page.size() < PAGE) {
@@ -174,18 +174,18 @@ class FullTextPlansIT {
     }
   }
 
-  /** The settings the server makes for each search, in a new transaction. */
-  private JdbcSql settings() throws SQLException {
-    JdbcSql sql = new JdbcSql(db);
-    sql.searchSettings(10_000);
-    return sql;
+  /** A search with the server's settings, in a new transaction. */
+  private FullTextSearch search() {
+    FullTextSearch search = new FullTextSearch(new JdbcSql(db), 10_000);
+    search.settings();
+    return search;
   }
 
   private List<SearchHit> pages(SearchFilter filter, SearchPlan plan) throws SQLException {
     List<SearchHit> hits = new ArrayList<>();
     SearchCursor cursor = null;
     while (true) {
-      List<SearchHit> page = new FullTextSearch(settings()).run(filter, cursor, PAGE, plan).hits();
+      List<SearchHit> page = search().run(filter, cursor, PAGE, plan).hits();
       db.commit();
       hits.addAll(page);
       if (page.size() < PAGE) {
@@ -196,7 +196,7 @@ class FullTextPlansIT {
   }
 
   private long candidates(SearchFilter filter, SearchPlan plan) throws SQLException {
-    long found = new FullTextSearch(settings()).run(filter, null, PAGE, plan).candidates();
+    long found = search().run(filter, null, PAGE, plan).candidates();
     db.commit();
     return found;
   }

@@ -19,16 +19,6 @@ final class JdbcSql implements FullTextSearch.Sql {
     this.connection = connection;
   }
 
-  /** The settings the server makes for each search (PostgresMessageSearch), in this transaction. */
-  void searchSettings(int timeoutMillis) throws SQLException {
-    rows(
-        "SELECT set_config('statement_timeout', ?1, true),"
-            + " set_config('plan_cache_mode', 'force_custom_plan', true),"
-            + " set_config('jit', 'off', true),"
-            + " set_config('max_parallel_workers_per_gather', '0', true)",
-        List.of(String.valueOf(timeoutMillis)));
-  }
-
   @Override
   public List<Object[]> rows(String sql, List<Object> parameters) {
     List<Object> bound = new ArrayList<>();

@@ -73,9 +73,7 @@ class SearchLatencyBench {
 
   /** One search in its own transaction, as the server runs it; returns the plan used. */
   private static SearchPlan search(Connection db, UUID user, String q) throws SQLException {
-    JdbcSql sql = new JdbcSql(db);
-    sql.searchSettings(1500);
-    FullTextSearch search = new FullTextSearch(sql);
+    FullTextSearch search = new FullTextSearch(new JdbcSql(db), 1500);
     try {
       search.find(new SearchFilter(SearchQuery.parse(q), user, null, null), null, 21);
     } catch (IllegalStateException canceled) {
