@@ -37,8 +37,10 @@ final class FullTextSearch {
   private final Sql sql;
   private final int timeoutMillis;
 
-  /** The plan of the last statement {@link #find} ran (for tests and the benchmark). */
+  /** The plan of the last statement {@link #find} ran, and how many it ran (for the benchmark). */
   private SearchPlan used;
+
+  private int searches;
 
   FullTextSearch(Sql sql, int timeoutMillis) {
     this.sql = sql;
@@ -151,9 +153,14 @@ final class FullTextSearch {
     return used;
   }
 
+  int searches() {
+    return searches;
+  }
+
   /** One search statement by {@code plan}. */
   Found run(SearchFilter filter, SearchCursor cursor, int limit, SearchPlan plan) {
     used = plan;
+    searches++;
     if (plan.kind() == SearchPlan.Kind.NEWEST_FIRST) {
       // the walk is the only plan left that returns the newest first without a sort (else
       // PostgreSQL may pick the room index and sort, or a bitmap: hundreds of ms for a 4 % word)
