@@ -27,6 +27,7 @@ band() { # name, pgbench \set line, query expression
 }
 band rare-w10000-50000 '\set n random(10000, 50000)' "'w' || :n"
 band middling-w300-3000 '\set n random(300, 3000)' "'w' || :n"
+band the-band-w20-w300 '\set n random(20, 300)' "'w' || :n"
 band two-words '\set n random(300, 3000)
 \set k random(10000, 50000)' "'w' || :n || ' w' || :k"
 band common-w1-w20 '\set n random(1, 20)' "'w' || :n"

@@ -1,5 +1,7 @@
--- The statement of search/control/PostgresMessageSearch (first page, no room or sender filter) for
--- pgbench, with ${Q} the query and ${HEAVY} the searching user (search-bench.sh sets both).
+-- The search statement of session 8 (first page, no room or sender filter) for pgbench, with ${Q}
+-- the query and ${HEAVY} the searching user (search-bench.sh sets both). Since session 9 the server
+-- runs it only as its ALL_MATCHES plan; search/control/FullTextSearch chooses among four, measured
+-- with every round trip by search-bench-plans.sh.
 BEGIN;
 SET LOCAL statement_timeout = 1500;
 SET LOCAL plan_cache_mode = force_custom_plan;

@@ -46,6 +46,11 @@ public record SearchQuery(String text, List<Clause> clauses) {
     return clauses.stream().anyMatch(c -> c.anyOf().stream().anyMatch(t -> !t.negated()));
   }
 
+  /** Whether a term is words that must follow each other ({@code "a b"}, or {@code a-b}). */
+  public boolean hasPhrase() {
+    return clauses.stream().anyMatch(c -> c.anyOf().stream().anyMatch(t -> t.words().size() > 1));
+  }
+
   /** Lower-cased runs of letters and digits: the words of a text, as both sides compare them. */
   public static List<String> words(String text) {
     return wordSpans(text).stream()

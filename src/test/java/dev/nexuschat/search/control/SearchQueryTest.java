@@ -24,6 +24,13 @@ class SearchQueryTest {
   }
 
   @Test
+  void quotedWordsAreAPhraseOneQuotedWordIsNot() {
+    assertThat(SearchQuery.parse("release \"going out today\"").hasPhrase()).isTrue();
+    assertThat(SearchQuery.parse("release \"today\" -draft").hasPhrase()).isFalse();
+    assertThat(SearchQuery.parse("release today").hasPhrase()).isFalse();
+  }
+
+  @Test
   void anUnclosedQuoteRunsToTheEnd() {
     assertThat(SearchQuery.parse("\"quarterly report").clauses())
         .containsExactly(
