@@ -82,6 +82,9 @@ final class FullTextSearch {
     // A bounded plan's guess may be short (an estimate off, quiet rooms): widened by what it found,
     // at most twice, then every match is read.
     for (int attempt = 0; attempt < 3 && plan.isBounded(); attempt++) {
+      if (attempt > 0) {
+        timeLeft(start);
+      }
       Found found = run(filter, cursor, limit, plan);
       if (found.candidates() >= MessageSearch.CANDIDATES) {
         return found.hits();
@@ -92,13 +95,19 @@ final class FullTextSearch {
               : plan.widened(found.candidates(), probe);
     }
     if (used != null) {
-      // the timeout bounds the whole search, not each attempt
-      long left = timeoutMillis - (System.nanoTime() - start) / 1_000_000;
-      sql.rows(
-          "SELECT set_config('statement_timeout', ?1, true)",
-          List.of(String.valueOf(Math.max(1, left))));
+      timeLeft(start);
     }
     return run(filter, cursor, limit, plan).hits();
+  }
+
+  /**
+   * The timeout bounds the whole search, not each attempt: the next statement gets what is left.
+   */
+  private void timeLeft(long start) {
+    long left = timeoutMillis - (System.nanoTime() - start) / 1_000_000;
+    sql.rows(
+        "SELECT set_config('statement_timeout', ?1, true)",
+        List.of(String.valueOf(Math.max(1, left))));
   }
 
   /**
