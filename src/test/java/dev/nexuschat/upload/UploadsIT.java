@@ -4,8 +4,10 @@ import static dev.nexuschat.testsupport.Problems.assertInvalid;
 import static dev.nexuschat.testsupport.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.drew.imaging.ImageMetadataReader;
@@ -359,6 +361,52 @@ abstract class UploadsIT {
     assertThat(gps(stored)).as("no GPS in the stored original").isNull();
     assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Alice at home");
     assertThat(ImageIO.read(new ByteArrayInputStream(stored)).getWidth()).isEqualTo(Webp.WIDTH);
+  }
+
+  @Test
+  void aMessageShowsItsFilesAndReactionsInEveryListOfMessages() {
+    String image = upload(alice, "plan.png", Uploads.png(60, 60));
+    String word = "zephyr" + UUID.randomUUID().toString().substring(0, 8).replace("-", "");
+    String root =
+        Uploads.sendWith(baseUrl(), alice, room, "the " + word + " plan @" + bob.username(), image)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    as(bob)
+        .put("/api/v1/rooms/{room}/messages/{id}/reactions/{emoji}", room, root, "\uD83D\uDC4D")
+        .then()
+        .statusCode(lessThan(300));
+    as(bob)
+        .body(Map.of("content", "looks good", "parent_id", root))
+        .post("/api/v1/rooms/" + room + "/messages")
+        .then()
+        .statusCode(201);
+    String messages = "/api/v1/rooms/" + room + "/messages";
+    Map<String, String> lists =
+        Map.of(
+            messages + "?limit=50",
+            "messages.find { it.id == '" + root + "' }",
+            messages + "?around=" + root,
+            "messages.find { it.id == '" + root + "' }",
+            messages + "/" + root + "/thread",
+            "root",
+            "/api/v1/threads",
+            "threads.find { it.root.id == '" + root + "' }.root",
+            "/api/v1/mentions",
+            "mentions.find { it.message.id == '" + root + "' }.message",
+            "/api/v1/search/messages?q=" + word,
+            "results.find { it.message.id == '" + root + "' }.message");
+    lists.forEach(
+        (path, shown) ->
+            as(bob)
+                .get(path)
+                .then()
+                .statusCode(200)
+                .body(shown + ".attachments.id", contains(image))
+                .body(shown + ".attachments[0].width", equalTo(60))
+                .body(shown + ".reactions.emoji", contains("\uD83D\uDC4D"))
+                .body(shown + ".reactions[0].me", equalTo(true)));
   }
 
   @Test

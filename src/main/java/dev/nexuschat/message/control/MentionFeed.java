@@ -3,6 +3,7 @@ package dev.nexuschat.message.control;
 import dev.nexuschat.message.entity.Message;
 import dev.nexuschat.room.entity.Room;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -42,6 +43,7 @@ public class MentionFeed {
       """;
 
   @PersistenceContext EntityManager em;
+  @Inject ShownMessages shown;
 
   /** One mention: the message, and the room it is in. */
   @Schema(name = "Mention")
@@ -81,16 +83,19 @@ public class MentionFeed {
     List<UUID> ids = rows.stream().map(row -> uuid(row[0])).toList();
     Map<UUID, Message> messages = messages(ids);
     Map<UUID, Room> rooms = rooms(messages.values().stream().map(Message::roomId).toList());
+    List<MessageViews.Item> views =
+        shown.complete(
+            ids.stream().map(id -> MessageViews.Item.of(messages.get(id))).toList(), userId);
     List<Item> items = new ArrayList<>(ids.size());
-    for (UUID id : ids) {
-      Message message = messages.get(id);
+    for (int i = 0; i < ids.size(); i++) {
+      Message message = messages.get(ids.get(i));
       Room room = rooms.get(message.roomId());
       items.add(
           new Item(
               room.id(),
               room.isDirect() ? message.sender().displayName() : room.name(),
               room.isDirect(),
-              MessageViews.Item.of(message)));
+              views.get(i)));
     }
     String next = null;
     if (hasMore && !items.isEmpty()) {

@@ -3,8 +3,6 @@ package dev.nexuschat.message.control;
 import dev.nexuschat.message.entity.Message;
 import dev.nexuschat.platform.errors.Invalid;
 import dev.nexuschat.room.control.Memberships;
-import dev.nexuschat.upload.control.Attachments;
-import dev.nexuschat.upload.control.UploadViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,7 +12,6 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,8 +26,7 @@ public class MessageHistory {
 
   @PersistenceContext EntityManager em;
   @Inject Memberships memberships;
-  @Inject Reactions reactions;
-  @Inject Attachments attachments;
+  @Inject ShownMessages shown;
 
   @Transactional
   public MessageViews.Page page(UUID userId, UUID roomId, HistoryCursor cursor, int limit) {
@@ -54,7 +50,7 @@ public class MessageHistory {
             ? null
             : forward ? found.get(found.size() - 1).id() : found.get(0).id();
     List<MessageViews.Item> items =
-        withFiles(reactions.attach(found.stream().map(MessageViews.Item::of).toList(), userId));
+        shown.complete(found.stream().map(MessageViews.Item::of).toList(), userId);
     return new MessageViews.Page(items, next, hasMore);
   }
 
@@ -88,23 +84,11 @@ public class MessageHistory {
     Collections.reverse(window);
     window.addAll(newer.subList(0, Math.min(newer.size(), newerWanted)));
     return new MessageViews.Window(
-        withFiles(window.stream().map(MessageViews.Item::of).toList()),
+        shown.complete(window.stream().map(MessageViews.Item::of).toList(), userId),
         hasOlder ? window.get(0).id() : null,
         hasOlder,
         hasNewer ? window.get(window.size() - 1).id() : null,
         hasNewer);
-  }
-
-  /** The page's files: one query for the whole page, like its reactions. */
-  private List<MessageViews.Item> withFiles(List<MessageViews.Item> items) {
-    Map<UUID, List<UploadViews.Attachment>> files =
-        attachments.of(items.stream().map(MessageViews.Item::id).toList());
-    if (files.isEmpty()) {
-      return items;
-    }
-    return items.stream()
-        .map(item -> item.withAttachments(files.getOrDefault(item.id(), List.of())))
-        .toList();
   }
 
   /** Visible messages on one side of {@code from}: newest first for "<", oldest first otherwise. */

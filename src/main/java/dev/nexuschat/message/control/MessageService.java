@@ -42,6 +42,7 @@ public class MessageService {
   @Inject Reactions reactions;
   @Inject ThreadCounts threadCounts;
   @Inject Attachments attachments;
+  @Inject ShownMessages shown;
   @Inject AttachedPost attachedPost;
 
   @Inject Event<MessagePosted> posted;
@@ -168,11 +169,7 @@ public class MessageService {
    * unless it was deleted since (that would bring it back on every screen).
    */
   private Sent announced(Message message, boolean created) {
-    MessageViews.Item view =
-        MessageViews.Item.of(message)
-            .withReactions(reactions.of(message.id(), message.sender().id()))
-            .withAttachments(
-                attachments.of(List.of(message.id())).getOrDefault(message.id(), List.of()));
+    MessageViews.Item view = shown.complete(MessageViews.Item.of(message), message.sender().id());
     if (created || !message.isDeleted()) {
       posted.fire(new MessagePosted(view.forEveryone(), message.seq(), !created));
     }
@@ -220,10 +217,7 @@ public class MessageService {
     }
     message.edit(content);
     remention(message);
-    MessageViews.Item view =
-        MessageViews.Item.of(message)
-            .withReactions(reactions.of(messageId, editorId))
-            .withAttachments(attachments.of(List.of(messageId)).getOrDefault(messageId, List.of()));
+    MessageViews.Item view = shown.complete(MessageViews.Item.of(message), editorId);
     edited.fire(new MessageEdited(view.forEveryone()));
     return view;
   }

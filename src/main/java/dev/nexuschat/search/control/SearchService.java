@@ -1,6 +1,7 @@
 package dev.nexuschat.search.control;
 
 import dev.nexuschat.message.control.MessageViews;
+import dev.nexuschat.message.control.ShownMessages;
 import dev.nexuschat.message.entity.Message;
 import dev.nexuschat.platform.errors.FieldError;
 import dev.nexuschat.platform.errors.Invalid;
@@ -37,6 +38,7 @@ public class SearchService {
   @PersistenceContext EntityManager em;
   @Inject Memberships memberships;
   @Inject MessageSearch search;
+  @Inject ShownMessages shown;
 
   /** A search as the API takes it: raw parameters, checked here. */
   public record Request(String q, String roomId, String from, String cursor, int limit) {}
@@ -103,14 +105,15 @@ public class SearchService {
             .collect(Collectors.toMap(Message::id, Function.identity()));
     Map<UUID, SearchViews.Room> rooms =
         rooms(userId, messages.values().stream().map(Message::roomId).distinct().toList());
-    List<SearchViews.Result> results = new ArrayList<>();
-    for (SearchHit hit : hits) {
-      Message message = messages.get(hit.id());
-      if (message != null) {
-        results.add(
-            new SearchViews.Result(
-                MessageViews.Item.of(message), rooms.get(message.roomId()), hit.snippet()));
-      }
+    List<SearchHit> found = hits.stream().filter(hit -> messages.containsKey(hit.id())).toList();
+    List<MessageViews.Item> views =
+        shown.complete(
+            found.stream().map(hit -> MessageViews.Item.of(messages.get(hit.id()))).toList(),
+            userId);
+    List<SearchViews.Result> results = new ArrayList<>(found.size());
+    for (int i = 0; i < found.size(); i++) {
+      MessageViews.Item view = views.get(i);
+      results.add(new SearchViews.Result(view, rooms.get(view.roomId()), found.get(i).snippet()));
     }
     return results;
   }

@@ -1,7 +1,7 @@
 package dev.nexuschat.thread.control;
 
 import dev.nexuschat.message.control.MessageViews;
-import dev.nexuschat.message.control.Reactions;
+import dev.nexuschat.message.control.ShownMessages;
 import dev.nexuschat.message.entity.Message;
 import dev.nexuschat.room.control.Memberships;
 import dev.nexuschat.room.entity.Room;
@@ -41,7 +41,7 @@ public class ThreadInbox {
   @PersistenceContext EntityManager em;
   @Inject ThreadFollows follows;
   @Inject Memberships memberships;
-  @Inject Reactions reactions;
+  @Inject ShownMessages shown;
 
   @Transactional
   public ThreadViews.Inbox page(UUID userId, String cursorParam, int limit) {
@@ -68,7 +68,7 @@ public class ThreadInbox {
     Map<UUID, Message> roots = messages(ids);
     Map<UUID, Room> rooms = rooms(roots.values().stream().map(Message::roomId).toList());
     List<MessageViews.Item> views =
-        reactions.attach(
+        shown.complete(
             ids.stream().map(id -> MessageViews.Item.of(roots.get(id))).toList(), userId);
     List<ThreadViews.Item> items = new ArrayList<>(ids.size());
     for (int i = 0; i < ids.size(); i++) {

@@ -1,7 +1,7 @@
 package dev.nexuschat.thread.control;
 
 import dev.nexuschat.message.control.MessageViews;
-import dev.nexuschat.message.control.Reactions;
+import dev.nexuschat.message.control.ShownMessages;
 import dev.nexuschat.message.entity.Message;
 import dev.nexuschat.platform.errors.Invalid;
 import dev.nexuschat.platform.web.Ids;
@@ -32,7 +32,7 @@ public class ThreadPages {
   @Inject Memberships memberships;
   @Inject ThreadRoots roots;
   @Inject ThreadFollows follows;
-  @Inject Reactions reactions;
+  @Inject ShownMessages shown;
 
   @Transactional
   public ThreadViews.Page page(UUID userId, UUID roomId, UUID messageId, String cursor, int limit) {
@@ -65,7 +65,7 @@ public class ThreadPages {
     List<MessageViews.Item> items = new ArrayList<>(replies.size() + 1);
     items.add(MessageViews.Item.of(root));
     replies.forEach(reply -> items.add(MessageViews.Item.of(reply)));
-    List<MessageViews.Item> shown = reactions.attach(items, userId);
+    List<MessageViews.Item> shown = this.shown.complete(items, userId);
     ThreadViews.State state = follows.state(userId, roomId, root.id());
     return new ThreadViews.Page(
         shown.get(0),
